@@ -1,0 +1,11 @@
+import type { EnvironmentConfig } from '@privatelink-cdktf/core';
+
+/** Everything that differs between the environments of tenant-consumer. */
+export interface AppConfig {
+  readonly environment: EnvironmentConfig;
+  readonly network: {
+    readonly cidrBlock: string;
+    /** AZ IDs, one private subnet each. */
+    readonly zones: readonly string[];
+  };
+}

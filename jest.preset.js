@@ -1,0 +1,12 @@
+// Shared Jest settings: transpile-only TypeScript (type checking is its own task) and cdktf matchers.
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  // Workspace libraries resolve to their sources, so tests never run against a stale build.
+  moduleNameMapper: { '^@privatelink-cdktf/(core|provider|consumer|s3-access)$': path.join(__dirname, 'packages/$1/src') },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
+  testTimeout: 300000,
+};

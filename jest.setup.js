@@ -1,0 +1,4 @@
+// cdktf's matchers (toHaveResource, toHaveResourceWithProperties, ...) for every test file.
+const { Testing } = require('cdktf');
+
+Testing.setupJest();

@@ -1,0 +1,53 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Token } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { configError } from './config-error';
+import { partitionOf } from './regions';
+
+/** Where a construct is deployed, known at synth time so service names and ARNs can be literal. */
+export interface AwsContext {
+  readonly region: string;
+  readonly partition: string;
+  readonly accountId?: string;
+}
+
+const CONTEXT = Symbol.for('@privatelink-cdktf/core.AwsContext');
+
+/** Records the region and account of a stack; {@link EnvironmentStack} does this for you. */
+export function setAwsContext(stack: TerraformStack, context: { region: string; accountId?: string }): void {
+  (stack as unknown as Record<symbol, AwsContext>)[CONTEXT] = { ...context, partition: partitionOf(context.region) };
+}
+
+/**
+ * The region and account for a construct: an explicit value wins, then the stack's recorded
+ * context, then the literal region of the stack's default AwsProvider. No data source is read,
+ * so plans stay offline and names stay literal.
+ */
+export function awsContext(scope: IConstruct, explicit: { region?: string; accountId?: string } = {}): AwsContext {
+  const stack = TerraformStack.of(scope);
+  const recorded = (stack as unknown as Record<symbol, AwsContext | undefined>)[CONTEXT];
+  const region = explicit.region ?? recorded?.region ?? defaultProviderRegion(stack);
+  if (!region) {
+    configError(scope, 'region', 'is unknown', 'pass `region`, or give the stack an AwsProvider with a literal region');
+  }
+  return { region, partition: partitionOf(region), accountId: explicit.accountId ?? recorded?.accountId };
+}
+
+/** Like {@link awsContext}, and the account ID must be known too. */
+export function requireAccountContext(scope: IConstruct, explicit: { region?: string; accountId?: string } = {}): Required<AwsContext> {
+  const context = awsContext(scope, explicit);
+  if (!context.accountId) {
+    configError(scope, 'accountId', 'is unknown', 'pass `accountId`, or build the stack as an EnvironmentStack with its accountId');
+  }
+  return { ...context, accountId: context.accountId };
+}
+
+function defaultProviderRegion(stack: TerraformStack): string | undefined {
+  for (const child of stack.node.children) {
+    if (child instanceof AwsProvider && child.alias === undefined) {
+      const region = child.region;
+      return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+    }
+  }
+  return undefined;
+}
