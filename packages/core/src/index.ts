@@ -8,6 +8,7 @@ export * from './naming';
 export * from './policy-document';
 export * from './private-network';
 export * from './regions';
+export * from './security-group';
 export * from './subnet-ref';
 export * from './tags';
 export * from './validate';
