@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = join(__dirname, '..', '..', '..');
+const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+const libraries = ['core', 'provider', 'consumer', 's3-access'];
+const apps = readdirSync(join(root, 'apps'));
+
+describe('the import rule', () => {
+  // The CLI, not the ESLint class: it loads the ESM config, which Jest's module sandbox cannot.
+  const lint = async (code: string): Promise<Array<{ ruleId: string }>> => {
+    const eslint = join(root, 'node_modules', '.bin', 'eslint');
+    const result = spawnSync(eslint, ['--stdin', '--stdin-filename', 'packages/core/src/example.ts', '--format', 'json'], { cwd: root, input: code, encoding: 'utf8' });
+    return JSON.parse(result.stdout)[0].messages;
+  };
+
+  it('rejects the root of @cdktf/provider-aws and its lib index', async () => {
+    const root = await lint("import { VpcEndpoint } from '@cdktf/provider-aws';\nexport const x = VpcEndpoint;\n");
+    expect(root.map((m) => m.ruleId)).toContain('no-restricted-imports');
+    const index = await lint("import { vpcEndpoint } from '@cdktf/provider-aws/lib';\nexport const x = vpcEndpoint;\n");
+    expect(index.map((m) => m.ruleId)).toContain('no-restricted-imports');
+  });
+
+  it('accepts deep imports', async () => {
+    expect(await lint("import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';\nexport const x = VpcEndpoint;\n")).toEqual([]);
+  });
+});
+
+describe('turbo tasks', () => {
+  const turbo = readJson('turbo.json');
+
+  it('defines every task, builds dependencies first and caches outputs', () => {
+    expect(Object.keys(turbo.tasks).sort()).toEqual(['build', 'lint', 'synth', 'test', 'typecheck', 'validate']);
+    expect(turbo.tasks.build).toMatchObject({ dependsOn: ['^build'], outputs: ['dist/**'] });
+    expect(turbo.tasks.synth.outputs).toEqual(['cdktf.out/**']);
+    expect(turbo.tasks.test.dependsOn).toEqual(expect.arrayContaining(['^build', 'synth']));
+  });
+
+  it('is driven by the root scripts', () => {
+    const scripts = readJson('package.json').scripts;
+    for (const task of ['build', 'typecheck', 'lint', 'synth', 'validate']) expect(scripts[task]).toBe(`turbo run ${task}`);
+    expect(scripts.test).toMatch(/^turbo run .*\btest\b/);
+  });
+});
+
+describe.each(libraries)('the %s library manifest', (name) => {
+  const pkg = readJson(`packages/${name}/package.json`);
+
+  it('is ready to publish under the scope', () => {
+    expect(pkg.name).toBe(`@privatelink-cdktf/${name}`);
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.publishConfig).toEqual({ access: 'public' });
+    expect(Object.keys(pkg.exports['.'])[0]).toBe('types');
+    expect(pkg.files).toEqual(expect.arrayContaining(['README.md']));
+    expect(pkg.files.some((f: string) => f.includes('test'))).toBe(false);
+  });
+
+  it('takes cdktf, constructs and the AWS provider as peers and builds to dist', () => {
+    for (const peer of ['cdktf', 'constructs', '@cdktf/provider-aws']) {
+      expect(pkg.peerDependencies[peer]).toBeDefined();
+      expect(pkg.devDependencies[peer]).toBeDefined();
+      expect(pkg.dependencies?.[peer]).toBeUndefined();
+    }
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(readJson(`packages/${name}/tsconfig.build.json`).compilerOptions.outDir).toBe('dist');
+  });
+});
+
+describe.each(apps)('the %s app', (app) => {
+  it('is private, synthesizes with tsx and deploys with cdktf', () => {
+    const pkg = readJson(`apps/${app}/package.json`);
+    expect(pkg.private).toBe(true);
+    expect(pkg.scripts.synth).toBe('tsx main.ts');
+    expect(pkg.devDependencies['cdktf-cli']).toBeDefined();
+    expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' });
+  });
+
+  it('has one environment file per environment', () => {
+    expect(readdirSync(join(root, 'apps', app, 'src', 'environments')).sort()).toEqual(['dev.ts', 'index.ts', 'prod.ts', 'stg.ts']);
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('opens with the two commands', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(firstBlock).toContain('npm ci && npm run synth');
+    expect(firstBlock).toContain('npm ci && npm test');
+  });
+
+  it('is what CI runs', () => {
+    const ci = readFileSync(join(root, '.ci/run'), 'utf8');
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/^npm test 2>&1/m);
+  });
+});
