@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import { planConfig, type PlanResult } from '../src/plan';
+import { TERRAFORM_NOT_FOUND_MESSAGE } from '../src/terraform';
+
+/** A hand-written cdk.tf.json as cdktf would synthesize it: 6.25.0 pin, s3 backend, provider array. */
+function networkConfig(targetType: string) {
+  return {
+    terraform: {
+      required_providers: { aws: { source: 'aws', version: '6.25.0' } },
+      backend: { s3: { bucket: 'remote-state', key: 'harness.tfstate', region: 'us-east-1' } },
+    },
+    provider: {
+      aws: [
+        {
+          region: 'us-east-1',
+          default_tags: [{ tags: { Project: 'harness-test' } }],
+          assume_role: [{ role_arn: 'arn:aws:iam::111111111111:role/deployer' }],
+        },
+      ],
+    },
+    // IAM policy documents are rendered by the provider itself, so reading one needs no AWS call.
+    data: {
+      aws_iam_policy_document: {
+        read: { statement: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::example/*'] }] },
+      },
+    },
+    resource: {
+      aws_vpc: { main: { cidr_block: '10.0.0.0/16' } },
+      aws_lb_target_group: {
+        nlb: { name: 'harness-nlb', target_type: targetType, protocol: 'TCP', port: 443, vpc_id: '${aws_vpc.main.id}' },
+      },
+      aws_iam_policy: { read: { name: 'harness-read', policy: '${data.aws_iam_policy_document.read.json}' } },
+    },
+  };
+}
+
+describe('planConfig with real terraform', () => {
+  let result: PlanResult;
+
+  beforeAll(async () => {
+    result = await planConfig(networkConfig('ip'), { name: 'network' });
+  });
+
+  test('plans the vpc and target group as creates, offline, despite the 6.25.0 pin and s3 backend', () => {
+    expect(result.validation.valid).toBe(true);
+    expect(result.addresses('aws_vpc')).toEqual(['aws_vpc.main']);
+    expect(result.addresses('aws_lb_target_group')).toEqual(['aws_lb_target_group.nlb']);
+    for (const change of result.resourceChanges) expect(change.change.actions).toEqual(['create']);
+    expect(result.summary).toEqual({ add: 3, change: 0, destroy: 0 });
+  });
+
+  test('exposes planned values and what is only known after apply', () => {
+    const tg = result.resourceChanges.find((rc) => rc.address === 'aws_lb_target_group.nlb');
+    expect(tg?.change.after).toMatchObject({ target_type: 'ip', protocol: 'TCP', port: 443 });
+    expect(tg?.change.after_unknown).toMatchObject({ vpc_id: true, arn: true });
+    expect(tg?.change.after).toMatchObject({ tags_all: { Project: 'harness-test' } });
+  });
+
+  test('computes an IAM policy document locally during the plan', () => {
+    const policy = result.resourceChanges.find((rc) => rc.address === 'aws_iam_policy.read');
+    expect(JSON.parse(String(policy?.change.after?.policy))).toMatchObject({
+      Statement: [{ Action: 's3:GetObject', Resource: 'arn:aws:s3:::example/*' }],
+    });
+  });
+
+  test('records step timings and removes its temp dir', () => {
+    const { init, validate, plan, show, total } = result.timings;
+    expect(Math.min(init, validate, plan, show)).toBeGreaterThan(0);
+    expect(total).toBeGreaterThanOrEqual(init + validate + plan + show);
+    expect(fs.existsSync(result.workDir)).toBe(false);
+  });
+
+  test('rejects an invalid target_type with the provider diagnostic', async () => {
+    // terraform validate already reports this one (the provider's enum check runs on static values).
+    await expect(planConfig(networkConfig('albx'), { name: 'invalid' })).rejects.toThrow(
+      /terraform validate found 1 error\(s\)[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
+    );
+  });
+
+  test('surfaces errors that only terraform plan finds', async () => {
+    // Variables are unknown to validate, so this precondition is first evaluated by plan.
+    const config = {
+      terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
+      provider: { aws: [{ region: 'us-east-1' }] },
+      variable: { cidr: { type: 'string', default: '10.0.0.0/16' } },
+      resource: {
+        aws_vpc: {
+          main: {
+            cidr_block: '${var.cidr}',
+            lifecycle: { precondition: [{ condition: '${endswith(var.cidr, "/24")}', error_message: 'cidr must be a /24' }] },
+          },
+        },
+      },
+    };
+    await expect(planConfig(config, { name: 'precondition' })).rejects.toThrow(
+      /terraform plan -refresh=false[^\n]* failed \(exit code 1\) in \S+:\n[\s\S]*Resource precondition failed[\s\S]*cidr must be a \/24/,
+    );
+  });
+
+  test('keeps the working dir when asked', async () => {
+    const config = {
+      terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
+      provider: { aws: [{ region: 'us-east-1' }] },
+    };
+    const kept = await planConfig(config, { name: 'kept', keepDir: true });
+    try {
+      expect(kept.resourceChanges).toEqual([]);
+      expect(fs.existsSync(`${kept.workDir}/plan.tfplan`)).toBe(true);
+    } finally {
+      fs.rmSync(kept.workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('missing terraform', () => {
+  const saved = { TERRAFORM_BIN: process.env.TERRAFORM_BIN, CI: process.env.CI };
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  test.each(['true', undefined])('fails with install instructions (CI=%s), never skips', async (ci) => {
+    process.env.TERRAFORM_BIN = '/nonexistent/bin/terraform';
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
+    const rejection = expect(planConfig(networkConfig('ip'), { name: 'no-terraform' })).rejects;
+    await rejection.toThrow(TERRAFORM_NOT_FOUND_MESSAGE);
+    await rejection.toThrow('/nonexistent/bin/terraform');
+  });
+});
