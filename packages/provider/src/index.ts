@@ -1,1 +1,14 @@
-export {};
+export * from './alb-target';
+export * from './connection-notifications';
+export * from './endpoint-service';
+export * from './health-check';
+export * from './instance-targets';
+export * from './ip-targets';
+export * from './listener';
+export * from './meta-arguments';
+export * from './network-load-balancer';
+export * from './nlb-target';
+export * from './private-dns-name';
+export * from './private-link-service';
+export * from './target-group';
+export * from './tenant';

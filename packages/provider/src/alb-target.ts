@@ -1,0 +1,97 @@
+import type { AlbListener } from '@cdktf/provider-aws/lib/alb-listener';
+import type { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { configError, isUnresolved, requireArn, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import { TerraformResource, type ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { NlbTarget } from './nlb-target';
+import { admitLoadBalancer, createTargetGroup, type TargetGroupBaseProps } from './target-group';
+
+/** An ALB listener that exists outside this stack. */
+export interface AlbListenerRef {
+  readonly listenerArn: string;
+  /** The listener's port; the target group uses the same one. */
+  readonly port: number;
+  /** Decides the default health check protocol. @default 'HTTPS' when the port is 443, else 'HTTP' */
+  readonly protocol?: 'HTTP' | 'HTTPS';
+}
+
+export interface AlbTargetProps extends TargetGroupBaseProps {
+  /** The Application Load Balancer to put behind the NLB (same VPC). */
+  readonly albArn: string;
+  /**
+   * The ALB listener that takes the traffic: an `LbListener`/`AlbListener` of this stack (the
+   * attachment then depends on it explicitly, so it never races the listener's creation) or
+   * `{ listenerArn, port }` of an existing one.
+   */
+  readonly albListener: AlbListenerRef | LbListener | AlbListener;
+  /**
+   * The ALB's security group: it gets one ingress rule from the NLB's security group on the
+   * listener port. @default - none; the NLB may then reach the VPC's CIDR blocks on that port and
+   * the ALB's own rules must admit it
+   */
+  readonly albSecurityGroupId?: string;
+}
+
+/**
+ * An existing Application Load Balancer as the target of a Network Load Balancer
+ * (`target_type = "alb"`), the way to publish an ALB-fronted application over PrivateLink.
+ */
+export class AlbTarget extends Construct implements NlbTarget {
+  public readonly targetType = 'alb';
+  public readonly targetGroupArn: string;
+  public readonly port: number;
+  public readonly dependables: readonly ITerraformDependable[];
+  private readonly props: AlbTargetProps;
+  private readonly healthCheckPort?: number;
+
+  constructor(scope: Construct, id: string, props: AlbTargetProps) {
+    super(scope, id);
+    requireArn(this, 'albArn', props.albArn, 'elasticloadbalancing');
+    if (!isUnresolved(props.albArn) && !props.albArn.includes(':loadbalancer/app/')) {
+      configError(this, 'albArn', `is ${show(props.albArn)}, which is not an Application Load Balancer`, 'give the ARN of an ALB (arn:aws:elasticloadbalancing:...:loadbalancer/app/...)');
+    }
+    const listener = describeListener(this, props.albListener);
+    this.props = props;
+    this.port = listener.port;
+    const { group, healthCheckPort } = createTargetGroup(this, props, {
+      targetType: 'alb',
+      port: listener.port,
+      healthProtocol: listener.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',
+      allowedHealth: ['HTTP', 'HTTPS'],
+    });
+    this.healthCheckPort = healthCheckPort;
+    // An ALB can only be registered once it has a listener on the target group's port.
+    const attachment = new LbTargetGroupAttachment(this, 'Attachment', {
+      targetGroupArn: group.arn,
+      targetId: props.albArn,
+      port: listener.port,
+      dependsOn: listener.resource ? [listener.resource] : undefined,
+    });
+    this.targetGroupArn = group.arn;
+    this.dependables = [attachment, ...(listener.resource ? [listener.resource] : [])];
+  }
+
+  public admit(loadBalancerId: string, securityGroup: DedicatedSecurityGroup): void {
+    admitLoadBalancer(this, loadBalancerId, securityGroup, {
+      ports: [this.port, ...(this.healthCheckPort ? [this.healthCheckPort] : [])],
+      securityGroupId: this.props.albSecurityGroupId,
+      cidrs: this.props.vpc.cidrBlocks,
+      description: 'the Application Load Balancer',
+    });
+  }
+}
+
+function describeListener(scope: Construct, listener: AlbTargetProps['albListener']): { port: number; protocol?: string; resource?: TerraformResource } {
+  if (listener instanceof TerraformResource) {
+    const resource = listener as LbListener;
+    const port = resource.portInput;
+    if (port === undefined) configError(scope, 'albListener.port', 'is not set on the ALB listener', 'give the listener an explicit port, for example 443');
+    return { port, protocol: resource.protocolInput ?? (port === 443 ? 'HTTPS' : 'HTTP'), resource: listener };
+  }
+  requireArn(scope, 'albListener.listenerArn', listener.listenerArn, 'elasticloadbalancing');
+  if (!isUnresolved(listener.listenerArn) && !listener.listenerArn.includes(':listener/app/')) {
+    configError(scope, 'albListener.listenerArn', `is ${show(listener.listenerArn)}, which is not an Application Load Balancer listener`, 'give the ARN of a listener of the ALB (arn:aws:elasticloadbalancing:...:listener/app/...)');
+  }
+  return { port: listener.port, protocol: listener.protocol ?? (listener.port === 443 ? 'HTTPS' : 'HTTP') };
+}

@@ -1,0 +1,76 @@
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
+import { EncryptionKey, physicalName, policyDocument, requireAccountContext, requireNonEmpty, requireOneOf, requireUnique } from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+import { useProvider, type MetaArgumentProps } from './meta-arguments';
+
+/** Endpoint connection events an endpoint service can notify. */
+export const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'] as const;
+export type ConnectionEvent = (typeof CONNECTION_EVENTS)[number];
+
+export interface ConnectionNotificationsProps extends MetaArgumentProps {
+  readonly serviceId: string;
+  /** Narrows the topic policy to this service. */
+  readonly serviceArn: string;
+  /** Names the topic and key, for example `saas-provider-prod`. */
+  readonly name: string;
+  /** @default ['Connect', 'Accept', 'Reject', 'Delete'] */
+  readonly events?: readonly ConnectionEvent[];
+  /** A KMS key for the topic; its policy must let vpce.amazonaws.com use it. @default - a new key with rotation that it may use */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * Tells the provider team when a tenant requests, gets, is refused or drops a connection: a
+ * KMS-encrypted SNS topic that only this endpoint service may publish to, and the notification.
+ */
+export class ConnectionNotifications extends Construct {
+  public readonly topicArn: string;
+  public readonly kmsKeyArn: string;
+  public readonly notificationId: string;
+
+  constructor(scope: Construct, id: string, props: ConnectionNotificationsProps) {
+    super(scope, id);
+    useProvider(this, props.provider);
+    const { accountId } = requireAccountContext(this);
+    const events = requireNonEmpty(this, 'events', props.events ?? CONNECTION_EVENTS, "give at least one of 'Connect', 'Accept', 'Reject', 'Delete'");
+    events.forEach((event) => requireOneOf(this, 'events', event, CONNECTION_EVENTS));
+    requireUnique(this, 'events', events, 'list each event once');
+
+    const topicName = physicalName([props.name, 'endpoint-connections'], 256);
+    // The endpoint service publishes as vpce.amazonaws.com, which needs the key to encrypt.
+    this.kmsKeyArn =
+      props.kmsKeyArn ??
+      new EncryptionKey(this, 'Key', {
+        alias: topicName,
+        description: `Encrypts the SNS topic ${topicName}`,
+        servicePrincipals: ['vpce.amazonaws.com'],
+      }).keyArn;
+    const topic = new SnsTopic(this, 'Topic', { name: topicName, kmsMasterKeyId: this.kmsKeyArn });
+    const policy = new SnsTopicPolicy(this, 'TopicPolicy', {
+      arn: topic.arn,
+      policy: policyDocument(this, 'topicPolicy', [
+        {
+          sid: 'EndpointServicePublishes',
+          principals: { Service: ['vpce.amazonaws.com'] },
+          actions: ['sns:Publish'],
+          resources: [topic.arn],
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [props.serviceArn] },
+          ],
+        },
+      ]),
+    });
+    const notification = new VpcEndpointConnectionNotification(this, 'Notification', {
+      vpcEndpointServiceId: props.serviceId,
+      connectionNotificationArn: topic.arn,
+      connectionEvents: [...events],
+      // AWS checks that it may publish when the notification is created.
+      dependsOn: [policy, ...(props.dependsOn ?? [])],
+    });
+    this.topicArn = topic.arn;
+    this.notificationId = notification.id;
+  }
+}

@@ -1,0 +1,78 @@
+import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { cidrsOverlap, configError, parseIpv4Cidr, requireNonEmpty, requirePort, requireUnique, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { NlbTarget } from './nlb-target';
+import { admitLoadBalancer, createTargetGroup, type TargetGroupBaseProps } from './target-group';
+
+/** Ranges a Network Load Balancer accepts as IP targets (RFC 1918 and RFC 6598). */
+const TARGETABLE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+export interface IpTargetsProps extends TargetGroupBaseProps {
+  /** The port the targets listen on. @default 443 */
+  readonly port?: number;
+  /**
+   * Private IPv4 addresses: in the VPC, in a peered VPC, or on premises over Direct Connect or VPN.
+   * Each address is its own attachment, keyed by the address.
+   */
+  readonly ips: readonly string[];
+  /**
+   * The targets' security group, when they are in the VPC: it gets ingress from the NLB's group
+   * only. @default - none; the NLB may reach the target addresses on the port
+   */
+  readonly backendSecurityGroupId?: string;
+}
+
+/**
+ * IP targets behind a Network Load Balancer. Addresses outside the VPC (on premises, reached over
+ * Direct Connect) are registered with `availability_zone = "all"`, as AWS requires.
+ */
+export class IpTargets extends Construct implements NlbTarget {
+  public readonly targetType = 'ip';
+  public readonly targetGroupArn: string;
+  public readonly port: number;
+  public readonly dependables: readonly ITerraformDependable[];
+  /** The addresses outside the VPC's CIDR blocks. */
+  public readonly outsideVpcIps: readonly string[];
+  private readonly props: IpTargetsProps;
+  private readonly healthCheckPort?: number;
+
+  constructor(scope: Construct, id: string, props: IpTargetsProps) {
+    super(scope, id);
+    this.props = props;
+    this.port = requirePort(this, 'port', props.port ?? 443);
+    const ips = requireNonEmpty(this, 'ips', props.ips, 'give at least one private IPv4 address, for example ["10.0.1.10"]');
+    requireUnique(this, 'ips', ips, 'list each address once');
+    for (const ip of ips) {
+      const parsed = parseIpv4Cidr(`${ip}/32`);
+      if (!parsed) configError(this, 'ips', `has ${show(ip)}, which is not an IPv4 address`, 'give addresses such as 10.0.1.10');
+      if (!TARGETABLE_RANGES.some((range) => cidrsOverlap(`${ip}/32`, range))) {
+        configError(this, 'ips', `has ${show(ip)}, which is not a private address`, `IP targets must be in ${TARGETABLE_RANGES.join(', ')}`);
+      }
+    }
+    const { group, healthCheckPort } = createTargetGroup(this, props, { targetType: 'ip', port: this.port, healthProtocol: 'TCP' });
+    this.healthCheckPort = healthCheckPort;
+    const outside = ips.filter((ip) => !props.vpc.cidrBlocks.some((cidr) => cidrsOverlap(`${ip}/32`, cidr)));
+    const attachments = ips.map(
+      (ip) =>
+        new LbTargetGroupAttachment(this, `Target-${ip.replace(/\./g, '-')}`, {
+          targetGroupArn: group.arn,
+          targetId: ip,
+          port: this.port,
+          ...(outside.includes(ip) ? { availabilityZone: 'all' } : {}),
+        }),
+    );
+    this.targetGroupArn = group.arn;
+    this.dependables = attachments;
+    this.outsideVpcIps = outside;
+  }
+
+  public admit(loadBalancerId: string, securityGroup: DedicatedSecurityGroup): void {
+    admitLoadBalancer(this, loadBalancerId, securityGroup, {
+      ports: [this.port, ...(this.healthCheckPort ? [this.healthCheckPort] : [])],
+      securityGroupId: this.props.backendSecurityGroupId,
+      cidrs: this.props.ips.map((ip) => `${ip}/32`),
+      description: 'the IP targets',
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import { PrivateNetwork, VpcFlowLogs, configError, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+import { AlbTarget, type AlbTargetProps } from './alb-target';
+import { ConnectionNotifications, type ConnectionEvent } from './connection-notifications';
+import { EndpointService } from './endpoint-service';
+import { InstanceTargets, type InstanceTargetsProps } from './instance-targets';
+import { IpTargets, type IpTargetsProps } from './ip-targets';
+import type { ListenerConfig } from './listener';
+import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
+import { NetworkLoadBalancer, type NlbAccessLogs } from './network-load-balancer';
+import type { NlbTarget } from './nlb-target';
+import { PrivateDnsName } from './private-dns-name';
+import type { TenantConfig } from './tenant';
+
+/** What the new Network Load Balancer forwards to. */
+export type PrivateLinkTarget =
+  | ({ readonly type: 'alb' } & Omit<AlbTargetProps, 'vpc'>)
+  | ({ readonly type: 'ip' } & Omit<IpTargetsProps, 'vpc'>)
+  | ({ readonly type: 'instance' } & Omit<InstanceTargetsProps, 'vpc'>);
+
+/** The private DNS name consumers use, and where its ownership is proven. */
+export interface PrivateDnsConfig {
+  /** For example `api.saas.example.com`. */
+  readonly name: string;
+  /** The Route 53 public hosted zone of the domain. */
+  readonly hostedZoneId: string;
+  /** @default - the name itself */
+  readonly verifiedDomain?: string;
+  /** @default false */
+  readonly waitForVerification?: boolean;
+}
+
+export interface PrivateLinkServiceProps extends MetaArgumentProps {
+  /** Names the load balancer, topic, key and logs, for example `saas-provider-prod`. */
+  readonly name: string;
+  /** The VPC of the load balancer and its targets. A {@link PrivateNetwork} brings its own flow logs. */
+  readonly vpc: VpcRef;
+
+  /** Subnets of a new NLB: one in each of at least two Availability Zones. @default - required unless existingNlbArns */
+  readonly subnets?: readonly SubnetRef[];
+  /** What a new NLB forwards to. @default - required unless existingNlbArns */
+  readonly target?: PrivateLinkTarget;
+  /** Listeners of a new NLB. @default - TCP on the ALB listener's port for an ALB target, else TCP 443 */
+  readonly listeners?: readonly ListenerConfig[];
+  /** @default false */
+  readonly crossZoneLoadBalancing?: boolean;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** @default - no access logs */
+  readonly accessLogs?: NlbAccessLogs;
+  /** See NetworkLoadBalancerProps. @default false */
+  readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
+  /** Client CIDR blocks admitted on the listener ports. @default [] */
+  readonly consumerCidrs?: readonly string[];
+  /** @default 'ipv4', or 'dualstack' when supportedIpAddressTypes includes 'ipv6' */
+  readonly ipAddressType?: 'ipv4' | 'dualstack';
+
+  /** Front existing Network Load Balancers instead of creating one. @default - a new NLB */
+  readonly existingNlbArns?: readonly string[];
+  /** The AZ IDs of existing NLBs, passed on to consumers. @default - from `subnets`, else [] */
+  readonly availabilityZoneIds?: readonly string[];
+
+  /** @default true */
+  readonly acceptanceRequired?: boolean;
+  /** @default [] */
+  readonly tenants?: readonly TenantConfig[];
+  /** @default false */
+  readonly allowAnyPrincipal?: boolean;
+  /** @default ['ipv4'] */
+  readonly supportedIpAddressTypes?: readonly ('ipv4' | 'ipv6')[];
+  /** @default - the service's region only */
+  readonly supportedRegions?: readonly string[];
+  /** @default - no private DNS name */
+  readonly privateDns?: PrivateDnsConfig;
+  /** Connection notifications to an encrypted topic, or `false`. @default { events: all four } */
+  readonly notifications?: { readonly events?: readonly ConnectionEvent[]; readonly kmsKeyArn?: string } | false;
+  /** Flow logs of the VPC, or `false`. @default { retentionDays: 365 } unless the VPC is a PrivateNetwork with flow logs */
+  readonly flowLogs?: { readonly retentionDays?: number } | false;
+  /** Tags of the endpoint service. @default {} */
+  readonly tags?: Record<string, string>;
+  /** `prevent_destroy` on the NLB and the endpoint service: set it in production. @default false */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * A service published over PrivateLink in one construct: an internal NLB (in front of an ALB, IPs
+ * or instances) or existing NLBs, the endpoint service, tenants, acceptance, private DNS name with
+ * verification, connection notifications and flow logs.
+ */
+export class PrivateLinkService extends Construct {
+  public readonly serviceName: string;
+  public readonly serviceId: string;
+  public readonly nlbArns: readonly string[];
+  /** The first (or only) NLB. */
+  public readonly nlbArn: string;
+  /** @default - undefined for existing NLBs */
+  public readonly nlbDnsName?: string;
+  /** The zones consumers must create their endpoints in, as AZ IDs, when known. */
+  public readonly availabilityZoneIds: readonly string[];
+  public readonly endpointService: EndpointService;
+  public readonly loadBalancer?: NetworkLoadBalancer;
+  public readonly target?: NlbTarget;
+  public readonly notifications?: ConnectionNotifications;
+  public readonly privateDnsName?: PrivateDnsName;
+  /** @default - undefined without a private DNS name */
+  public readonly verificationRecordName?: string;
+  /** @default - undefined without a private DNS name */
+  public readonly verificationRecordValue?: string;
+  /** @default - undefined when flow logs are off */
+  public readonly flowLogGroupName?: string;
+
+  constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
+    super(scope, id);
+    useProvider(this, props.provider);
+    const ipv6 = (props.supportedIpAddressTypes ?? []).includes('ipv6');
+
+    if (props.existingNlbArns !== undefined) {
+      if (props.subnets || props.target || props.listeners) {
+        configError(this, 'existingNlbArns', 'is given together with subnets, target or listeners', 'either bring existing NLBs or let the construct create one, not both');
+      }
+      if (props.existingNlbArns.length === 0) configError(this, 'existingNlbArns', 'is empty', 'give the ARN of at least one Network Load Balancer, or leave it out to create one');
+      this.nlbArns = [...props.existingNlbArns];
+      this.availabilityZoneIds = [...(props.availabilityZoneIds ?? [])];
+    } else {
+      if (!props.target) configError(this, 'target', 'is missing', "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
+      const ipAddressType = props.ipAddressType ?? (ipv6 ? 'dualstack' : 'ipv4');
+      if (ipv6 && ipAddressType !== 'dualstack') {
+        configError(this, 'ipAddressType', "is 'ipv4' while the service supports ipv6", "use ipAddressType: 'dualstack' (with IPv6 subnets), or drop 'ipv6' from supportedIpAddressTypes");
+      }
+      this.loadBalancer = new NetworkLoadBalancer(this, 'LoadBalancer', {
+        name: props.name,
+        vpc: props.vpc,
+        subnets: props.subnets ?? [],
+        crossZoneLoadBalancing: props.crossZoneLoadBalancing,
+        deletionProtection: props.deletionProtection,
+        accessLogs: props.accessLogs,
+        enforceInboundRulesOnPrivateLinkTraffic: props.enforceInboundRulesOnPrivateLinkTraffic,
+        consumerCidrs: props.consumerCidrs,
+        ipAddressType,
+        preventDestroy: props.preventDestroy,
+        dependsOn: props.dependsOn,
+      });
+      this.target = createTarget(this, props.vpc, props.target);
+      for (const listener of props.listeners ?? [{ port: props.target.type === 'alb' ? this.target.port : 443 }]) {
+        this.loadBalancer.addListener(listener, this.target);
+      }
+      this.nlbArns = [this.loadBalancer.loadBalancerArn];
+      this.nlbDnsName = this.loadBalancer.dnsName;
+      this.availabilityZoneIds = props.availabilityZoneIds ?? this.loadBalancer.availabilityZoneIds;
+    }
+    this.nlbArn = this.nlbArns[0];
+
+    this.endpointService = new EndpointService(this, 'EndpointService', {
+      networkLoadBalancerArns: this.nlbArns,
+      acceptanceRequired: props.acceptanceRequired,
+      tenants: props.tenants,
+      allowAnyPrincipal: props.allowAnyPrincipal,
+      supportedIpAddressTypes: props.supportedIpAddressTypes,
+      supportedRegions: props.supportedRegions,
+      privateDnsName: props.privateDns?.name,
+      tags: props.tags,
+      preventDestroy: props.preventDestroy,
+      dependsOn: dependsOnOf(props),
+    });
+    this.serviceName = this.endpointService.serviceName;
+    this.serviceId = this.endpointService.serviceId;
+
+    if (props.privateDns) {
+      this.privateDnsName = new PrivateDnsName(this, 'PrivateDnsName', {
+        service: this.endpointService,
+        hostedZoneId: props.privateDns.hostedZoneId,
+        verifiedDomain: props.privateDns.verifiedDomain,
+        waitForVerification: props.privateDns.waitForVerification,
+      });
+      this.verificationRecordName = this.privateDnsName.recordName;
+      this.verificationRecordValue = this.privateDnsName.recordValue;
+    }
+    if (props.notifications !== false) {
+      this.notifications = new ConnectionNotifications(this, 'Notifications', {
+        name: props.name,
+        serviceId: this.serviceId,
+        serviceArn: this.endpointService.serviceArn,
+        events: props.notifications?.events,
+        kmsKeyArn: props.notifications?.kmsKeyArn,
+      });
+    }
+    if (props.flowLogs !== false) {
+      const existing = props.vpc instanceof PrivateNetwork ? props.vpc.flowLogs : undefined;
+      this.flowLogGroupName = (existing ?? new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: props.flowLogs?.retentionDays })).logGroupName;
+    }
+  }
+}
+
+function createTarget(scope: Construct, vpc: VpcRef, target: PrivateLinkTarget): NlbTarget {
+  switch (target.type) {
+    case 'alb':
+      return new AlbTarget(scope, 'AlbTarget', { ...target, vpc });
+    case 'ip':
+      return new IpTargets(scope, 'IpTargets', { ...target, vpc });
+    case 'instance':
+      return new InstanceTargets(scope, 'InstanceTargets', { ...target, vpc });
+    default:
+      return configError(scope, 'target.type', `is '${(target as { type: string }).type}'`, "use 'alb', 'ip' or 'instance'");
+  }
+}

@@ -1,0 +1,35 @@
+import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import { Testing } from 'cdktf';
+
+/** A prod stack in ap-northeast-1 for account 333333333333, on a Testing app. */
+export function testStack(name: 'dev' | 'prod' = 'dev'): EnvironmentStack {
+  return new EnvironmentStack(Testing.app(), {
+    application: 'unit',
+    environment: { name, accountId: name === 'dev' ? '111111111111' : '333333333333' },
+  });
+}
+
+export const VPC: VpcRef = { vpcId: 'vpc-0123456789abcdef0', cidrBlocks: ['10.10.0.0/16'] };
+
+export const SUBNETS: SubnetRef[] = [
+  { subnetId: 'subnet-a', availabilityZoneId: 'apne1-az1' },
+  { subnetId: 'subnet-c', availabilityZoneId: 'apne1-az4' },
+];
+
+export const ALB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/app/web/0123456789abcdef';
+export const ALB_LISTENER_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:listener/app/web/0123456789abcdef/fedcba9876543210';
+export const NLB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/shared/0123456789abcdef';
+
+export interface Synthesized {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+/** Parses a synthesized stack. */
+export function synthJson(stack: EnvironmentStack): Synthesized {
+  return JSON.parse(Testing.synth(stack)) as Synthesized;
+}
+
+/** The resources of one type, by logical ID. */
+export function resourcesOf(json: Synthesized, type: string): Record<string, Record<string, unknown>> {
+  return json.resource[type] ?? {};
+}
