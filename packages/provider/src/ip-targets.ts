@@ -1,5 +1,5 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { cidrsOverlap, configError, parseIpv4Cidr, requireNonEmpty, requirePort, requireUnique, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import { cidrsOverlap, configError, isUnresolved, parseIpv4Cidr, requireNonEmpty, requirePort, requireUnique, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { NlbTarget } from './nlb-target';
@@ -44,6 +44,7 @@ export class IpTargets extends Construct implements NlbTarget {
     const ips = requireNonEmpty(this, 'ips', props.ips, 'give at least one private IPv4 address, for example ["10.0.1.10"]');
     requireUnique(this, 'ips', ips, 'list each address once');
     for (const ip of ips) {
+      if (isUnresolved(ip)) configError(this, 'ips', 'has an unresolved value', 'give literal addresses: each one names its attachment');
       const parsed = parseIpv4Cidr(`${ip}/32`);
       if (!parsed) configError(this, 'ips', `has ${show(ip)}, which is not an IPv4 address`, 'give addresses such as 10.0.1.10');
       if (!TARGETABLE_RANGES.some((range) => cidrsOverlap(`${ip}/32`, range))) {

@@ -29,24 +29,26 @@ export const DEFAULT_LISTENERS: readonly ListenerConfig[] = [{ port: 443 }];
 /** A listener with its protocol decided. */
 export type CheckedListener = ListenerConfig & { readonly protocol: 'TCP' | 'TLS' };
 
-/** Checks ports, protocols and certificates of a listener list; returns it with defaults filled in. */
+/** Checks one listener's port, protocol and certificate; returns it with its protocol filled in. */
+export function validateListener(scope: IConstruct, field: string, listener: ListenerConfig): CheckedListener {
+  requirePort(scope, `${field}.port`, listener.port);
+  const protocol = listener.protocol ?? 'TCP';
+  if (!isUnresolved(protocol) && protocol !== 'TCP' && protocol !== 'TLS') {
+    configError(scope, `${field}.protocol`, `is '${protocol}'`, "a Network Load Balancer in front of an endpoint service listens on 'TCP' or 'TLS'");
+  }
+  if (protocol === 'TLS') {
+    if (listener.certificateArn === undefined) configError(scope, `${field}.certificateArn`, 'is missing for a TLS listener', 'give the ARN of an ACM certificate for the service name, or use protocol TCP');
+    requireArn(scope, `${field}.certificateArn`, listener.certificateArn, 'acm');
+  } else if (listener.certificateArn !== undefined || listener.sslPolicy !== undefined) {
+    configError(scope, `${field}.certificateArn`, 'is set on a TCP listener', "set protocol: 'TLS' to end TLS at the load balancer, or leave certificateArn and sslPolicy out");
+  }
+  return { ...listener, protocol };
+}
+
+/** Checks a listener list: each listener, and one listener per port. */
 export function validateListeners(scope: IConstruct, field: string, listeners: readonly ListenerConfig[]): CheckedListener[] {
   if (listeners.length === 0) configError(scope, field, 'is empty', 'give at least one listener, for example [{ port: 443 }]');
-  const checked = listeners.map((listener, index) => {
-    const at = `${field}[${index}]`;
-    requirePort(scope, `${at}.port`, listener.port);
-    const protocol = listener.protocol ?? 'TCP';
-    if (!isUnresolved(protocol) && protocol !== 'TCP' && protocol !== 'TLS') {
-      configError(scope, `${at}.protocol`, `is '${protocol}'`, "a Network Load Balancer in front of an endpoint service listens on 'TCP' or 'TLS'");
-    }
-    if (protocol === 'TLS') {
-      if (listener.certificateArn === undefined) configError(scope, `${at}.certificateArn`, 'is missing for a TLS listener', 'give the ARN of an ACM certificate for the service name, or use protocol TCP');
-      requireArn(scope, `${at}.certificateArn`, listener.certificateArn, 'acm');
-    } else if (listener.certificateArn !== undefined || listener.sslPolicy !== undefined) {
-      configError(scope, `${at}.certificateArn`, 'is set on a TCP listener', "set protocol: 'TLS' to end TLS at the load balancer, or leave certificateArn and sslPolicy out");
-    }
-    return { ...listener, protocol } as CheckedListener;
-  });
+  const checked = listeners.map((listener, index) => validateListener(scope, `${field}[${index}]`, listener));
   requireUnique(scope, `${field}.port`, checked.map((l) => String(l.port)), 'give each listener its own port');
   return checked;
 }

@@ -12,7 +12,7 @@ import {
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { DEFAULT_TLS_SECURITY_POLICY, validateListeners, type ListenerConfig } from './listener';
+import { DEFAULT_TLS_SECURITY_POLICY, validateListener, type ListenerConfig } from './listener';
 import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import type { NlbTarget } from './nlb-target';
 
@@ -120,7 +120,7 @@ export class NetworkLoadBalancer extends Construct {
    * (`consumerCidrs`) to the listener port, the load balancer to the target port only.
    */
   public addListener(listener: ListenerConfig, target: NlbTarget): LbListener {
-    const [checked] = validateListeners(this, `listeners[${listener.port}]`, [listener]);
+    const checked = validateListener(this, `listeners[${listener.port}]`, listener);
     const id = `Listener-${checked.port}`;
     if (this.node.tryFindChild(id)) configError(this, 'listeners', `has port ${checked.port} twice`, 'give each listener its own port');
     if (target.targetType === 'alb' && checked.protocol !== 'TCP') {

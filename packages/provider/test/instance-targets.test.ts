@@ -1,0 +1,38 @@
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Testing } from 'cdktf';
+import { InstanceTargets, NetworkLoadBalancer, type InstanceTargetsProps } from '../src';
+import { SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
+
+function setup(props: Partial<InstanceTargetsProps> = {}) {
+  const stack = testStack();
+  const loadBalancer = new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-dev', vpc: VPC, subnets: SUBNETS });
+  const targets = new InstanceTargets(stack, 'Instances', {
+    vpc: VPC,
+    port: 8443,
+    instances: [{ key: 'app-1', instanceId: 'i-0123456789abcdef0' }, { key: 'app-2', instanceId: 'i-0fedcba9876543210' }],
+    ...props,
+  });
+  return { stack, loadBalancer, targets };
+}
+
+describe('InstanceTargets', () => {
+  it('registers each instance under its key in a TCP instance target group', () => {
+    const { stack, loadBalancer, targets } = setup({ instanceSecurityGroupId: 'sg-0app' });
+    loadBalancer.addListener({ port: 443 }, targets);
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'instance', protocol: 'TCP', port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(LbTargetGroupAttachment, { target_id: 'i-0123456789abcdef0', port: 8443 });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_lb_target_group_attachment')).map((id) => id.split('_')[1])).toEqual(['Target-app-1', 'Target-app-2']);
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: 'sg-0app', from_port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { referenced_security_group_id: 'sg-0app', from_port: 8443 });
+  });
+
+  it('rejects missing and duplicate keys', () => {
+    expect(() => setup({ instances: [] })).toThrow(/InstanceTargets 'unit-dev\/Instances': 'instances' is empty/);
+    expect(() => setup({ instances: [{ key: 'a', instanceId: 'i-1' }, { key: 'a', instanceId: 'i-2' }] })).toThrow(/'instances' lists 'a' twice/);
+    expect(() => setup({ instances: [{ key: 'App 1', instanceId: 'i-1' }] })).toThrow(/'instances' has key 'App 1'/);
+  });
+});

@@ -1,0 +1,115 @@
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Testing } from 'cdktf';
+import { IpTargets, NetworkLoadBalancer, type NetworkLoadBalancerProps } from '../src';
+import { SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
+
+function nlb(overrides: Partial<NetworkLoadBalancerProps> = {}) {
+  const stack = testStack();
+  const loadBalancer = new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-dev', vpc: VPC, subnets: SUBNETS, ...overrides });
+  return { stack, loadBalancer };
+}
+
+describe('NetworkLoadBalancer', () => {
+  it('is internal, spans the given zones, has deletion protection and its own security group attached at creation', () => {
+    const { stack, loadBalancer } = nlb();
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(Lb, {
+      name: 'unit-dev',
+      load_balancer_type: 'network',
+      internal: true,
+      subnets: ['subnet-a', 'subnet-c'],
+      enable_deletion_protection: true,
+      enable_cross_zone_load_balancing: false,
+      enforce_security_group_inbound_rules_on_private_link_traffic: 'off',
+      security_groups: [expect.stringMatching(/^\$\{aws_security_group\.Nlb_SecurityGroup_\w+\.id\}$/)],
+    });
+    expect(loadBalancer.availabilityZoneIds).toEqual(['apne1-az1', 'apne1-az4']);
+    const lb = Object.values(resourcesOf(synthJson(stack), 'aws_lb'))[0];
+    expect(lb).not.toHaveProperty('lifecycle');
+    expect(lb).not.toHaveProperty('access_logs');
+  });
+
+  it('turns on cross-zone load balancing, access logs and prevent_destroy, and can drop deletion protection', () => {
+    const { stack } = nlb({ crossZoneLoadBalancing: true, accessLogs: { bucket: 'logs-bucket', prefix: 'nlb' }, deletionProtection: false, preventDestroy: true });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(Lb, {
+      enable_cross_zone_load_balancing: true,
+      enable_deletion_protection: false,
+      access_logs: { enabled: true, bucket: 'logs-bucket', prefix: 'nlb' },
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  it('only knows the zones when every subnet names its AZ ID', () => {
+    const { loadBalancer } = nlb({ subnets: [{ subnetId: 's-1', availabilityZone: 'ap-northeast-1a' }, { subnetId: 's-2', availabilityZone: 'ap-northeast-1c' }] });
+    expect(loadBalancer.availabilityZoneIds).toEqual([]);
+  });
+
+  it('enforces inbound rules on PrivateLink traffic and admits the consumer CIDRs on each listener port only', () => {
+    const { stack, loadBalancer } = nlb({ enforceInboundRulesOnPrivateLinkTraffic: true, consumerCidrs: ['10.50.0.0/16', '172.16.0.0/16'] });
+    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, port: 8443, ips: ['10.10.1.10'] });
+    loadBalancer.addListener({ port: 443 }, targets);
+    loadBalancer.addListener({ port: 8443 }, targets);
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(Lb, { enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
+    const ingress = Object.values(resourcesOf(synthJson(stack), 'aws_vpc_security_group_ingress_rule'));
+    expect(ingress.map((r) => `${r.cidr_ipv4}:${r.from_port}`).sort()).toEqual(['10.50.0.0/16:443', '10.50.0.0/16:8443', '172.16.0.0/16:443', '172.16.0.0/16:8443']);
+    // The target is admitted once, however many listeners forward to it.
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { cidr_ipv4: '10.10.1.10/32', from_port: 8443 });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_vpc_security_group_egress_rule'))).toHaveLength(1);
+  });
+
+  it('forwards each listener to its target group and waits for the targets', () => {
+    const { stack, loadBalancer } = nlb();
+    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+    loadBalancer.addListener({ port: 443 }, targets);
+    const listener = Object.values(resourcesOf(synthJson(stack), 'aws_lb_listener'))[0];
+    expect(listener).toMatchObject({ port: 443, protocol: 'TCP', default_action: [{ type: 'forward' }] });
+    expect(listener.depends_on).toEqual([expect.stringMatching(/^aws_lb_target_group_attachment\.Targets_Target-10-10-1-10_/)]);
+    expect(Testing.synth(stack)).not.toHaveResource(VpcSecurityGroupIngressRule);
+  });
+
+  it('adds TLS listeners with a current security policy', () => {
+    const { stack, loadBalancer } = nlb();
+    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+    const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';
+    loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn }, targets);
+    loadBalancer.addListener({ port: 8443, protocol: 'TLS', certificateArn, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' }, targets);
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TLS', certificate_arn: certificateArn, ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' });
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 8443, ssl_policy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' });
+  });
+
+  describe('rejects', () => {
+    it('fewer than two subnets, fewer than two zones and two subnets in one zone', () => {
+      expect(() => nlb({ subnets: [SUBNETS[0]] })).toThrow(/NetworkLoadBalancer 'unit-dev\/Nlb': 'subnets' has 1 subnet; give subnets in at least 2 Availability Zones/);
+      expect(() => nlb({ subnets: [] })).toThrow(/'subnets' is empty/);
+      expect(() => nlb({ subnets: [SUBNETS[0], { subnetId: 'subnet-b', availabilityZoneId: 'apne1-az1' }] })).toThrow(/'subnets' has two subnets in apne1-az1/);
+    });
+
+    it('enforcement on with no consumer CIDRs, and open consumer CIDRs', () => {
+      expect(() => nlb({ enforceInboundRulesOnPrivateLinkTraffic: true })).toThrow(/'consumerCidrs' is empty while enforceInboundRulesOnPrivateLinkTraffic is true/);
+      expect(() => nlb({ consumerCidrs: ['0.0.0.0/0'] })).toThrow(/'consumerCidrs' includes '0.0.0.0\/0'/);
+      expect(() => nlb({ consumerCidrs: ['10.0.0.0/33'] })).toThrow(/'consumerCidrs' has '10.0.0.0\/33', which is not a CIDR block/);
+    });
+
+    it('an empty access log bucket', () => {
+      expect(() => nlb({ accessLogs: { bucket: '' } })).toThrow(/'accessLogs.bucket' is empty/);
+    });
+
+    it('ports outside 1-65535, duplicate ports, TLS without a certificate and TLS settings on TCP', () => {
+      const { stack, loadBalancer } = nlb();
+      const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+      expect(() => loadBalancer.addListener({ port: 0 }, targets)).toThrow(/'listeners\[0\].port' has port 0; use a whole number from 1 to 65535/);
+      expect(() => loadBalancer.addListener({ port: 65536 }, targets)).toThrow(/has port 65536/);
+      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS' }, targets)).toThrow(/'listeners\[443\].certificateArn' is missing for a TLS listener/);
+      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: 'arn:aws:iam::111111111111:server-certificate/x' }, targets)).toThrow(/not an acm ARN/);
+      expect(() => loadBalancer.addListener({ port: 443, certificateArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x' }, targets)).toThrow(/'listeners\[443\].certificateArn' is set on a TCP listener/);
+      expect(() => loadBalancer.addListener({ port: 443, protocol: 'UDP' as 'TCP' }, targets)).toThrow(/'listeners\[443\].protocol' is 'UDP'/);
+      loadBalancer.addListener({ port: 443 }, targets);
+      expect(() => loadBalancer.addListener({ port: 443 }, targets)).toThrow(/'listeners' has port 443 twice/);
+    });
+  });
+});
