@@ -1,5 +1,5 @@
 import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
-import { Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 
 /** A prod stack in ap-northeast-1 for account 333333333333, on a Testing app. */
 export function testStack(name: 'dev' | 'prod' = 'dev'): EnvironmentStack {
@@ -32,4 +32,14 @@ export function synthJson(stack: EnvironmentStack): Synthesized {
 /** The resources of one type, by logical ID. */
 export function resourcesOf(json: Synthesized, type: string): Record<string, Record<string, unknown>> {
   return json.resource[type] ?? {};
+}
+
+let outputs = 0;
+/** What an attribute token renders as in Terraform JSON, for example `${aws_lb.x.arn}`. */
+export function resolve(stack: EnvironmentStack, value: unknown): unknown {
+  const id = `resolve${outputs++}`;
+  new TerraformOutput(stack, id, { value });
+  const json = JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: unknown }> };
+  stack.node.tryRemoveChild(id);
+  return json.output[id].value;
 }

@@ -1,0 +1,75 @@
+import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
+import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
+import { Testing } from 'cdktf';
+import { EndpointService, principalSuffix, type TenantConfig } from '../src';
+import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
+
+const ACME: TenantConfig = { key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] };
+const HOSPITAL: TenantConfig = { key: 'city-hospital', principals: ['arn:aws:iam::555555555555:role/privatelink-consumer', 'arn:aws:iam::555555555555:user/network-admin'] };
+const OFFICE: TenantConfig = { key: 'prefecture-office', principals: ['arn:aws:iam::666666666666:root'] };
+
+function addresses(tenants: readonly TenantConfig[], type = 'aws_vpc_endpoint_service_allowed_principal'): string[] {
+  const stack = testStack();
+  new EndpointService(stack, 'Service', { networkLoadBalancerArns: [NLB_ARN], tenants });
+  return Object.keys(resourcesOf(synthJson(stack), type)).sort();
+}
+
+describe('Tenant', () => {
+  it('creates one allowed principal per principal, addressed by tenant key and principal', () => {
+    const stack = testStack();
+    new EndpointService(stack, 'Service', { networkLoadBalancerArns: [NLB_ARN], tenants: [ACME, HOSPITAL] });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(VpcEndpointServiceAllowedPrincipal, {
+      principal_arn: 'arn:aws:iam::555555555555:role/privatelink-consumer',
+      vpc_endpoint_service_id: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/),
+    });
+    expect(addresses([ACME, HOSPITAL]).map((a) => a.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
+      'Service_Tenant-acme-bank_Principal-444444444444-root',
+      'Service_Tenant-city-hospital_Principal-555555555555-role-privatelink-consumer',
+      'Service_Tenant-city-hospital_Principal-555555555555-user-network-admin',
+    ]);
+  });
+
+  it('accepts the known endpoints of a tenant', () => {
+    const stack = testStack();
+    new EndpointService(stack, 'Service', { networkLoadBalancerArns: [NLB_ARN], tenants: [ACME] });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcEndpointConnectionAccepter, { vpc_endpoint_id: 'vpce-0a1b2c3d4e5f60718' });
+    expect(addresses([ACME], 'aws_vpc_endpoint_connection_accepter')[0]).toMatch(/^Service_Tenant-acme-bank_Accept-vpce-0a1b2c3d4e5f60718_/);
+  });
+
+  it('leaves every other tenant untouched when one is added or removed', () => {
+    const all = addresses([ACME, HOSPITAL, OFFICE]);
+    const withoutHospital = addresses([ACME, OFFICE]);
+    const reordered = addresses([OFFICE, ACME]);
+    expect(all.filter((a) => !a.includes('city-hospital'))).toEqual(withoutHospital);
+    expect(reordered).toEqual(withoutHospital);
+  });
+
+  it('derives readable suffixes from principals', () => {
+    expect(principalSuffix('arn:aws:iam::444444444444:root')).toBe('444444444444-root');
+    expect(principalSuffix('arn:aws:iam::444444444444:role/path/app.consumer')).toBe('444444444444-role-path-app-consumer');
+    expect(principalSuffix('*')).toBe('any');
+  });
+
+  describe('rejects', () => {
+    const make = (tenant: Partial<TenantConfig>, acceptanceRequired?: boolean) =>
+      new EndpointService(testStack(), 'Service', { networkLoadBalancerArns: [NLB_ARN], acceptanceRequired, tenants: [{ ...ACME, ...tenant }] });
+
+    it('malformed account IDs and principal ARNs', () => {
+      expect(() => make({ principals: ['arn:aws:iam::12345:root'] })).toThrow(/Tenant 'unit-dev\/Service\/Tenant-acme-bank': 'principals' has 'arn:aws:iam::12345:root' with account ID '12345'; an AWS account ID is exactly 12 digits/);
+      expect(() => make({ principals: ['444444444444'] })).toThrow(/'principals' has '444444444444', an account ID rather than a principal ARN; write the account root ARN arn:aws:iam::444444444444:root/);
+      expect(() => make({ principals: ['arn:aws:s3:::bucket'] })).toThrow(/'principals' has 'arn:aws:s3:::bucket', which is not a principal ARN/);
+      expect(() => make({ principals: ['arn:aws:iam::444444444444:group/admins'] })).toThrow(/which is not a principal ARN/);
+    });
+
+    it('a tenant with no principals or a principal listed twice', () => {
+      expect(() => make({ principals: [] })).toThrow(/'principals' is empty/);
+      expect(() => make({ principals: [ACME.principals[0], ACME.principals[0]] })).toThrow(/'principals' lists .* twice/);
+    });
+
+    it('malformed endpoint IDs, and endpoint IDs when nothing needs accepting', () => {
+      expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'endpointIds' has 'vpc-0a1b2c3d'; give interface endpoint IDs such as vpce-/);
+      expect(() => make({}, false)).toThrow(/'endpointIds' is set while acceptanceRequired is false/);
+    });
+  });
+});
