@@ -1,4 +1,4 @@
-import { PrivateNetwork, VpcFlowLogs, configError, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import { PrivateNetwork, VpcFlowLogs, configError, nameTags, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { AlbTarget, type AlbTargetProps } from './alb-target';
 import { ConnectionNotifications, type ConnectionEvent } from './connection-notifications';
@@ -76,7 +76,7 @@ export interface PrivateLinkServiceProps extends MetaArgumentProps {
   readonly notifications?: { readonly events?: readonly ConnectionEvent[]; readonly kmsKeyArn?: string } | false;
   /** Flow logs of the VPC, or `false`. @default { retentionDays: 365 } unless the VPC is a PrivateNetwork with flow logs */
   readonly flowLogs?: { readonly retentionDays?: number } | false;
-  /** Tags of the endpoint service. @default {} */
+  /** Tags of the endpoint service, besides its Name. @default {} */
   readonly tags?: Record<string, string>;
   /** `prevent_destroy` on the NLB and the endpoint service: set it in production. @default false */
   readonly preventDestroy?: boolean;
@@ -158,7 +158,7 @@ export class PrivateLinkService extends Construct {
       supportedIpAddressTypes: props.supportedIpAddressTypes,
       supportedRegions: props.supportedRegions,
       privateDnsName: props.privateDns?.name,
-      tags: props.tags,
+      tags: nameTags(props.name, props.tags),
       preventDestroy: props.preventDestroy,
       dependsOn: dependsOnOf(props),
     });

@@ -1,0 +1,118 @@
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
+import { PrivateNetwork } from '@privatelink-cdktf/core';
+import { Testing } from 'cdktf';
+import { PrivateLinkService, type PrivateLinkServiceProps } from '../src';
+import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, resolve, resourcesOf, synthJson, testStack } from './helpers';
+
+const TENANTS = [{ key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'] }];
+const ALB_TARGET = { type: 'alb', albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0alb' } as const;
+
+function build(props: Partial<PrivateLinkServiceProps> = {}, environment: 'dev' | 'prod' = 'dev') {
+  const stack = testStack(environment);
+  const service = new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target: ALB_TARGET, tenants: TENANTS, ...props });
+  return { stack, service };
+}
+
+describe('PrivateLinkService', () => {
+  it('publishes an ALB through a new NLB with a TCP listener on the ALB port, tenants, notifications and flow logs', () => {
+    const { stack, service } = build({ privateDns: { name: 'api.dev.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(Lb, { load_balancer_type: 'network', internal: true, enable_deletion_protection: true });
+    expect(synthesized).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'alb', port: 443 });
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TCP' });
+    expect(synthesized).toHaveResourceWithProperties(VpcEndpointService, { acceptance_required: true, private_dns_name: 'api.dev.saas.example.com', tags: { Name: 'unit' } });
+    expect(synthesized).toHaveResourceWithProperties(SnsTopic, { name: 'unit-endpoint-connections' });
+    expect(synthesized).toHaveResourceWithProperties(FlowLog, { vpc_id: VPC.vpcId, traffic_type: 'ALL' });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service_allowed_principal'))).toHaveLength(1);
+    expect(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service_private_dns_verification')).not.toEqual({});
+
+    expect(service.availabilityZoneIds).toEqual(['apne1-az1', 'apne1-az4']);
+    expect(service.nlbArns).toHaveLength(1);
+    expect(resolve(stack, service.nlbArn)).toMatch(/^\$\{aws_lb\.Service_LoadBalancer_\w+\.arn\}$/);
+    expect(resolve(stack, service.nlbDnsName)).toMatch(/\.dns_name\}$/);
+    expect(resolve(stack, service.serviceName)).toMatch(/\.service_name\}$/);
+    expect(resolve(stack, service.serviceId)).toMatch(/\.id\}$/);
+    expect(resolve(stack, service.verificationRecordName)).toMatch(/aws_route53_record\.Service_PrivateDnsName_VerificationRecord_\w+\.fqdn/);
+    expect(resolve(stack, service.verificationRecordValue)).toMatch(/private_dns_name_configuration\[0\]\.value/);
+    expect(resolve(stack, service.flowLogGroupName)).toMatch(/aws_cloudwatch_log_group/);
+  });
+
+  it('protects the NLB and the endpoint service with prevent_destroy when asked, and only then', () => {
+    const lifecycleOf = (json: ReturnType<typeof synthJson>, type: string) => Object.values(resourcesOf(json, type))[0].lifecycle;
+    const prod = synthJson(build({ preventDestroy: true }, 'prod').stack);
+    expect(lifecycleOf(prod, 'aws_lb')).toEqual({ prevent_destroy: true });
+    expect(lifecycleOf(prod, 'aws_vpc_endpoint_service')).toEqual({ prevent_destroy: true });
+    const dev = synthJson(build().stack);
+    expect(lifecycleOf(dev, 'aws_lb')).toBeUndefined();
+    expect(lifecycleOf(dev, 'aws_vpc_endpoint_service')).toBeUndefined();
+  });
+
+  it('publishes IP targets through several TCP and TLS listeners', () => {
+    const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';
+    const { stack } = build({
+      target: { type: 'ip', port: 8443, ips: ['10.10.1.10', '192.168.10.10'] },
+      listeners: [{ port: 443, protocol: 'TLS', certificateArn }, { port: 8443 }],
+    });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TLS', certificate_arn: certificateArn });
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 8443, protocol: 'TCP' });
+    expect(synthesized).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'ip', port: 8443 });
+  });
+
+  it('publishes instance targets on TCP 443 by default', () => {
+    const { stack } = build({ target: { type: 'instance', instances: [{ key: 'app-1', instanceId: 'i-0123456789abcdef0' }] } });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TCP' });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'instance', port: 443 });
+  });
+
+  it('fronts several existing NLBs without creating one', () => {
+    const second = NLB_ARN.replace('/shared/', '/second/');
+    const { stack, service } = build({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN, second], availabilityZoneIds: ['apne1-az1', 'apne1-az2'] });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).not.toHaveResource(Lb);
+    expect(synthesized).toHaveResourceWithProperties(VpcEndpointService, { network_load_balancer_arns: [NLB_ARN, second] });
+    expect(service.nlbArn).toBe(NLB_ARN);
+    expect(service.nlbDnsName).toBeUndefined();
+    expect(service.availabilityZoneIds).toEqual(['apne1-az1', 'apne1-az2']);
+  });
+
+  it('makes the NLB dualstack for an IPv6 service', () => {
+    const { stack } = build({ supportedIpAddressTypes: ['ipv4', 'ipv6'] });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(Lb, { ip_address_type: 'dualstack' });
+  });
+
+  it('reuses the flow logs of a PrivateNetwork, and leaves out notifications and flow logs when told', () => {
+    const stack = testStack();
+    const network = new PrivateNetwork(stack, 'Network', { name: 'unit', cidrBlock: '10.10.0.0/16', zones: ['apne1-az1', 'apne1-az2'] });
+    new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: network, subnets: network.subnets, target: ALB_TARGET, tenants: TENANTS });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_flow_log'))).toEqual([expect.stringMatching(/^Network_FlowLogs_/)]);
+
+    const { stack: bare } = build({ notifications: false, flowLogs: false });
+    expect(Testing.synth(bare)).not.toHaveResource(SnsTopic);
+    expect(Testing.synth(bare)).not.toHaveResource(FlowLog);
+  });
+
+  describe('rejects', () => {
+    it('an empty NLB list, existing NLBs mixed with a new one, and no target', () => {
+      expect(() => build({ subnets: undefined, target: undefined, existingNlbArns: [] })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'existingNlbArns' is empty/);
+      expect(() => build({ existingNlbArns: [NLB_ARN] })).toThrow(/'existingNlbArns' is given together with subnets, target or listeners/);
+      expect(() => build({ target: undefined })).toThrow(/'target' is missing/);
+    });
+
+    it('an ALB target behind a TLS listener', () => {
+      const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x';
+      expect(() => build({ listeners: [{ port: 443, protocol: 'TLS', certificateArn }] })).toThrow(/'listeners\[443\].protocol' is 'TLS' for an ALB target/);
+    });
+
+    it('an IPv6 service on an IPv4 NLB, enforcement without consumer CIDRs, and too few subnets', () => {
+      expect(() => build({ supportedIpAddressTypes: ['ipv6'], ipAddressType: 'ipv4' })).toThrow(/'ipAddressType' is 'ipv4' while the service supports ipv6/);
+      expect(() => build({ enforceInboundRulesOnPrivateLinkTraffic: true })).toThrow(/'consumerCidrs' is empty while enforceInboundRulesOnPrivateLinkTraffic is true/);
+      expect(() => build({ subnets: [SUBNETS[0]] })).toThrow(/'subnets' has 1 subnet/);
+    });
+  });
+});
