@@ -1,0 +1,125 @@
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import {
+  awsContext,
+  configError,
+  DedicatedSecurityGroup,
+  isUnresolved,
+  nameTags,
+  policyDocument,
+  type PolicyStatement,
+  requireKeys,
+  requireOneOf,
+  requirePorts,
+} from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+import { type MetaArguments, providerRegion, useProvider } from './meta-arguments';
+
+/** The services that offer gateway endpoints. */
+export type GatewayService = 's3' | 'dynamodb';
+const GATEWAY_SERVICES: readonly GatewayService[] = ['s3', 'dynamodb'];
+
+export interface GatewayEndpointProps extends MetaArguments {
+  readonly vpcId: string;
+  readonly service: GatewayService;
+  /**
+   * The route tables that get a route to the service, keyed by a stable name (for example the
+   * zone, as core `PrivateNetwork.routeTableIds` gives them). Each key becomes its own
+   * association, so adding a route table never touches the others.
+   */
+  readonly routeTables: Readonly<Record<string, string>>;
+  /**
+   * Endpoint policy statements: name the principals, actions and buckets or tables (see
+   * `s3BucketAccessStatements`, `dynamoDbTableAccessStatements`). Required unless `allowAll`.
+   * @default - none; give a policy or set allowAll
+   */
+  readonly policy?: readonly PolicyStatement[];
+  /**
+   * Keep AWS's default policy, which allows every action on every bucket or table of every
+   * account through the endpoint (a path for data to leave). @default false
+   */
+  readonly allowAll?: boolean;
+  /** Names the endpoint, for example `tenant-consumer-prod-s3`. */
+  readonly name: string;
+  /** The endpoint's region. @default - the provider's literal region, else the stack's */
+  readonly region?: string;
+  /** Extra tags for the endpoint. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A gateway VPC endpoint for S3 or DynamoDB: a route to the service's prefix list in each given
+ * route table, and a least-privilege endpoint policy. Free, in-region only, reachable only from
+ * inside the VPC (not over VPN, Direct Connect or peering: use an interface endpoint for those).
+ */
+export class GatewayEndpoint extends Construct {
+  public readonly endpointId: string;
+  public readonly endpointArn: string;
+  /** The service's managed prefix list (`pl-...`), for security group egress rules. */
+  public readonly prefixListId: string;
+  /** For example `com.amazonaws.ap-northeast-1.s3`. */
+  public readonly serviceName: string;
+  public readonly endpoint: VpcEndpoint;
+
+  constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
+    super(scope, id);
+    requireOneOf(this, 'service', props.service, GATEWAY_SERVICES);
+    if (!props.name) configError(this, 'name', 'is empty', 'give a name such as tenant-consumer-prod-s3');
+    const keys = Object.keys(props.routeTables ?? {});
+    if (keys.length === 0) {
+      configError(this, 'routeTables', 'is empty', 'give the route tables of the subnets that use the service, keyed by a stable name, for example { "apne1-az1": "rtb-..." }');
+    }
+    requireKeys(this, 'routeTables', keys);
+    if (props.policy === undefined && !props.allowAll) {
+      configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${props.service === 's3' ? 'bucket' : 'table'} of every account; give least-privilege statements, or set allowAll: true`);
+    }
+    if (props.policy !== undefined && props.allowAll) {
+      configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
+    }
+    const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
+    // Gateway endpoints keep the com.amazonaws prefix in every partition.
+    this.serviceName = `com.amazonaws.${region}.${props.service}`;
+
+    this.endpoint = new VpcEndpoint(this, 'Endpoint', {
+      vpcId: props.vpcId,
+      vpcEndpointType: 'Gateway',
+      serviceName: this.serviceName,
+      policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
+      tags: nameTags(props.name, props.tags),
+      dependsOn: props.dependsOn,
+    });
+    // One association per key instead of the inline route_table_ids list, so each is its own resource.
+    for (const key of keys) {
+      new VpcEndpointRouteTableAssociation(this, `RouteTable-${key}`, { vpcEndpointId: this.endpoint.id, routeTableId: props.routeTables[key] });
+    }
+    useProvider(this, props.provider);
+    this.endpointId = this.endpoint.id;
+    this.endpointArn = this.endpoint.arn;
+    this.prefixListId = this.endpoint.prefixListId;
+  }
+
+  /**
+   * Lets a security group send traffic to the service through this endpoint (egress to the
+   * service's prefix list). For a security group given by ID, the rules live in this construct
+   * and are keyed by `key` (required when the ID is not a literal).
+   */
+  public allowEgressFrom(securityGroup: DedicatedSecurityGroup | string, ports: readonly number[] = [443], key?: string): void {
+    requirePorts(this, 'ports', ports);
+    const description = `To ${this.serviceName} through the gateway endpoint`;
+    if (securityGroup instanceof DedicatedSecurityGroup) {
+      securityGroup.addEgress({ ports, prefixListIds: [this.prefixListId], description });
+      return;
+    }
+    const ruleKey = key ?? (isUnresolved(securityGroup) ? undefined : securityGroup);
+    if (ruleKey === undefined) {
+      configError(this, 'allowEgressFrom.key', 'is missing for a security group ID known only at apply time', 'pass a stable key as the third argument, for example allowEgressFrom(group.id, [443], "workers")');
+    }
+    requireKeys(this, 'allowEgressFrom.key', [ruleKey]);
+    for (const port of ports) {
+      const id = `Egress-${ruleKey}-${port}`;
+      if (this.node.tryFindChild(id)) continue;
+      new VpcSecurityGroupEgressRule(this, id, { securityGroupId: securityGroup, ipProtocol: 'tcp', fromPort: port, toPort: port, prefixListId: this.prefixListId, description });
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Testing } from 'cdktf';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import { GatewayEndpoint, type GatewayEndpointProps } from '../src';
+import { devStack, rendered, resourcesOf, VPC } from './helpers';
+
+const ROUTE_TABLES = { 'apne1-az1': 'rtb-0aaaaaaaaaaaaaaa1', 'apne1-az2': 'rtb-0bbbbbbbbbbbbbbb2' };
+const READ_BUCKET = [{ principals: '*' as const, actions: ['s3:GetObject'], resources: ['arn:aws:s3:::unit-data/*'] }];
+
+function gateway(props: Partial<GatewayEndpointProps> = {}, stack = devStack()) {
+  const construct = new GatewayEndpoint(stack, 'S3', { vpcId: VPC.vpcId, service: 's3', routeTables: ROUTE_TABLES, policy: READ_BUCKET, name: 'unit-s3', ...props });
+  return { stack, construct };
+}
+
+describe('GatewayEndpoint', () => {
+  test('an S3 gateway endpoint with its policy and one association per route table key', () => {
+    const { stack, construct } = gateway();
+    const synth = Testing.synth(stack);
+    expect(synth).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: 'Gateway', service_name: 'com.amazonaws.ap-northeast-1.s3', tags: { Name: 'unit-s3' } });
+    const ep = Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0];
+    expect(ep).not.toHaveProperty('route_table_ids');
+    expect(JSON.parse(ep.policy as string).Statement[0]).toMatchObject({ Principal: '*', Action: ['s3:GetObject'] });
+    const associations = resourcesOf(stack, 'aws_vpc_endpoint_route_table_association');
+    expect(Object.keys(associations).sort()).toEqual([expect.stringMatching(/^S3_RouteTable-apne1-az1_/), expect.stringMatching(/^S3_RouteTable-apne1-az2_/)]);
+    expect(synth).toHaveResourceWithProperties(VpcEndpointRouteTableAssociation, { route_table_id: 'rtb-0bbbbbbbbbbbbbbb2' });
+    expect(construct.serviceName).toBe('com.amazonaws.ap-northeast-1.s3');
+    expect(rendered(stack, construct.prefixListId)).toMatch(/aws_vpc_endpoint\.S3_Endpoint_.*\.prefix_list_id/);
+  });
+
+  test('adding a route table adds one association and leaves the others', () => {
+    const before = Object.keys(resourcesOf(gateway().stack, 'aws_vpc_endpoint_route_table_association'));
+    const after = Object.keys(resourcesOf(gateway({ routeTables: { ...ROUTE_TABLES, 'apne1-az4': 'rtb-0ccccccccccccccc3' } }).stack, 'aws_vpc_endpoint_route_table_association'));
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after).toHaveLength(3);
+  });
+
+  test('DynamoDB, and the default policy only when asked for by name', () => {
+    const { stack } = gateway({ service: 'dynamodb', policy: undefined, allowAll: true });
+    const ep = Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0];
+    expect(ep.service_name).toBe('com.amazonaws.ap-northeast-1.dynamodb');
+    expect(ep).not.toHaveProperty('policy');
+  });
+
+  test('allowEgressFrom adds egress to the prefix list, to a dedicated group or a group by ID', () => {
+    const { stack, construct } = gateway();
+    const workers = new DedicatedSecurityGroup(stack, 'Workers', { vpcId: VPC.vpcId, name: 'workers', description: 'Workers' });
+    construct.allowEgressFrom(workers);
+    construct.allowEgressFrom('sg-0123456789abcdef0', [443, 80]);
+    const rules = Object.values(resourcesOf(stack, 'aws_vpc_security_group_egress_rule'));
+    expect(rules).toHaveLength(3);
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { security_group_id: 'sg-0123456789abcdef0', from_port: 80, to_port: 80, ip_protocol: 'tcp' });
+    for (const rule of rules) expect(rule.prefix_list_id).toMatch(/prefix_list_id/);
+  });
+
+  describe('bad input', () => {
+    test('an empty route table list', () => expect(() => gateway({ routeTables: {} })).toThrow(/'routeTables' is empty/));
+    test('a route table key that is not address-safe', () => expect(() => gateway({ routeTables: { 'Zone A': 'rtb-1' } })).toThrow(/'routeTables' has key 'Zone A'/));
+    test('a service other than S3 or DynamoDB', () => expect(() => gateway({ service: 'kinesis-streams' as never })).toThrow(/'service' is 'kinesis-streams'; use one of 's3', 'dynamodb'/));
+    test('no policy and no explicit allowAll', () => expect(() => gateway({ policy: undefined })).toThrow(/'policy' is missing; the default endpoint policy allows access to every bucket/));
+    test('a policy and allowAll together', () => expect(() => gateway({ allowAll: true })).toThrow(/'allowAll' is true together with a policy/));
+    test('a policy statement without actions', () => expect(() => gateway({ policy: [{ principals: '*', actions: [] }] })).toThrow(/'policy\[0\]\.actions' is empty/));
+    test('egress from a group known only at apply time without a key', () => {
+      const { stack, construct } = gateway();
+      const group = new DedicatedSecurityGroup(stack, 'Other', { vpcId: VPC.vpcId, name: 'other', description: 'Other' });
+      expect(() => construct.allowEgressFrom(group.securityGroupId)).toThrow(/'allowEgressFrom.key' is missing/);
+      expect(() => construct.allowEgressFrom(group.securityGroupId, [443], 'other')).not.toThrow();
+    });
+    test('egress on a port outside 1-65535', () => expect(() => gateway().construct.allowEgressFrom('sg-0123456789abcdef0', [70000])).toThrow(/'ports' has port 70000/));
+  });
+});
