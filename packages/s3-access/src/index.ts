@@ -1,1 +1,15 @@
-export {};
+export * from './ami';
+export * from './bucket';
+export * from './bucket-guard';
+export * from './choose-s3-access';
+export * from './client-cidrs';
+export * from './client-vpn';
+export * from './file-gateway';
+export * from './https-proxy';
+export * from './private-instance';
+export * from './public-direct-connect';
+export * from './s3-prefix-list';
+export * from './service-role';
+export * from './sftp-server';
+export * from './software-vpn';
+export * from './sync-host';

@@ -1,0 +1,162 @@
+import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-client-vpn-authorization-rule';
+import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
+import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import {
+  cidrsOverlap,
+  configError,
+  DedicatedSecurityGroup,
+  EncryptedLogGroup,
+  isUnresolved,
+  nameTags,
+  parseIpv4Cidr,
+  requireArn,
+  requireCidr,
+  requireOneOf,
+  show,
+  type SubnetRef,
+  type TrafficRule,
+  validateSubnetPlacement,
+  type VpcRef,
+  zoneOf,
+} from '@privatelink-cdktf/core';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import type { S3PrefixListRef } from './s3-prefix-list';
+
+/** How VPN users authenticate. */
+export type ClientVpnAuthentication =
+  /** Mutual TLS: client certificates signed by this CA, imported into ACM. */
+  | { readonly type: 'certificate'; readonly rootCertificateChainArn: string }
+  /** Single sign-on through an IAM SAML identity provider. */
+  | { readonly type: 'saml'; readonly samlProviderArn: string; readonly selfServiceSamlProviderArn?: string };
+
+/** One authorization rule: who may reach a destination network. */
+export interface ClientVpnAuthorization {
+  readonly targetCidr: string;
+  /** An identity provider group (SAML) or AD group. @default - every authenticated user */
+  readonly accessGroupId?: string;
+}
+
+export interface ClientVpnProps {
+  /** Names the endpoint, security group and log group. */
+  readonly name: string;
+  readonly vpc: VpcRef;
+  /** Subnets to associate, one per Availability Zone (the network association is keyed by zone). */
+  readonly subnets: readonly SubnetRef[];
+  /** The address range handed to clients (/12 to /22); must not overlap the VPC. */
+  readonly clientCidrBlock: string;
+  /** The ACM certificate of the endpoint. */
+  readonly serverCertificateArn: string;
+  readonly authentication: ClientVpnAuthentication;
+  /** @default - the VPC's CIDR blocks, for every authenticated user */
+  readonly authorizations?: readonly ClientVpnAuthorization[];
+  /** Only traffic to the VPC's routes goes through the VPN. @default true */
+  readonly splitTunnel?: boolean;
+  /** @default 'udp' */
+  readonly transportProtocol?: 'udp' | 'tcp';
+  /** @default 443 */
+  readonly vpnPort?: 443 | 1194;
+  /** The S3 gateway endpoint, if clients reach S3 through it. @default - S3 through interface endpoints only */
+  readonly s3GatewayEndpoint?: S3PrefixListRef;
+  /** @default 365 */
+  readonly logRetentionDays?: number;
+  /** @default - the default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * AWS Client VPN for individual users: the endpoint's network interfaces sit in the VPC, so a
+ * user's traffic is VPC traffic and reaches S3 through the VPC's endpoints (interface endpoints,
+ * or the gateway endpoint too since the source is the VPC). No proxy is needed. Split tunnel,
+ * connection logs to an encrypted log group, authorization rules per destination, and a security
+ * group that controls what leaves the endpoint's interfaces. The VPC's DNS resolver is handed to
+ * clients so private DNS names resolve. Fully managed; costs an hourly fee per associated subnet
+ * and per connected client.
+ */
+export class ClientVpn extends Construct {
+  public readonly endpointId: string;
+  public readonly securityGroupId: string;
+  public readonly dnsName: string;
+  public readonly logGroupName: string;
+
+  constructor(scope: Construct, id: string, props: ClientVpnProps) {
+    super(scope, id);
+    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
+    requireCidr(this, 'clientCidrBlock', props.clientCidrBlock);
+    const client = parseIpv4Cidr(props.clientCidrBlock);
+    if (!isUnresolved(props.clientCidrBlock)) {
+      if (!client || client[1] < 12 || client[1] > 22) {
+        configError(this, 'clientCidrBlock', `is ${show(props.clientCidrBlock)}`, 'Client VPN needs an IPv4 block from /12 to /22, for example 172.20.0.0/22');
+      }
+      const overlapping = props.vpc.cidrBlocks.find((cidr) => cidrsOverlap(cidr, props.clientCidrBlock));
+      if (overlapping) {
+        configError(this, 'clientCidrBlock', `is ${show(props.clientCidrBlock)}, which overlaps the VPC block ${show(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
+      }
+    }
+    requireArn(this, 'serverCertificateArn', props.serverCertificateArn, 'acm');
+    const auth = props.authentication;
+    if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, 'acm');
+    else {
+      requireArn(this, 'authentication.samlProviderArn', auth.samlProviderArn, 'iam');
+      if (auth.selfServiceSamlProviderArn) requireArn(this, 'authentication.selfServiceSamlProviderArn', auth.selfServiceSamlProviderArn, 'iam');
+    }
+    const transport = requireOneOf(this, 'transportProtocol', props.transportProtocol ?? 'udp', ['udp', 'tcp']);
+    const vpnPort = props.vpnPort ?? 443;
+    if (vpnPort !== 443 && vpnPort !== 1194) configError(this, 'vpnPort', `is ${show(vpnPort)}`, 'Client VPN listens on 443 or 1194');
+    const authorizations: readonly ClientVpnAuthorization[] = props.authorizations ?? props.vpc.cidrBlocks.map((targetCidr) => ({ targetCidr }));
+    if (authorizations.length === 0) configError(this, 'authorizations', 'is empty', 'authorize at least the VPC CIDR block, or users reach nothing');
+    authorizations.forEach((rule) => requireCidr(this, 'authorizations', rule.targetCidr));
+
+    const provider = props.provider;
+    const egress: TrafficRule[] = [{ ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (S3, Transfer) and HTTPS in the VPC' }];
+    if (props.s3GatewayEndpoint) egress.push({ ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' });
+    const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', { vpcId: props.vpc.vpcId, name: props.name, description: `Client VPN ${props.name}`, egress });
+    const logGroup = new EncryptedLogGroup(this, 'ConnectionLogs', { logGroupName: `/aws/client-vpn/${props.name}`, retentionDays: props.logRetentionDays });
+    const resolver = vpcResolver(props.vpc.cidrBlocks[0]);
+    const endpoint = new Ec2ClientVpnEndpoint(this, 'Endpoint', {
+      description: props.name,
+      clientCidrBlock: props.clientCidrBlock,
+      serverCertificateArn: props.serverCertificateArn,
+      authenticationOptions: [
+        auth.type === 'certificate'
+          ? { type: 'certificate-authentication', rootCertificateChainArn: auth.rootCertificateChainArn }
+          : { type: 'federated-authentication', samlProviderArn: auth.samlProviderArn, selfServiceSamlProviderArn: auth.selfServiceSamlProviderArn },
+      ],
+      connectionLogOptions: { enabled: true, cloudwatchLogGroup: logGroup.logGroupName },
+      splitTunnel: props.splitTunnel ?? true,
+      transportProtocol: transport,
+      vpnPort,
+      vpcId: props.vpc.vpcId,
+      securityGroupIds: [securityGroup.securityGroupId],
+      ...(resolver ? { dnsServers: [resolver] } : {}),
+      selfServicePortal: auth.type === 'saml' && auth.selfServiceSamlProviderArn ? 'enabled' : 'disabled',
+      tags: nameTags(props.name),
+      provider,
+    });
+    for (const subnet of subnets) {
+      new Ec2ClientVpnNetworkAssociation(this, `Association-${zoneOf(subnet)}`, { clientVpnEndpointId: endpoint.id, subnetId: subnet.subnetId, provider });
+    }
+    for (const rule of authorizations) {
+      const key = `${rule.targetCidr}${rule.accessGroupId ? `-${rule.accessGroupId}` : ''}`.replace(/[^A-Za-z0-9-]/g, '-');
+      new Ec2ClientVpnAuthorizationRule(this, `Authorization-${key}`, {
+        clientVpnEndpointId: endpoint.id,
+        targetNetworkCidr: rule.targetCidr,
+        ...(rule.accessGroupId ? { accessGroupId: rule.accessGroupId } : { authorizeAllGroups: true }),
+        description: rule.accessGroupId ? `${rule.targetCidr} for ${rule.accessGroupId}` : `${rule.targetCidr} for all users`,
+        provider,
+      });
+    }
+    this.endpointId = endpoint.id;
+    this.securityGroupId = securityGroup.securityGroupId;
+    this.dnsName = endpoint.dnsName;
+    this.logGroupName = logGroup.logGroupName;
+  }
+}
+
+/** The Amazon DNS server of a VPC: the primary block's base address plus two. */
+function vpcResolver(primaryCidr: string | undefined): string | undefined {
+  const parsed = primaryCidr && !isUnresolved(primaryCidr) ? parseIpv4Cidr(primaryCidr) : undefined;
+  if (!parsed) return undefined;
+  const address = parsed[0] + 2;
+  return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
+}

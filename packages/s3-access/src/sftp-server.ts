@@ -1,0 +1,237 @@
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
+import { TransferSshKey } from '@cdktf/provider-aws/lib/transfer-ssh-key';
+import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
+import {
+  configError,
+  DedicatedSecurityGroup,
+  EncryptedLogGroup,
+  isUnresolved,
+  nameTags,
+  physicalName,
+  type PolicyStatement,
+  requireAccountContext,
+  requireArn,
+  requireDnsName,
+  requireKeys,
+  requireNarrowCidrs,
+  requireNonEmpty,
+  show,
+  type SubnetRef,
+  validateSubnetPlacement,
+  zoneOf,
+} from '@privatelink-cdktf/core';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { createHash } from 'node:crypto';
+import { bucketArns, requireBucketName } from './bucket';
+import { ServiceRole } from './service-role';
+
+/** The oldest Transfer Family security policy accepted: current ciphers, no SHA-1. */
+export const MIN_TRANSFER_SECURITY_POLICY = 'TransferSecurityPolicy-2024-01';
+const SECURITY_POLICY = /^TransferSecurityPolicy-(?:[A-Za-z0-9]+(?:-[A-Za-z]+)*-)?(\d{4})-(\d{2})$/;
+const SSH_PUBLIC_KEY = /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+
+/** One service-managed SFTP user. */
+export interface SftpUser {
+  /** SSH public keys in OpenSSH format (`ssh-ed25519 AAAA... comment`). At least one. */
+  readonly sshPublicKeys: readonly string[];
+  /**
+   * The user's home as an S3 path inside the server's bucket, `/<bucket>/<prefix>`. The user
+   * sees it as `/` and cannot leave it; the user's role reaches nothing else.
+   */
+  readonly homeDirectory: string;
+  /** Only download and list. @default false */
+  readonly readOnly?: boolean;
+}
+
+export interface SftpServerProps {
+  /** Names the server, its security group, log group and roles, for example `s3-private-access-prod-sftp`. */
+  readonly name: string;
+  readonly vpcId: string;
+  /** Subnets for the server's endpoint, one per Availability Zone. */
+  readonly subnets: readonly SubnetRef[];
+  /** The bucket the users' homes live in. */
+  readonly bucketName: string;
+  /** The bucket's KMS key, if it uses SSE-KMS; the users' roles may use it. @default - SSE-S3 bucket */
+  readonly bucketKmsKeyArn?: string;
+  /** CIDR blocks of the SFTP clients (on-premises networks). At least one. */
+  readonly sourceCidrs: readonly string[];
+  /** Permit 0.0.0.0/0 in `sourceCidrs`. @default false */
+  readonly allowInternetSources?: boolean;
+  /**
+   * Attach an Elastic IP in each subnet so clients on the internet can connect. Internal only
+   * (reachable over Direct Connect or VPN) unless set.
+   * @default false
+   */
+  readonly elasticIps?: boolean;
+  /** Users by user name (3-63 lower-case letters, digits and hyphens; the name is the construct ID). */
+  readonly users: Readonly<Record<string, SftpUser>>;
+  /** @default 'TransferSecurityPolicy-2024-01' (newer names are accepted) */
+  readonly securityPolicyName?: string;
+  /** @default 365 */
+  readonly logRetentionDays?: number;
+  /** A CNAME in a Route 53 hosted zone pointing to the server's endpoint. @default - none */
+  readonly customHostname?: { readonly zoneId: string; readonly name: string };
+  /** @default - the default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * An AWS Transfer Family SFTP server for clients that can only speak SFTP: a VPC endpoint that is
+ * internal by default, a security group admitting port 22 from the given networks only, S3 as
+ * storage, service-managed users locked into one bucket prefix each (logical home directory and
+ * an IAM role scoped to the prefix), structured logs to an encrypted log group, and a current
+ * security policy. Fully managed; costs an hourly fee per enabled protocol plus per GB transferred.
+ */
+export class SftpServer extends Construct {
+  public readonly serverId: string;
+  public readonly serverArn: string;
+  /** The server's host name (`s-....server.transfer.<region>.amazonaws.com`). */
+  public readonly endpoint: string;
+  public readonly securityGroupId: string;
+  public readonly logGroupName: string;
+  /** Each user's IAM role ARN by user name (exempt them in a {@link BucketGuard}). */
+  public readonly userRoleArns: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: SftpServerProps) {
+    super(scope, id);
+    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
+    requireBucketName(this, 'bucketName', props.bucketName);
+    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
+    const sourceCidrs = requireNonEmpty(this, 'sourceCidrs', props.sourceCidrs, 'list the CIDR blocks of the SFTP clients, for example ["192.168.10.0/24"]');
+    requireNarrowCidrs(this, 'sourceCidrs', sourceCidrs, { name: 'allowInternetSources', given: props.allowInternetSources === true });
+    const securityPolicyName = requireSecurityPolicy(this, props.securityPolicyName ?? MIN_TRANSFER_SECURITY_POLICY);
+    const userNames = Object.keys(props.users);
+    requireNonEmpty(this, 'users', userNames, 'give at least one user, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
+    requireKeys(this, 'users', userNames);
+    const homes = Object.fromEntries(userNames.map((userName) => [userName, this.validateUser(userName, props.users[userName], props.bucketName)]));
+    if (props.customHostname) requireDnsName(this, 'customHostname.name', props.customHostname.name);
+
+    const { partition, accountId } = requireAccountContext(this);
+    const provider = props.provider;
+    const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
+      vpcId: props.vpcId,
+      name: physicalName([props.name], 255),
+      description: `SFTP clients of ${props.name}`,
+      ingress: [{ ports: [22], cidrs: sourceCidrs, description: 'SFTP clients' }],
+      allowOpenIngress: props.allowInternetSources === true,
+    });
+    const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/transfer/${props.name}`, retentionDays: props.logRetentionDays });
+    const loggingRole = new ServiceRole(this, 'LoggingRole', {
+      roleName: physicalName([props.name, 'logging'], 64),
+      servicePrincipal: 'transfer.amazonaws.com',
+      sourceAccountId: accountId,
+      partition,
+      // Only the encrypted group: the role cannot create an unencrypted /aws/transfer/s-... group.
+      statements: [{ actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:*`] }],
+    });
+    const addressAllocationIds = props.elasticIps
+      ? subnets.map((subnet) => new Eip(this, `Eip-${zoneOf(subnet)}`, { domain: 'vpc', tags: nameTags(`${props.name}-${zoneOf(subnet)}`), provider }).allocationId)
+      : undefined;
+    const server = new TransferServer(this, 'Server', {
+      endpointType: 'VPC',
+      endpointDetails: {
+        vpcId: props.vpcId,
+        subnetIds: subnets.map((s) => s.subnetId),
+        securityGroupIds: [securityGroup.securityGroupId],
+        ...(addressAllocationIds ? { addressAllocationIds } : {}),
+      },
+      protocols: ['SFTP'],
+      domain: 'S3',
+      identityProviderType: 'SERVICE_MANAGED',
+      securityPolicyName,
+      loggingRole: loggingRole.roleArn,
+      structuredLogDestinations: [`${logGroup.logGroupArn}:*`],
+      tags: nameTags(props.name),
+      provider,
+    });
+
+    const userRoleArns: Record<string, string> = {};
+    for (const userName of userNames) {
+      const user = props.users[userName];
+      const prefix = homes[userName];
+      const arns = bucketArns(partition, props.bucketName, prefix);
+      const statements: PolicyStatement[] = [
+        { sid: 'ListHome', actions: ['s3:ListBucket'], resources: [arns.bucket], conditions: [{ test: 'StringLike', variable: 's3:prefix', values: [`${prefix}/`, `${prefix}/*`] }] },
+        { sid: 'LocateBucket', actions: ['s3:GetBucketLocation'], resources: [arns.bucket] },
+        {
+          sid: 'HomeObjects',
+          actions: user.readOnly ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+          resources: [arns.objects],
+        },
+      ];
+      if (props.bucketKmsKeyArn) {
+        statements.push({ sid: 'BucketKey', actions: user.readOnly ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [props.bucketKmsKeyArn] });
+      }
+      const role = new ServiceRole(this, `UserRole-${userName}`, {
+        roleName: physicalName([props.name, userName], 64),
+        servicePrincipal: 'transfer.amazonaws.com',
+        sourceAccountId: accountId,
+        partition,
+        statements,
+      });
+      const transferUser = new TransferUser(this, `User-${userName}`, {
+        serverId: server.id,
+        userName,
+        role: role.roleArn,
+        homeDirectoryType: 'LOGICAL',
+        homeDirectoryMappings: [{ entry: '/', target: `/${props.bucketName}/${prefix}` }],
+        tags: nameTags(`${props.name}-${userName}`),
+        provider,
+      });
+      for (const key of user.sshPublicKeys) {
+        const fingerprint = createHash('sha256').update(key.trim()).digest('hex').slice(0, 12);
+        new TransferSshKey(this, `SshKey-${userName}-${fingerprint}`, { serverId: server.id, userName: transferUser.userName, body: key.trim(), provider });
+      }
+      userRoleArns[userName] = role.roleArn;
+    }
+
+    if (props.customHostname) {
+      new Route53Record(this, 'CustomHostname', {
+        zoneId: props.customHostname.zoneId,
+        name: props.customHostname.name,
+        type: 'CNAME',
+        ttl: 300,
+        records: [server.endpoint],
+        provider,
+      });
+    }
+    this.serverId = server.id;
+    this.serverArn = server.arn;
+    this.endpoint = server.endpoint;
+    this.securityGroupId = securityGroup.securityGroupId;
+    this.logGroupName = logGroup.logGroupName;
+    this.userRoleArns = userRoleArns;
+  }
+
+  /** Returns the user's prefix inside the bucket, failing on homes outside it. */
+  private validateUser(userName: string, user: SftpUser, bucketName: string): string {
+    const field = `users.${userName}`;
+    if (userName.length < 3) configError(this, 'users', `has user name ${show(userName)}`, 'Transfer Family user names have at least 3 characters');
+    requireNonEmpty(this, `${field}.sshPublicKeys`, user.sshPublicKeys, 'give the public key of each of the user\'s clients (service-managed users sign in with SSH keys only)');
+    for (const key of user.sshPublicKeys) {
+      if (!isUnresolved(key) && !SSH_PUBLIC_KEY.test(key.trim())) {
+        configError(this, `${field}.sshPublicKeys`, `has ${show(key.slice(0, 24))}..., which is not an OpenSSH public key`, 'paste the one-line public key, for example "ssh-ed25519 AAAAC3... partner@example.com"');
+      }
+    }
+    const home = user.homeDirectory;
+    if (isUnresolved(home) || isUnresolved(bucketName)) return home.replace(/^\/[^/]*\/?/, '');
+    const segments = home.split('/');
+    const prefix = segments.slice(2).filter((s) => s.length > 0);
+    if (segments[0] !== '' || segments[1] !== bucketName || prefix.length === 0 || prefix.some((s) => s === '.' || s === '..')) {
+      configError(this, `${field}.homeDirectory`, `is ${show(home)}, which is outside the bucket ${show(bucketName)} or is its root`, `use a prefix inside the server's bucket, for example '/${bucketName}/${userName}'`);
+    }
+    return prefix.join('/');
+  }
+}
+
+function requireSecurityPolicy(scope: Construct, name: string): string {
+  if (isUnresolved(name)) return name;
+  const match = SECURITY_POLICY.exec(name);
+  if (!match || `${match[1]}-${match[2]}` < '2024-01') {
+    configError(scope, 'securityPolicyName', `is ${show(name)}`, `use ${MIN_TRANSFER_SECURITY_POLICY} or a newer Transfer Family security policy`);
+  }
+  return name;
+}
