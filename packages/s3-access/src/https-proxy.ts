@@ -3,9 +3,11 @@ import {
   dnsSuffixOf,
   requireOneOf,
   requirePort,
+  type SubnetRef,
   type TrafficRule,
   type VpcRef,
 } from '@privatelink-cdktf/core';
+import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';
@@ -14,8 +16,10 @@ import type { S3PrefixListRef } from './s3-prefix-list';
 
 /** Where clients that assume roles or use MFA get their temporary credentials. */
 export type ProxyCredentialsPath =
-  /** The regional STS name through an STS interface endpoint with private DNS in the VPC (bring your own or see the README). */
-  | 'sts-endpoint'
+  /** The regional STS name through a new STS interface endpoint with private DNS, admitting the proxy only. */
+  | 'new-sts-endpoint'
+  /** The regional STS name through the STS interface endpoint the VPC already has. */
+  | 'existing-sts-endpoint'
   /** The internet through a NAT gateway you run: the global IAM and STS names too. */
   | 'nat-gateway';
 
@@ -25,7 +29,9 @@ export interface HttpsProxyProps {
   /** The VPC; its CIDR blocks are where interface endpoints (STS, SSM) live. */
   readonly vpc: VpcRef;
   /** A private subnet for the proxy. */
-  readonly subnetId: string;
+  readonly subnet: SubnetRef;
+  /** Subnets of the new STS interface endpoint. @default - the proxy's subnet */
+  readonly stsEndpointSubnets?: readonly SubnetRef[];
   /** An Amazon Linux 2023 AMI (`aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`). */
   readonly amiId: string;
   /** @default 't3.small' */
@@ -36,7 +42,7 @@ export interface HttpsProxyProps {
   readonly port?: number;
   /** The S3 gateway endpoint of the VPC (its prefix list): the proxy reaches S3 only through it. */
   readonly s3GatewayEndpoint: S3PrefixListRef;
-  /** @default 'sts-endpoint' */
+  /** @default 'new-sts-endpoint' */
   readonly credentialsPath?: ProxyCredentialsPath;
   /** @default - the default provider */
   readonly provider?: TerraformProvider;
@@ -57,12 +63,14 @@ export class HttpsProxy extends Construct {
   /** `http://<ip>:<port>` for `HTTPS_PROXY`. */
   public readonly proxyUrl: string;
   public readonly securityGroupId: string;
+  /** The STS interface endpoint created for the credentials path. */
+  public readonly stsEndpoint?: InterfaceEndpoint;
 
   constructor(scope: Construct, id: string, props: HttpsProxyProps) {
     super(scope, id);
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients, for example ["192.168.0.0/16"]; an open proxy is never intended');
     const port = requirePort(this, 'port', props.port ?? 3128);
-    const credentialsPath = requireOneOf(this, 'credentialsPath', props.credentialsPath ?? 'sts-endpoint', ['sts-endpoint', 'nat-gateway']);
+    const credentialsPath = requireOneOf(this, 'credentialsPath', props.credentialsPath ?? 'new-sts-endpoint', ['new-sts-endpoint', 'existing-sts-endpoint', 'nat-gateway']);
     const { region } = awsContext(this);
     const suffix = dnsSuffixOf(region);
     const domains = [`.s3.${region}.${suffix}`, `sts.${region}.${suffix}`];
@@ -77,7 +85,7 @@ export class HttpsProxy extends Construct {
     this.instance = new PrivateInstance(this, 'Proxy', {
       name: props.name,
       vpcId: props.vpc.vpcId,
-      subnetId: props.subnetId,
+      subnetId: props.subnet.subnetId,
       amiId: props.amiId,
       instanceType: props.instanceType ?? 't3.small',
       ingress: [{ ports: [port], cidrs: clientCidrs, description: 'Proxy clients' }],
@@ -85,6 +93,18 @@ export class HttpsProxy extends Construct {
       userData: squidUserData(port, clientCidrs, domains),
       provider: props.provider,
     });
+    if (credentialsPath === 'new-sts-endpoint') {
+      this.stsEndpoint = new InterfaceEndpoint(this, 'StsEndpoint', {
+        name: `${props.name}-sts`,
+        vpc: props.vpc,
+        subnets: props.stsEndpointSubnets ?? [props.subnet],
+        service: { awsService: 'sts' },
+        privateDns: true,
+        allowedSecurityGroupIds: [this.instance.securityGroupId],
+        policy: [{ sid: 'AssumeRoles', principals: '*', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:GetSessionToken', 'sts:GetCallerIdentity'], resources: ['*'] }],
+        provider: props.provider,
+      });
+    }
     this.privateIp = this.instance.privateIp;
     this.port = port;
     this.proxyUrl = `http://${this.instance.privateIp}:${port}`;
