@@ -1,11 +1,107 @@
-import type { EnvironmentConfig } from '@privatelink-cdktf/core';
+import {
+  configError,
+  requireArn,
+  requireCidr,
+  requireDnsName,
+  requireNonEmpty,
+  requirePort,
+  show,
+  type EnvironmentConfig,
+  type SubnetRef,
+} from '@privatelink-cdktf/core';
+import type { TenantConfig } from '@privatelink-cdktf/provider';
+import type { IConstruct } from 'constructs';
+
+/** The provider VPC: created for the environment, or the existing application VPC. */
+export type NetworkConfig =
+  | {
+      readonly type: 'create';
+      readonly cidrBlock: string;
+      /** AZ IDs, one private subnet each. */
+      readonly zones: readonly string[];
+    }
+  | {
+      readonly type: 'existing';
+      readonly vpcId: string;
+      readonly cidrBlocks: readonly string[];
+      /** The NLB's subnets, one per AZ, with AZ IDs (consumers must use the same zones). */
+      readonly subnets: readonly SubnetRef[];
+    };
+
+/** The ALB-fronted application behind the NLB. */
+export type ApplicationConfig =
+  | {
+      /** A small internal ALB is created (dev): HTTPS on 443, a target group for the app. */
+      readonly type: 'create';
+      /** ACM certificate of the ALB's HTTPS listener. */
+      readonly certificateArn: string;
+      /** The port the application's targets listen on. @default 8080 */
+      readonly targetPort?: number;
+    }
+  | {
+      /** The application's existing ALB (stg, prod). */
+      readonly type: 'existing';
+      readonly albArn: string;
+      readonly listenerArn: string;
+      readonly listenerPort: number;
+      /** The ALB's security group: it gets ingress from the NLB's group on the listener port. */
+      readonly securityGroupId: string;
+    };
+
+/** What tenants connect to. */
+export interface ServiceConfig {
+  /** The private DNS name consumers use, for example `api.saas.example.com`. */
+  readonly privateDnsName: string;
+  /** The Route 53 public hosted zone that proves ownership of the name. */
+  readonly hostedZoneId: string;
+  readonly tenants: readonly TenantConfig[];
+  /** Judge PrivateLink traffic by the NLB security group (needs consumerCidrs). @default false */
+  readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
+  /** The tenants' client CIDR blocks. @default [] */
+  readonly consumerCidrs?: readonly string[];
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** @default 365 */
+  readonly flowLogRetentionDays?: number;
+}
 
 /** Everything that differs between the environments of saas-provider. */
 export interface AppConfig {
   readonly environment: EnvironmentConfig;
-  readonly network: {
-    readonly cidrBlock: string;
-    /** AZ IDs, one private subnet each. */
-    readonly zones: readonly string[];
-  };
+  readonly network: NetworkConfig;
+  readonly application: ApplicationConfig;
+  readonly service: ServiceConfig;
+}
+
+const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
+
+/** Fails at synth time on a configuration that could not deploy; the constructs check the rest. */
+export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
+  const { network, application, service } = config;
+  if (network.type === 'existing') {
+    if (!VPC_ID.test(network.vpcId)) configError(scope, 'network.vpcId', `is ${show(network.vpcId)}`, 'give the ID of the application VPC, for example vpc-0123456789abcdef0');
+    requireNonEmpty(scope, 'network.cidrBlocks', network.cidrBlocks, 'list the CIDR blocks of the VPC');
+    network.cidrBlocks.forEach((cidr) => requireCidr(scope, 'network.cidrBlocks', cidr));
+    for (const subnet of network.subnets) {
+      if (subnet.availabilityZoneId === undefined) {
+        configError(scope, 'network.subnets', `has ${show(subnet.subnetId)} without availabilityZoneId`, 'give the AZ ID of every subnet: consumers must create endpoints in the same zones');
+      }
+    }
+  } else {
+    requireCidr(scope, 'network.cidrBlock', network.cidrBlock);
+  }
+  if (application.type === 'existing') {
+    requireArn(scope, 'application.albArn', application.albArn, 'elasticloadbalancing');
+    requireArn(scope, 'application.listenerArn', application.listenerArn, 'elasticloadbalancing');
+    requirePort(scope, 'application.listenerPort', application.listenerPort);
+    if (!SECURITY_GROUP_ID.test(application.securityGroupId)) {
+      configError(scope, 'application.securityGroupId', `is ${show(application.securityGroupId)}`, "give the ID of the ALB's security group, for example sg-0123456789abcdef0");
+    }
+  } else {
+    requireArn(scope, 'application.certificateArn', application.certificateArn, 'acm');
+    requirePort(scope, 'application.targetPort', application.targetPort ?? 8080);
+  }
+  requireDnsName(scope, 'service.privateDnsName', service.privateDnsName);
+  requireNonEmpty(scope, 'service.tenants', service.tenants, 'onboard at least one tenant: { key, principals }');
 }

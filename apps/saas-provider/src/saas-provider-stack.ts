@@ -1,13 +1,66 @@
-import { EnvironmentStack, PrivateNetwork } from '@privatelink-cdktf/core';
+import { EnvironmentStack, PrivateNetwork, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import { PrivateLinkService, type PrivateLinkTarget } from '@privatelink-cdktf/provider';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { AppConfig } from './config';
+import { validateAppConfig, type AppConfig } from './config';
+import { DemoApplication } from './demo-application';
 
 /** The SaaS vendor side: an ALB-fronted application published over PrivateLink to tenants. */
 export class SaasProviderStack extends EnvironmentStack {
-  public readonly network: PrivateNetwork;
+  /** The VPC created for the environment (dev); stg and prod use the application's VPC. */
+  public readonly network?: PrivateNetwork;
+  public readonly demoApplication?: DemoApplication;
+  public readonly service: PrivateLinkService;
 
   constructor(scope: Construct, config: AppConfig) {
     super(scope, { application: 'saas-provider', environment: config.environment });
-    this.network = new PrivateNetwork(this, 'Network', { name: this.node.id, ...config.network });
+    validateAppConfig(this, config);
+    const name = this.node.id;
+
+    let vpc: VpcRef;
+    let subnets: readonly SubnetRef[];
+    if (config.network.type === 'create') {
+      this.network = new PrivateNetwork(this, 'Network', { name, cidrBlock: config.network.cidrBlock, zones: config.network.zones });
+      vpc = this.network;
+      subnets = this.network.subnets;
+    } else {
+      vpc = { vpcId: config.network.vpcId, cidrBlocks: config.network.cidrBlocks };
+      subnets = config.network.subnets;
+    }
+
+    let target: PrivateLinkTarget;
+    if (config.application.type === 'create') {
+      this.demoApplication = new DemoApplication(this, 'Application', { name, vpc, subnets, certificateArn: config.application.certificateArn, targetPort: config.application.targetPort });
+      target = { type: 'alb', albArn: this.demoApplication.albArn, albListener: this.demoApplication.listener, albSecurityGroupId: this.demoApplication.securityGroupId };
+    } else {
+      const { albArn, listenerArn, listenerPort, securityGroupId } = config.application;
+      target = { type: 'alb', albArn, albListener: { listenerArn, port: listenerPort, protocol: 'HTTPS' }, albSecurityGroupId: securityGroupId };
+    }
+
+    const { service } = config;
+    this.service = new PrivateLinkService(this, 'Service', {
+      name,
+      vpc,
+      subnets,
+      target,
+      deletionProtection: service.deletionProtection,
+      enforceInboundRulesOnPrivateLinkTraffic: service.enforceInboundRulesOnPrivateLinkTraffic,
+      consumerCidrs: service.consumerCidrs,
+      tenants: service.tenants,
+      privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
+      flowLogs: { retentionDays: service.flowLogRetentionDays },
+      // Losing the NLB or the endpoint service cuts every tenant off.
+      preventDestroy: this.isProduction,
+    });
+
+    // What tenants need to create their endpoints, and what the DNS team needs.
+    new TerraformOutput(this, 'service_name', { value: this.service.serviceName });
+    new TerraformOutput(this, 'service_id', { value: this.service.serviceId });
+    new TerraformOutput(this, 'nlb_arn', { value: this.service.nlbArn });
+    new TerraformOutput(this, 'nlb_dns_name', { value: this.service.nlbDnsName });
+    new TerraformOutput(this, 'availability_zone_ids', { value: this.service.availabilityZoneIds });
+    new TerraformOutput(this, 'private_dns_name', { value: service.privateDnsName });
+    new TerraformOutput(this, 'verification_record_name', { value: this.service.verificationRecordName });
+    new TerraformOutput(this, 'verification_record_value', { value: this.service.verificationRecordValue });
   }
 }
