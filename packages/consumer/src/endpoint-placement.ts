@@ -71,15 +71,22 @@ export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacem
 }
 
 /** Renders `subnet_configuration` blocks from addresses keyed by subnet ID or zone. */
-export function subnetConfiguration(scope: IConstruct, subnets: readonly SubnetRef[], addresses: Readonly<Record<string, EndpointIpAddresses>> | undefined): Array<{ subnetId: string; ipv4?: string; ipv6?: string }> | undefined {
+export function subnetConfiguration(scope: IConstruct, field: string, subnets: readonly SubnetRef[], addresses: Readonly<Record<string, EndpointIpAddresses>> | undefined): Array<{ subnetId: string; ipv4?: string; ipv6?: string }> | undefined {
   if (addresses === undefined || Object.keys(addresses).length === 0) return undefined;
   return Object.entries(addresses).map(([key, { ipv4, ipv6 }]) => {
-    const field = `subnetIpAddresses.${key}`;
+    const keyField = `${field}.${key}`;
     const subnet = subnets.find((s) => s.subnetId === key || s.availabilityZoneId === key || s.availabilityZone === key);
-    if (!subnet) configError(scope, 'subnetIpAddresses', `has key ${show(key)}, which matches no subnet of the endpoint`, 'key each entry by one of the endpoint subnet IDs or their zones');
-    if (ipv4 === undefined && ipv6 === undefined) configError(scope, field, 'has no address', 'give ipv4, ipv6 or both, or leave the subnet out');
-    if (ipv4 !== undefined && !isUnresolved(ipv4) && !IPV4.test(ipv4)) configError(scope, `${field}.ipv4`, `is ${show(ipv4)}`, 'give one IPv4 address inside the subnet, for example 10.0.0.10');
-    if (ipv6 !== undefined && !isUnresolved(ipv6) && !(ipv6.includes(':') && IPV6.test(ipv6))) configError(scope, `${field}.ipv6`, `is ${show(ipv6)}`, 'give one IPv6 address inside the subnet');
+    if (!subnet) configError(scope, field, `has key ${show(key)}, which matches no subnet of the endpoint`, 'key each entry by one of the endpoint subnet IDs or their zones');
+    if (ipv4 === undefined && ipv6 === undefined) configError(scope, keyField, 'has no address', 'give ipv4, ipv6 or both, or leave the subnet out');
+    if (ipv4 !== undefined && !isUnresolved(ipv4) && !IPV4.test(ipv4)) configError(scope, `${keyField}.ipv4`, `is ${show(ipv4)}`, 'give one IPv4 address inside the subnet, for example 10.0.0.10');
+    if (ipv6 !== undefined && !isUnresolved(ipv6) && !(ipv6.includes(':') && IPV6.test(ipv6))) configError(scope, `${keyField}.ipv6`, `is ${show(ipv6)}`, 'give one IPv6 address inside the subnet');
     return { subnetId: subnet.subnetId, ...(ipv4 !== undefined ? { ipv4 } : {}), ...(ipv6 !== undefined ? { ipv6 } : {}) };
   });
+}
+
+/** Private DNS names resolve only in a VPC with DNS support and DNS hostnames on. */
+export function requireVpcDns(scope: IConstruct, vpc: VpcRef, field = 'privateDns'): void {
+  if (vpc.dnsSupport === false || vpc.dnsHostnames === false) {
+    configError(scope, field, 'is on but the VPC has DNS support or DNS hostnames off', 'turn on enable_dns_support and enable_dns_hostnames on the VPC, or set privateDns: false and use the endpoint\'s own DNS names');
+  }
 }

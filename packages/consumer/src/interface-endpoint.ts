@@ -11,7 +11,7 @@ import {
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
-import { type EndpointPlacementProps, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
+import { type EndpointPlacementProps, requireVpcDns, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
 import { type MetaArguments, providerRegion, useProvider } from './meta-arguments';
 import { type EndpointServiceRef, resolveServiceName } from './service-name';
 import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
@@ -108,9 +108,7 @@ export class InterfaceEndpoint extends Construct {
     }
     const privateDns = props.privateDns ?? resolved.isAwsService;
     const acceptanceRequired = props.acceptanceRequired ?? !resolved.isAwsService;
-    if (privateDns && (props.vpc.dnsSupport === false || props.vpc.dnsHostnames === false)) {
-      configError(this, 'privateDns', 'is on but the VPC has DNS support or DNS hostnames off', 'turn on enable_dns_support and enable_dns_hostnames on the VPC, or set privateDns: false and use the regional DNS name');
-    }
+    if (privateDns) requireVpcDns(this, props.vpc);
     if (props.privateDnsOnlyForInboundResolverEndpoint && !privateDns) {
       configError(this, 'privateDnsOnlyForInboundResolverEndpoint', 'is true but private DNS is off', 'set privateDns: true, or leave privateDnsOnlyForInboundResolverEndpoint out');
     }
@@ -128,7 +126,7 @@ export class InterfaceEndpoint extends Construct {
       vpcEndpointType: 'Interface',
       serviceName: resolved.serviceName,
       subnetIds: subnets.map((s) => s.subnetId),
-      subnetConfiguration: subnetConfiguration(this, subnets, props.subnetIpAddresses),
+      subnetConfiguration: subnetConfiguration(this, 'subnetIpAddresses', subnets, props.subnetIpAddresses),
       securityGroupIds: [access.securityGroupId],
       privateDnsEnabled: privateDns && !deferPrivateDns,
       ipAddressType: props.ipAddressType,

@@ -1,0 +1,78 @@
+import { configError, requireKeys } from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+import type { EndpointAccessProps } from './endpoint-access';
+import type { EndpointPlacementProps } from './endpoint-placement';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from './interface-endpoint';
+import type { MetaArguments } from './meta-arguments';
+
+/** One AWS service of an {@link AwsServiceEndpoints} map, with optional per-service overrides. */
+export type AwsServiceEndpointSpec = { readonly awsService: string } & Partial<
+  Omit<InterfaceEndpointProps, 'service' | 'vpc' | 'subnets' | 'name' | 'provider' | 'dependsOn'>
+> & {
+    /** @default - the map's subnets */
+    readonly subnets?: EndpointPlacementProps['subnets'];
+  };
+
+export interface AwsServiceEndpointsProps extends EndpointAccessProps, MetaArguments {
+  readonly vpc: EndpointPlacementProps['vpc'];
+  /** One subnet per Availability Zone, shared by every endpoint unless a service overrides it. */
+  readonly subnets: EndpointPlacementProps['subnets'];
+  /**
+   * The services, keyed by a stable name that becomes the construct ID and the name suffix:
+   * `{ kinesis: { awsService: 'kinesis-streams' }, logs: { awsService: 'logs' } }`.
+   */
+  readonly services: Readonly<Record<string, AwsServiceEndpointSpec>>;
+  /** Prefix of each endpoint's name: `<name>-<key>`. */
+  readonly name: string;
+  /** @default - see InterfaceEndpointProps.privateDns (true for AWS services) */
+  readonly privateDns?: boolean;
+  /** @default - the stack's region */
+  readonly region?: string;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Interface endpoints for a set of AWS services declared as one map, so a workload in private
+ * subnets can call them without internet. Each service gets its own endpoint and dedicated
+ * security group; adding or removing a key never touches the other endpoints.
+ */
+export class AwsServiceEndpoints extends Construct {
+  /** The endpoints by key. */
+  public readonly endpoints: Readonly<Record<string, InterfaceEndpoint>>;
+
+  constructor(scope: Construct, id: string, props: AwsServiceEndpointsProps) {
+    super(scope, id);
+    const keys = Object.keys(props.services ?? {});
+    if (keys.length === 0) configError(this, 'services', 'is empty', "give at least one service, for example { kinesis: { awsService: 'kinesis-streams' } }");
+    requireKeys(this, 'services', keys);
+    const endpoints: Record<string, InterfaceEndpoint> = {};
+    for (const key of keys) {
+      const { awsService, ...overrides } = props.services[key];
+      endpoints[key] = new InterfaceEndpoint(this, key, {
+        vpc: props.vpc,
+        subnets: props.subnets,
+        ports: props.ports,
+        allowedCidrs: props.allowedCidrs,
+        allowedSecurityGroupIds: props.allowedSecurityGroupIds,
+        allowedPrefixListIds: props.allowedPrefixListIds,
+        allowOpenIngress: props.allowOpenIngress,
+        securityGroupId: props.securityGroupId,
+        privateDns: props.privateDns,
+        region: props.region,
+        tags: props.tags,
+        provider: props.provider,
+        dependsOn: props.dependsOn,
+        ...overrides,
+        service: { awsService },
+        name: `${props.name}-${key}`,
+      });
+    }
+    this.endpoints = endpoints;
+  }
+
+  /** The endpoint of one key; fails with the known keys when it is missing. */
+  public endpoint(key: string): InterfaceEndpoint {
+    return this.endpoints[key] ?? configError(this, 'services', `has no key '${key}'`, `use one of ${Object.keys(this.endpoints).join(', ')}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { VpcEndpoint, type VpcEndpointDnsEntryList } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { configError, type DedicatedSecurityGroup, nameTags, requireArn } from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
+import { type EndpointPlacementProps, requireVpcDns, validateEndpointSubnets } from './endpoint-placement';
+import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
+import { type MetaArguments, useProvider } from './meta-arguments';
+
+/** What resource and service-network endpoints share. */
+export interface LatticeEndpointProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, MetaArguments {
+  /** Names the endpoint and its security group. */
+  readonly name: string;
+  /** Resolve the resources' custom domain names to the endpoint inside the VPC. @default false */
+  readonly privateDns?: boolean;
+  /** @default - not set (AWS: 'ipv4') */
+  readonly ipAddressType?: EndpointIpAddressType;
+  /** @default - not set (AWS: matches ipAddressType) */
+  readonly dnsRecordIpType?: DnsRecordIpType;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A `Resource` or `ServiceNetwork` endpoint: validated placement, a dedicated security group, and
+ * the VPC Lattice ARN it connects to. Use {@link ResourceEndpoint} or {@link ServiceNetworkEndpoint}.
+ */
+export abstract class LatticeEndpoint extends Construct {
+  public readonly endpointId: string;
+  public readonly endpointArn: string;
+  public readonly state: string;
+  public readonly dnsEntries: VpcEndpointDnsEntryList;
+  public readonly networkInterfaceIds: string[];
+  public readonly securityGroupId: string;
+  /** @default - undefined when securityGroupId was given */
+  public readonly securityGroup?: DedicatedSecurityGroup;
+  public readonly endpoint: VpcEndpoint;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: LatticeEndpointProps,
+    target: { readonly type: 'Resource' | 'ServiceNetwork'; readonly field: string; readonly arn: string },
+  ) {
+    super(scope, id);
+    if (!props.name) configError(this, 'name', 'is empty', 'give the endpoint a name');
+    requireArn(this, target.field, target.arn, 'vpc-lattice');
+    const subnets = validateEndpointSubnets(this, props);
+    const privateDns = props.privateDns ?? false;
+    if (privateDns) requireVpcDns(this, props.vpc);
+    validateIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
+    const access = endpointSecurityGroup(this, props, `Clients of the ${target.type === 'Resource' ? 'resource' : 'service network'} endpoint ${props.name}`);
+    this.endpoint = new VpcEndpoint(this, 'Endpoint', {
+      vpcId: props.vpc.vpcId,
+      vpcEndpointType: target.type,
+      ...(target.type === 'Resource' ? { resourceConfigurationArn: target.arn } : { serviceNetworkArn: target.arn }),
+      subnetIds: subnets.map((s) => s.subnetId),
+      securityGroupIds: [access.securityGroupId],
+      privateDnsEnabled: privateDns,
+      ipAddressType: props.ipAddressType,
+      dnsOptions: props.dnsRecordIpType ? { dnsRecordIpType: props.dnsRecordIpType } : undefined,
+      tags: nameTags(props.name, props.tags),
+      dependsOn: props.dependsOn,
+    });
+    useProvider(this, props.provider);
+    this.endpointId = this.endpoint.id;
+    this.endpointArn = this.endpoint.arn;
+    this.state = this.endpoint.state;
+    this.dnsEntries = this.endpoint.dnsEntry;
+    this.networkInterfaceIds = this.endpoint.networkInterfaceIds;
+    this.securityGroupId = access.securityGroupId;
+    this.securityGroup = access.securityGroup;
+  }
+}

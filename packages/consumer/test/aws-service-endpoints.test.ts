@@ -1,0 +1,59 @@
+import { Testing } from 'cdktf';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { PrivateNetwork } from '@privatelink-cdktf/core';
+import { AwsServiceEndpoints, type AwsServiceEndpointsProps } from '../src';
+import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
+
+const SERVICES = { kinesis: { awsService: 'kinesis-streams' }, logs: { awsService: 'logs' }, ssm: { awsService: 'ssm' } };
+
+function endpoints(props: Partial<AwsServiceEndpointsProps> = {}, stack = devStack()) {
+  const construct = new AwsServiceEndpoints(stack, 'Aws', { vpc: VPC, subnets: SUBNETS, services: SERVICES, name: 'unit', ...props });
+  return { stack, construct };
+}
+
+describe('AwsServiceEndpoints', () => {
+  test('one interface endpoint and one dedicated group per key, named after the key', () => {
+    const { stack, construct } = endpoints();
+    const synth = Testing.synth(stack);
+    for (const name of ['kinesis-streams', 'logs', 'ssm']) {
+      expect(synth).toHaveResourceWithProperties(VpcEndpoint, { service_name: `com.amazonaws.ap-northeast-1.${name}`, private_dns_enabled: true });
+    }
+    expect(Object.keys(resourcesOf(stack, 'aws_vpc_endpoint')).map((k) => k.split('_')[1])).toEqual(['kinesis', 'logs', 'ssm']);
+    expect(Object.values(resourcesOf(stack, 'aws_security_group')).map((g) => g.name)).toEqual(['unit-kinesis', 'unit-logs', 'unit-ssm']);
+    expect(construct.endpoint('logs').serviceName).toBe('com.amazonaws.ap-northeast-1.logs');
+    expect(Object.keys(construct.endpoints)).toEqual(['kinesis', 'logs', 'ssm']);
+  });
+
+  test('removing a key leaves the other endpoints at the same addresses', () => {
+    const all = Object.keys(resourcesOf(endpoints().stack, 'aws_vpc_endpoint'));
+    const fewer = Object.keys(resourcesOf(endpoints({ services: { kinesis: SERVICES.kinesis, ssm: SERVICES.ssm } }).stack, 'aws_vpc_endpoint'));
+    expect(fewer).toEqual(all.filter((address) => !address.startsWith('Aws_logs_')));
+  });
+
+  test('shared settings apply to all, per-service overrides win', () => {
+    const { stack } = endpoints({
+      ports: [443],
+      allowedCidrs: ['10.0.0.0/24'],
+      services: { kinesis: { awsService: 'kinesis-streams', allowedCidrs: ['10.0.1.0/24'] }, logs: { awsService: 'logs', privateDns: false } },
+    });
+    const eps = Object.values(resourcesOf(stack, 'aws_vpc_endpoint'));
+    expect(eps.map((e) => e.private_dns_enabled)).toEqual([true, false]);
+    const cidrs = Object.values(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule')).map((r) => r.cidr_ipv4);
+    expect(cidrs.sort()).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
+  });
+
+  test('works on a core PrivateNetwork and its subnets by AZ ID', () => {
+    const stack = devStack();
+    const network = new PrivateNetwork(stack, 'Network', { name: 'unit', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1', 'apne1-az2'], flowLogs: false });
+    new AwsServiceEndpoints(stack, 'Aws', { vpc: network, subnets: network.subnets, services: SERVICES, name: 'unit', providerAvailabilityZoneIds: ['apne1-az1', 'apne1-az2', 'apne1-az4'] });
+    expect(Object.keys(resourcesOf(stack, 'aws_vpc_endpoint'))).toHaveLength(3);
+  });
+
+  describe('bad input', () => {
+    test('no services', () => expect(() => endpoints({ services: {} })).toThrow(/'services' is empty/));
+    test('a key that cannot be an address', () => expect(() => endpoints({ services: { Kinesis_Streams: { awsService: 'kinesis-streams' } } })).toThrow(/'services' has key 'Kinesis_Streams'/));
+    test('an unknown short name format in one service names that endpoint', () =>
+      expect(() => endpoints({ services: { kinesis: { awsService: 'Kinesis' } } })).toThrow(/InterfaceEndpoint 'unit-dev\/Aws\/kinesis': 'service.awsService' is 'Kinesis'/));
+    test('an unknown key', () => expect(() => endpoints().construct.endpoint('sqs')).toThrow(/'services' has no key 'sqs'; use one of kinesis, logs, ssm/));
+  });
+});

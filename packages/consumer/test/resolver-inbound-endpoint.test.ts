@@ -1,0 +1,44 @@
+import { Testing } from 'cdktf';
+import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src';
+import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
+
+function resolver(props: Partial<ResolverInboundEndpointProps> = {}) {
+  const stack = devStack();
+  const construct = new ResolverInboundEndpoint(stack, 'Dns', { vpc: VPC, subnets: SUBNETS, allowedCidrs: ['192.168.0.0/24'], name: 'unit-inbound-dns', ...props });
+  return { stack, construct };
+}
+
+describe('ResolverInboundEndpoint', () => {
+  test('an inbound endpoint with one address per subnet and its own group open on DNS 53 TCP and UDP', () => {
+    const { stack, construct } = resolver({ ipAddresses: { 'apne1-az1': '10.0.0.53' } });
+    const synth = Testing.synth(stack);
+    expect(synth).toHaveResourceWithProperties(Route53ResolverEndpoint, {
+      direction: 'INBOUND',
+      name: 'unit-inbound-dns',
+      protocols: ['Do53'],
+      ip_address: [{ subnet_id: 'subnet-0aaaaaaaaaaaaaaa1', ip: '10.0.0.53' }, { subnet_id: 'subnet-0bbbbbbbbbbbbbbb2' }],
+    });
+    expect(synth).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { ip_protocol: 'tcp', from_port: 53, cidr_ipv4: '192.168.0.0/24' });
+    expect(synth).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { ip_protocol: 'udp', from_port: 53, cidr_ipv4: '192.168.0.0/24' });
+    expect(Object.keys(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule'))).toHaveLength(2);
+    expect(construct.fixedIpAddresses).toEqual(['10.0.0.53']);
+  });
+
+  test('DNS over HTTPS also opens 443 over TCP', () => {
+    const { stack } = resolver({ protocols: ['Do53', 'DoH'] });
+    const ports = Object.values(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule')).map((r) => `${r.ip_protocol}/${r.from_port}`);
+    expect(ports.sort()).toEqual(['tcp/443', 'tcp/53', 'udp/53']);
+  });
+
+  describe('bad input', () => {
+    test('one subnet', () => expect(() => resolver({ subnets: [SUBNETS[0]] })).toThrow(/'subnets' has 1 subnet; give subnets in at least 2/));
+    test('two subnets in one AZ', () => expect(() => resolver({ subnets: [SUBNETS[0], { subnetId: 'subnet-x', availabilityZoneId: 'apne1-az1' }] })).toThrow(/two subnets in apne1-az1/));
+    test('no client CIDRs', () => expect(() => resolver({ allowedCidrs: [] })).toThrow(/'allowedCidrs' is empty/));
+    test('the whole internet as clients', () => expect(() => resolver({ allowedCidrs: ['0.0.0.0/0'] })).toThrow(/'allowedCidrs' includes '0.0.0.0\/0'/));
+    test('an unknown protocol', () => expect(() => resolver({ protocols: ['DoT' as never] })).toThrow(/'protocols' is 'DoT'/));
+    test('a fixed address for a subnet it does not use', () => expect(() => resolver({ ipAddresses: { 'apne1-az4': '10.0.0.53' } })).toThrow(/'ipAddresses' has key 'apne1-az4'/));
+    test('a VPC without DNS support', () => expect(() => resolver({ vpc: { ...VPC, dnsSupport: false } })).toThrow(/'vpc' has DNS support off/));
+  });
+});
