@@ -13,10 +13,7 @@ export type AwsServiceEndpointSpec = { readonly awsService: string } & Partial<
     readonly subnets?: EndpointPlacementProps['subnets'];
   };
 
-export interface AwsServiceEndpointsProps extends EndpointAccessProps, MetaArguments {
-  readonly vpc: EndpointPlacementProps['vpc'];
-  /** One subnet per Availability Zone, shared by every endpoint unless a service overrides it. */
-  readonly subnets: EndpointPlacementProps['subnets'];
+export interface AwsServiceEndpointsProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, MetaArguments {
   /**
    * The services, keyed by a stable name that becomes the construct ID and the name suffix:
    * `{ kinesis: { awsService: 'kinesis-streams' }, logs: { awsService: 'logs' } }`.
@@ -52,6 +49,7 @@ export class AwsServiceEndpoints extends Construct {
       endpoints[key] = new InterfaceEndpoint(this, key, {
         vpc: props.vpc,
         subnets: props.subnets,
+        providerAvailabilityZoneIds: props.providerAvailabilityZoneIds,
         ports: props.ports,
         allowedCidrs: props.allowedCidrs,
         allowedSecurityGroupIds: props.allowedSecurityGroupIds,

@@ -42,7 +42,7 @@ describe('AwsServiceEndpoints', () => {
     expect(cidrs.sort()).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
   });
 
-  test('works on a core PrivateNetwork and its subnets by AZ ID', () => {
+  test('works on a core PrivateNetwork, checking its subnets against the zones the services are offered in', () => {
     const stack = devStack();
     const network = new PrivateNetwork(stack, 'Network', { name: 'unit', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1', 'apne1-az2'], flowLogs: false });
     new AwsServiceEndpoints(stack, 'Aws', { vpc: network, subnets: network.subnets, services: SERVICES, name: 'unit', providerAvailabilityZoneIds: ['apne1-az1', 'apne1-az2', 'apne1-az4'] });
@@ -54,6 +54,8 @@ describe('AwsServiceEndpoints', () => {
     test('a key that cannot be an address', () => expect(() => endpoints({ services: { Kinesis_Streams: { awsService: 'kinesis-streams' } } })).toThrow(/'services' has key 'Kinesis_Streams'/));
     test('an unknown short name format in one service names that endpoint', () =>
       expect(() => endpoints({ services: { kinesis: { awsService: 'Kinesis' } } })).toThrow(/InterfaceEndpoint 'unit-dev\/Aws\/kinesis': 'service.awsService' is 'Kinesis'/));
+    test('a subnet in a zone where the services are not offered', () =>
+      expect(() => endpoints({ providerAvailabilityZoneIds: ['apne1-az1'] })).toThrow(/'subnets' has subnet 'subnet-0bbbbbbbbbbbbbbb2' in apne1-az2, where the service is not offered/));
     test('an unknown key', () => expect(() => endpoints().construct.endpoint('sqs')).toThrow(/'services' has no key 'sqs'; use one of kinesis, logs, ssm/));
   });
 });
