@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { findSynthesizedStacks, planStackDir, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { ENVIRONMENTS } from '../src/environments';
+
+// Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
+// init, validate and an offline plan of every stack, planned once and read many times.
+const appDir = path.join(__dirname, '..');
+const stacks = findSynthesizedStacks(appDir);
+const plans = new Map<string, PlanResult>();
+
+beforeAll(async () => {
+  const results = await Promise.all(stacks.map((stack) => planStackDir(stack.dir)));
+  for (const result of results) plans.set(result.name, result);
+});
+
+it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
+  expect(stacks.map((s) => s.name)).toEqual(['saas-provider-dev', 'saas-provider-prod', 'saas-provider-stg']);
+});
+
+describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.name}`, config] as const))('%s plan', (name, config) => {
+  const plan = () => {
+    const result = plans.get(name);
+    if (!result) throw new Error(`${name} was not planned`);
+    return result;
+  };
+  const ofType = (type: string): ResourceChange[] => plan().resourceChanges.filter((rc) => rc.type === type);
+  const after = (type: string, prefix = ''): Record<string, unknown> => {
+    const change = ofType(type).find((rc) => rc.name.startsWith(prefix));
+    if (!change?.change.after) throw new Error(`${name} plans no ${type} ${prefix}`);
+    return change.change.after;
+  };
+
+  it('validates and only creates', () => {
+    expect(plan().validation.valid).toBe(true);
+    expect(plan().summary.change).toBe(0);
+    expect(plan().summary.destroy).toBe(0);
+    expect(plan().resourceChanges.every((rc) => rc.change.actions.join() === 'create')).toBe(true);
+  });
+
+  it('creates the endpoint service in front of an internal NLB with a TCP listener and a target group of type alb', () => {
+    expect(after('aws_vpc_endpoint_service')).toMatchObject({ acceptance_required: true, private_dns_name: config.service.privateDnsName, supported_ip_address_types: ['ipv4'] });
+    expect(after('aws_lb', 'Service_')).toMatchObject({ load_balancer_type: 'network', internal: true, name: name });
+    expect(after('aws_lb_listener', 'Service_')).toMatchObject({ port: 443, protocol: 'TCP' });
+    expect(after('aws_lb_target_group', 'Service_')).toMatchObject({ target_type: 'alb', protocol: 'TCP', port: 443 });
+  });
+
+  it("allows every tenant's principals, addressed by tenant key", () => {
+    const addresses = plan().addresses('aws_vpc_endpoint_service_allowed_principal');
+    for (const tenant of config.service.tenants) {
+      const mine = ofType('aws_vpc_endpoint_service_allowed_principal').filter((rc) => rc.address.startsWith(`aws_vpc_endpoint_service_allowed_principal.Service_EndpointService_Tenant-${tenant.key}_Principal-`));
+      expect(mine.map((rc) => rc.change.after?.principal_arn).sort()).toEqual([...tenant.principals].sort());
+    }
+    expect(addresses).toHaveLength(config.service.tenants.flatMap((t) => t.principals).length);
+    expect(ofType('aws_vpc_endpoint_connection_accepter').map((rc) => rc.change.after?.vpc_endpoint_id).sort()).toEqual(config.service.tenants.flatMap((t) => t.endpointIds ?? []).sort());
+  });
+
+  it('notifies connection events, verifies the private DNS name and writes flow logs', () => {
+    expect(after('aws_vpc_endpoint_connection_notification')).toMatchObject({ connection_events: ['Accept', 'Connect', 'Delete', 'Reject'] });
+    expect(ofType('aws_sns_topic')).toHaveLength(1);
+    expect(after('aws_route53_record')).toMatchObject({ type: 'TXT', zone_id: config.service.hostedZoneId });
+    expect(ofType('aws_vpc_endpoint_service_private_dns_verification')).toHaveLength(1);
+    expect(after('aws_flow_log')).toMatchObject({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
+  });
+
+  it(`has NLB deletion protection ${config.service.deletionProtection === false ? 'off' : 'on'}`, () => {
+    expect(after('aws_lb', 'Service_').enable_deletion_protection).toBe(config.service.deletionProtection ?? true);
+  });
+});
+
+it('plans prod with NLB deletion protection and inbound rules enforced on PrivateLink traffic', () => {
+  const prod = plans.get('saas-provider-prod');
+  const nlb = prod?.resourceChanges.find((rc) => rc.type === 'aws_lb')?.change.after;
+  expect(nlb).toMatchObject({ enable_deletion_protection: true, enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
+});
+
+afterAll(() => {
+  // Timings land in the test log, so a slow plan shows up in review.
+  for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
+});
