@@ -1,0 +1,101 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Testing } from 'cdktf';
+import { BucketGuard, type BucketGuardProps } from '../src';
+import { devStack, policyOf, resources, synthJson } from './helpers';
+
+const ADMIN = 'arn:aws:iam::111111111111:role/terraform';
+const base: BucketGuardProps = { bucketName: 'acme-dev-exchange', endpointIds: ['vpce-0123456789abcdef0'], exemptPrincipalArns: [ADMIN] };
+
+describe('BucketGuard on an existing bucket', () => {
+  const stack = devStack();
+  const guard = new BucketGuard(stack, 'Guard', { ...base, endpointIds: ['vpce-0123456789abcdef0', 'vpce-0fedcba9876543210'] });
+  const synthesized = Testing.synth(stack);
+  const json = synthJson(stack);
+  const policy = policyOf(Object.values(resources(json, 'aws_s3_bucket_policy'))[0]);
+
+  it('denies requests that come through none of the endpoints, except from the exempted principals', () => {
+    expect(policy.Statement[0]).toEqual({
+      Sid: 'DenyOutsideEndpoints',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['s3:*'],
+      Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'],
+      Condition: {
+        StringNotEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0', 'vpce-0fedcba9876543210'] },
+        ArnNotLike: { 'aws:PrincipalArn': [ADMIN] },
+      },
+    });
+  });
+
+  it('denies requests without TLS', () => {
+    expect(policy.Statement[1]).toMatchObject({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': ['false'] } } });
+  });
+
+  it('blocks public access with every switch, and creates no bucket', () => {
+    expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      bucket: 'acme-dev-exchange', block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+    });
+    expect(synthesized).not.toHaveResource(S3Bucket);
+    expect(Object.values(resources(json, 'aws_s3_bucket_policy'))[0].depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\.Guard_PublicAccessBlock_/)]);
+    expect(guard.bucketArn).toBe('arn:aws:s3:::acme-dev-exchange');
+  });
+});
+
+describe('BucketGuard creating the bucket', () => {
+  it('creates a versioned, owner-enforced bucket encrypted with a new KMS key by default', () => {
+    const stack = devStack();
+    const guard = new BucketGuard(stack, 'Guard', { ...base, createBucket: true });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: 'acme-dev-exchange', force_destroy: false });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, { rule: { object_ownership: 'BucketOwnerEnforced' } });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: 'Enabled' } });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
+      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringContaining('aws_kms_key') }, bucket_key_enabled: true }],
+    });
+    expect(guard.kmsKeyArn).toBeDefined();
+    expect(synthesized).toHaveResourceWithProperties(S3BucketPolicy, { bucket: expect.stringContaining('aws_s3_bucket.Guard_Bucket') });
+  });
+
+  it('uses SSE-S3 when asked, with no key', () => {
+    const stack = devStack();
+    const guard = new BucketGuard(stack, 'Guard', { ...base, createBucket: true, encryption: 'SSE-S3', versioning: false });
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] });
+    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: 'Suspended' } });
+    expect(guard.kmsKeyArn).toBeUndefined();
+  });
+});
+
+describe('BucketGuard bad input', () => {
+  const make = (props: Partial<BucketGuardProps>) => new BucketGuard(devStack(), 'Guard', { ...base, ...props });
+
+  it('rejects a guard with no endpoints or malformed endpoint IDs', () => {
+    expect(() => make({ endpointIds: [] })).toThrow(/BucketGuard 'unit-dev\/Guard': 'endpointIds' is empty; give the IDs of the VPC endpoints/);
+    expect(() => make({ endpointIds: ['vpc-0123'] })).toThrow(/'endpointIds' has 'vpc-0123', which is not a VPC endpoint ID/);
+    expect(() => make({ endpointIds: ['vpce-0123456789abcdef0', 'vpce-0123456789abcdef0'] })).toThrow(/'endpointIds' lists 'vpce-0123456789abcdef0' twice/);
+  });
+
+  it('rejects a guard that would lock everyone out, or exempts something that is not an IAM ARN', () => {
+    expect(() => make({ exemptPrincipalArns: [] })).toThrow(/'exemptPrincipalArns' is empty; list at least the role Terraform runs as/);
+    expect(() => make({ exemptPrincipalArns: ['terraform'] })).toThrow(/'exemptPrincipalArns' is 'terraform', which is not an iam ARN/);
+  });
+
+  it('rejects invalid bucket names', () => {
+    expect(() => make({ bucketName: 'Acme_Exchange' })).toThrow(/'bucketName' is 'Acme_Exchange', which is not a valid S3 bucket name/);
+    expect(() => make({ bucketName: '192.168.1.1' })).toThrow(/formatted like an IP address/);
+    expect(() => make({ bucketName: 'acme..exchange' })).toThrow(/adjacent dots/);
+    expect(() => make({ bucketName: 'xn--acme' })).toThrow(/reserves/);
+    expect(() => make({ bucketName: 'ab' })).toThrow(/'bucketName'/);
+  });
+
+  it('rejects bucket settings for a bucket it does not create, and a KMS key with SSE-S3', () => {
+    expect(() => make({ versioning: true })).toThrow(/'versioning' is set but createBucket is not/);
+    expect(() => make({ createBucket: true, encryption: 'SSE-S3', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/abc' })).toThrow(/'kmsKeyArn' is set with SSE-S3/);
+    expect(() => make({ createBucket: true, kmsKeyArn: 'key/abc' })).toThrow(/'kmsKeyArn' is 'key\/abc', which is not an kms ARN/);
+  });
+});

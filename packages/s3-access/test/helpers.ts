@@ -1,0 +1,36 @@
+import { App, Testing } from 'cdktf';
+import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+
+/** A dev stack in ap-northeast-1 for account 111111111111, on a Testing app. */
+export function devStack(): EnvironmentStack {
+  const app: App = Testing.app();
+  return new EnvironmentStack(app, { application: 'unit', environment: { name: 'dev', accountId: '111111111111' } });
+}
+
+/** Parses a synthesized stack. */
+export function synthJson(stack: EnvironmentStack): Synthesized {
+  return JSON.parse(Testing.synth(stack)) as Synthesized;
+}
+
+export interface Synthesized {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, unknown>;
+}
+
+/** The resources of one type, by Terraform name. */
+export function resources(json: Synthesized, type: string): Record<string, Record<string, unknown>> {
+  return json.resource[type] ?? {};
+}
+
+/** Parses a policy attribute rendered as JSON. */
+export function policyOf(resource: Record<string, unknown>, attribute = 'policy'): { Statement: Array<Record<string, unknown>> } {
+  return JSON.parse(resource[attribute] as string);
+}
+
+export const VPC: VpcRef = { vpcId: 'vpc-0123456789abcdef0', cidrBlocks: ['10.30.0.0/16'], dnsSupport: true, dnsHostnames: true };
+export const SUBNETS: SubnetRef[] = [
+  { subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZoneId: 'apne1-az1' },
+  { subnetId: 'subnet-0aaaaaaaaaaaaaaa2', availabilityZoneId: 'apne1-az2' },
+];
+export const AMI = 'ami-0123456789abcdef0';
+export const PREFIX_LIST = { prefixListId: 'pl-61a54008' };
