@@ -1,0 +1,119 @@
+import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import { Testing } from 'cdktf';
+import { S3GatewayEndpoint, type S3GatewayEndpointProps, S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src';
+import { devStack, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
+
+const gatewayProps: S3GatewayEndpointProps = {
+  name: 'unit-dev-s3-gateway',
+  vpcId: VPC.vpcId,
+  routeTables: { 'apne1-az1': 'rtb-0aaaaaaaaaaaaaaa1', 'apne1-az2': 'rtb-0aaaaaaaaaaaaaaa2' },
+  bucketNames: ['acme-dev-exchange'],
+};
+const interfaceProps: S3InterfaceEndpointProps = {
+  name: 'unit-dev-s3',
+  vpc: VPC,
+  subnets: SUBNETS,
+  bucketNames: ['acme-dev-exchange', 'acme-dev-archive'],
+  clientCidrs: ['192.168.0.0/16'],
+  privateDnsOnlyForInboundResolverEndpoint: false,
+};
+
+describe('S3GatewayEndpoint', () => {
+  const stack = devStack();
+  const endpoint = new S3GatewayEndpoint(stack, 'Gateway', { ...gatewayProps, allowAmazonLinuxRepositories: true });
+  const group = new DedicatedSecurityGroup(stack, 'Workers', { vpcId: VPC.vpcId, name: 'workers', description: 'workers' });
+  endpoint.allowEgressFrom(group);
+  const synthesized = Testing.synth(stack);
+  const json = synthJson(stack);
+
+  it('routes the given route tables, keyed, to S3', () => {
+    expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: 'Gateway', service_name: 'com.amazonaws.ap-northeast-1.s3' });
+    expect(synthesized).toHaveResourceWithProperties(VpcEndpointRouteTableAssociation, { route_table_id: 'rtb-0aaaaaaaaaaaaaaa2' });
+    expect(Object.keys(resources(json, 'aws_vpc_endpoint_route_table_association'))).toEqual([expect.stringContaining('RouteTable-apne1-az1'), expect.stringContaining('RouteTable-apne1-az2')]);
+  });
+
+  it('limits the endpoint policy to the named buckets (and the Amazon Linux repositories when asked)', () => {
+    const policy = policyOf(Object.values(resources(json, 'aws_vpc_endpoint'))[0]);
+    expect(policy.Statement).toEqual([
+      { Sid: 'NamedBuckets', Effect: 'Allow', Principal: '*', Action: ['s3:*'], Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'] },
+      { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::al2023-repos-ap-northeast-1-de612dc2/*'] },
+    ]);
+  });
+
+  it('lets security groups reach S3 through its prefix list', () => {
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { prefix_list_id: expect.stringContaining('prefix_list_id'), from_port: 443 });
+  });
+
+  it('rejects no buckets and invalid bucket names', () => {
+    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: [] })).toThrow(/S3GatewayEndpoint 'unit-dev\/Gateway': 'bucketNames' is empty/);
+    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: ['Bad_Bucket'] })).toThrow(/'bucketNames' is 'Bad_Bucket', which is not a valid S3 bucket name/);
+  });
+});
+
+describe('S3InterfaceEndpoint', () => {
+  const stack = devStack();
+  const gateway = new S3GatewayEndpoint(stack, 'Gateway', gatewayProps);
+  const endpoint = new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: gateway });
+  const synthesized = Testing.synth(stack);
+  const json = synthJson(stack);
+  const vpce = Object.values(resources(json, 'aws_vpc_endpoint')).find((e) => e.vpc_endpoint_type === 'Interface')!;
+
+  it('is an S3 interface endpoint with private DNS for the inbound resolver only, after the gateway endpoint', () => {
+    expect(vpce).toMatchObject({
+      service_name: 'com.amazonaws.ap-northeast-1.s3',
+      private_dns_enabled: true,
+      dns_options: { private_dns_only_for_inbound_resolver_endpoint: true },
+      subnet_ids: SUBNETS.map((s) => s.subnetId),
+    });
+    expect(vpce.depends_on).toEqual([expect.stringMatching(/^aws_vpc_endpoint\.Gateway_Endpoint/)]);
+    expect(endpoint.endpointId).toBeDefined();
+  });
+
+  it('allows only the named buckets and admits the client networks on 443', () => {
+    expect(policyOf(vpce).Statement[0].Resource).toEqual(['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*', 'arn:aws:s3:::acme-dev-archive', 'arn:aws:s3:::acme-dev-archive/*']);
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '192.168.0.0/16', from_port: 443, security_group_id: expect.stringContaining('S3_Endpoint_SecurityGroup') });
+  });
+
+  it('adds a Resolver inbound endpoint in every subnet that answers on-premises DNS', () => {
+    expect(synthesized).toHaveResourceWithProperties(Route53ResolverEndpoint, {
+      direction: 'INBOUND',
+      ip_address: SUBNETS.map((s) => ({ subnet_id: s.subnetId })),
+      protocols: ['Do53'],
+    });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '192.168.0.0/16', from_port: 53, ip_protocol: 'udp' });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '192.168.0.0/16', from_port: 53, ip_protocol: 'tcp' });
+  });
+
+  it('leaves the resolver out when the VPC has one, and pins its addresses when asked', () => {
+    const without = devStack();
+    new S3InterfaceEndpoint(without, 'S3', { ...interfaceProps, inboundResolver: false });
+    expect(Testing.synth(without)).not.toHaveResource(Route53ResolverEndpoint);
+    const pinned = devStack();
+    new S3InterfaceEndpoint(pinned, 'S3', { ...interfaceProps, inboundResolver: { ipAddresses: { 'apne1-az1': '10.30.0.10' } } });
+    expect(Testing.synth(pinned)).toHaveResourceWithProperties(Route53ResolverEndpoint, { ip_address: [{ subnet_id: SUBNETS[0].subnetId, ip: '10.30.0.10' }, { subnet_id: SUBNETS[1].subnetId }] });
+  });
+
+  it('rejects the inbound-resolver-only option without a gateway endpoint, or with one in another VPC', () => {
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true })).toThrow(
+      /S3InterfaceEndpoint 'unit-dev\/S3': 'privateDnsOnlyForInboundResolverEndpoint' is true but no S3 gateway endpoint is given; AWS requires an S3 gateway endpoint in the same VPC/,
+    );
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: { endpointId: 'vpce-1', vpcId: 'vpc-other' } })).toThrow(/'gatewayEndpoint' is in another VPC/);
+    const unset = { ...interfaceProps } as Partial<S3InterfaceEndpointProps>;
+    delete unset.privateDnsOnlyForInboundResolverEndpoint;
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', unset as S3InterfaceEndpointProps)).toThrow(/'privateDnsOnlyForInboundResolverEndpoint' is not set; set it explicitly/);
+  });
+
+  it('rejects no buckets, invalid bucket names, no clients and resolvers in one zone', () => {
+    const make = (props: Partial<S3InterfaceEndpointProps>) => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, ...props });
+    expect(() => make({ bucketNames: [] })).toThrow(/'bucketNames' is empty/);
+    expect(() => make({ bucketNames: ['-bad-'] })).toThrow(/'bucketNames' is '-bad-', which is not a valid S3 bucket name/);
+    expect(() => make({ clientCidrs: [] })).toThrow(/'clientCidrs' is empty/);
+    expect(() => make({ clientCidrs: ['0.0.0.0/0'] })).toThrow(/'clientCidrs' includes '0.0.0.0\/0'/);
+    expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/InboundResolver 'unit-dev\/S3\/InboundResolver': 'subnets' has 1 subnet/);
+  });
+});
