@@ -1,11 +1,10 @@
 import type { AlbListener } from '@cdktf/provider-aws/lib/alb-listener';
 import type { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { configError, isUnresolved, requireArn, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
-import { TerraformResource, type ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
-import type { NlbTarget } from './nlb-target';
-import { admitLoadBalancer, createTargetGroup, type TargetGroupBaseProps } from './target-group';
+import { configError, isUnresolved, requireArn, show } from '@privatelink-cdktf/core';
+import { TerraformResource } from 'cdktf';
+import type { Construct } from 'constructs';
+import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
 
 /** An ALB listener that exists outside this stack. */
 export interface AlbListenerRef {
@@ -37,48 +36,37 @@ export interface AlbTargetProps extends TargetGroupBaseProps {
  * An existing Application Load Balancer as the target of a Network Load Balancer
  * (`target_type = "alb"`), the way to publish an ALB-fronted application over PrivateLink.
  */
-export class AlbTarget extends Construct implements NlbTarget {
+export class AlbTarget extends NlbTargetGroup {
   public readonly targetType = 'alb';
-  public readonly targetGroupArn: string;
-  public readonly port: number;
-  public readonly dependables: readonly ITerraformDependable[];
   private readonly props: AlbTargetProps;
-  private readonly healthCheckPort?: number;
 
   constructor(scope: Construct, id: string, props: AlbTargetProps) {
     super(scope, id);
+    this.props = props;
     requireArn(this, 'albArn', props.albArn, 'elasticloadbalancing');
     if (!isUnresolved(props.albArn) && !props.albArn.includes(':loadbalancer/app/')) {
       configError(this, 'albArn', `is ${show(props.albArn)}, which is not an Application Load Balancer`, 'give the ARN of an ALB (arn:aws:elasticloadbalancing:...:loadbalancer/app/...)');
     }
     const listener = describeListener(this, props.albListener);
-    this.props = props;
-    this.port = listener.port;
-    const { group, healthCheckPort } = createTargetGroup(this, props, {
-      targetType: 'alb',
+    const group = this.createTargetGroup(props, {
       port: listener.port,
       healthProtocol: listener.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',
       allowedHealth: ['HTTP', 'HTTPS'],
     });
-    this.healthCheckPort = healthCheckPort;
     // An ALB can only be registered once it has a listener on the target group's port.
-    const attachment = new LbTargetGroupAttachment(this, 'Attachment', {
-      targetGroupArn: group.arn,
-      targetId: props.albArn,
-      port: listener.port,
-      dependsOn: listener.resource ? [listener.resource] : undefined,
-    });
-    this.targetGroupArn = group.arn;
-    this.dependables = [attachment, ...(listener.resource ? [listener.resource] : [])];
+    this.addDependable(
+      new LbTargetGroupAttachment(this, 'Attachment', {
+        targetGroupArn: group.arn,
+        targetId: props.albArn,
+        port: listener.port,
+        dependsOn: listener.resource ? [listener.resource] : undefined,
+      }),
+    );
+    if (listener.resource) this.addDependable(listener.resource);
   }
 
-  public admit(loadBalancerId: string, securityGroup: DedicatedSecurityGroup): void {
-    admitLoadBalancer(this, loadBalancerId, securityGroup, {
-      ports: [this.port, ...(this.healthCheckPort ? [this.healthCheckPort] : [])],
-      securityGroupId: this.props.albSecurityGroupId,
-      cidrs: this.props.vpc.cidrBlocks,
-      description: 'the Application Load Balancer',
-    });
+  protected backend(): TargetBackend {
+    return { securityGroupId: this.props.albSecurityGroupId, cidrs: this.props.vpc.cidrBlocks, description: 'the Application Load Balancer' };
   }
 }
 

@@ -1,9 +1,7 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { cidrsOverlap, configError, isUnresolved, parseIpv4Cidr, requireNonEmpty, requirePort, requireUnique, show, type DedicatedSecurityGroup } from '@privatelink-cdktf/core';
-import type { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
-import type { NlbTarget } from './nlb-target';
-import { admitLoadBalancer, createTargetGroup, type TargetGroupBaseProps } from './target-group';
+import { cidrsOverlap, configError, isUnresolved, parseIpv4Cidr, requireNonEmpty, requireUnique, show } from '@privatelink-cdktf/core';
+import type { Construct } from 'constructs';
+import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
 
 /** Ranges a Network Load Balancer accepts as IP targets (RFC 1918 and RFC 6598). */
 const TARGETABLE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
@@ -27,20 +25,15 @@ export interface IpTargetsProps extends TargetGroupBaseProps {
  * IP targets behind a Network Load Balancer. Addresses outside the VPC (on premises, reached over
  * Direct Connect) are registered with `availability_zone = "all"`, as AWS requires.
  */
-export class IpTargets extends Construct implements NlbTarget {
+export class IpTargets extends NlbTargetGroup {
   public readonly targetType = 'ip';
-  public readonly targetGroupArn: string;
-  public readonly port: number;
-  public readonly dependables: readonly ITerraformDependable[];
   /** The addresses outside the VPC's CIDR blocks. */
   public readonly outsideVpcIps: readonly string[];
   private readonly props: IpTargetsProps;
-  private readonly healthCheckPort?: number;
 
   constructor(scope: Construct, id: string, props: IpTargetsProps) {
     super(scope, id);
     this.props = props;
-    this.port = requirePort(this, 'port', props.port ?? 443);
     const ips = requireNonEmpty(this, 'ips', props.ips, 'give at least one private IPv4 address, for example ["10.0.1.10"]');
     requireUnique(this, 'ips', ips, 'list each address once');
     for (const ip of ips) {
@@ -51,29 +44,24 @@ export class IpTargets extends Construct implements NlbTarget {
         configError(this, 'ips', `has ${show(ip)}, which is not a private address`, `IP targets must be in ${TARGETABLE_RANGES.join(', ')}`);
       }
     }
-    const { group, healthCheckPort } = createTargetGroup(this, props, { targetType: 'ip', port: this.port, healthProtocol: 'TCP' });
-    this.healthCheckPort = healthCheckPort;
+    const port = props.port ?? 443;
+    const group = this.createTargetGroup(props, { port, healthProtocol: 'TCP' });
     const outside = ips.filter((ip) => !props.vpc.cidrBlocks.some((cidr) => cidrsOverlap(`${ip}/32`, cidr)));
-    const attachments = ips.map(
-      (ip) =>
+    for (const ip of ips) {
+      this.addDependable(
         new LbTargetGroupAttachment(this, `Target-${ip.replace(/\./g, '-')}`, {
           targetGroupArn: group.arn,
           targetId: ip,
-          port: this.port,
+          port,
+          // Addresses outside the VPC (on premises, peered VPCs) belong to no zone of it.
           ...(outside.includes(ip) ? { availabilityZone: 'all' } : {}),
         }),
-    );
-    this.targetGroupArn = group.arn;
-    this.dependables = attachments;
+      );
+    }
     this.outsideVpcIps = outside;
   }
 
-  public admit(loadBalancerId: string, securityGroup: DedicatedSecurityGroup): void {
-    admitLoadBalancer(this, loadBalancerId, securityGroup, {
-      ports: [this.port, ...(this.healthCheckPort ? [this.healthCheckPort] : [])],
-      securityGroupId: this.props.backendSecurityGroupId,
-      cidrs: this.props.ips.map((ip) => `${ip}/32`),
-      description: 'the IP targets',
-    });
+  protected backend(): TargetBackend {
+    return { securityGroupId: this.props.backendSecurityGroupId, cidrs: this.props.ips.map((ip) => `${ip}/32`), description: 'the IP targets' };
   }
 }

@@ -1,9 +1,10 @@
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { nameTags, requirePort, type DedicatedSecurityGroup, type VpcRef } from '@privatelink-cdktf/core';
-import type { Construct } from 'constructs';
-import type { HealthCheckConfig } from './health-check';
-import { renderHealthCheck } from './health-check';
+import { configError, nameTags, requirePort, type DedicatedSecurityGroup, type VpcRef } from '@privatelink-cdktf/core';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { renderHealthCheck, type HealthCheckConfig } from './health-check';
+import type { NlbTarget } from './nlb-target';
 
 /** Props every target kind shares. */
 export interface TargetGroupBaseProps {
@@ -17,50 +18,84 @@ export interface TargetGroupBaseProps {
   readonly deregistrationDelaySeconds?: number;
 }
 
-/** Creates a TCP target group; the physical name is left to Terraform so a replacement never clashes. */
-export function createTargetGroup(
-  scope: Construct,
-  props: TargetGroupBaseProps,
-  target: { targetType: 'alb' | 'ip' | 'instance'; port: number; healthProtocol: 'TCP' | 'HTTP' | 'HTTPS'; allowedHealth?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
-): { group: LbTargetGroup; healthCheckPort?: number } {
-  requirePort(scope, 'port', target.port);
-  const healthCheck = renderHealthCheck(scope, 'healthCheck', props.healthCheck, { protocol: target.healthProtocol, allowed: target.allowedHealth });
-  const group = new LbTargetGroup(scope, 'TargetGroup', {
-    targetType: target.targetType,
-    protocol: 'TCP',
-    port: target.port,
-    vpcId: props.vpc.vpcId,
-    deregistrationDelay: String(props.deregistrationDelaySeconds ?? 300),
-    healthCheck,
-    tags: nameTags(props.name ?? scope.node.path),
-    lifecycle: { createBeforeDestroy: true },
-  });
-  const healthCheckPort = props.healthCheck?.port;
-  return { group, healthCheckPort: healthCheckPort !== undefined && healthCheckPort !== target.port ? healthCheckPort : undefined };
+/** Where the load balancer's traffic goes: the backend's security group when known, else CIDR blocks. */
+export interface TargetBackend {
+  readonly securityGroupId?: string;
+  readonly cidrs: readonly string[];
+  readonly description: string;
 }
 
 /**
- * Opens the path from a load balancer's security group to the targets: egress from the load
- * balancer to the backend (its security group when known, else the given CIDR blocks), and
- * ingress on the backend's security group from the load balancer's group only.
+ * A TCP target group and the path to it, shared by {@link AlbTarget}, {@link IpTargets} and
+ * {@link InstanceTargets}. The physical name is left to Terraform so a replacement never clashes.
  */
-export function admitLoadBalancer(
-  scope: Construct,
-  loadBalancerId: string,
-  securityGroup: DedicatedSecurityGroup,
-  backend: { ports: readonly number[]; securityGroupId?: string; cidrs: readonly string[]; description: string },
-): void {
-  const peer = backend.securityGroupId !== undefined ? { securityGroupIds: [backend.securityGroupId] } : { cidrs: backend.cidrs };
-  securityGroup.addEgress({ ports: backend.ports, ...peer, description: `To ${backend.description}` });
-  if (backend.securityGroupId === undefined) return;
-  for (const port of backend.ports) {
-    new VpcSecurityGroupIngressRule(scope, `IngressFrom-${loadBalancerId}-${port}`, {
-      securityGroupId: backend.securityGroupId,
-      referencedSecurityGroupId: securityGroup.securityGroupId,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-      description: `TCP ${port} from the Network Load Balancer ${loadBalancerId}`,
+export abstract class NlbTargetGroup extends Construct implements NlbTarget {
+  public abstract readonly targetType: 'alb' | 'ip' | 'instance';
+  private created?: { group: LbTargetGroup; port: number; healthCheckPort?: number };
+  private readonly attachments: ITerraformDependable[] = [];
+
+  public get targetGroupArn(): string {
+    return this.group().group.arn;
+  }
+
+  public get port(): number {
+    return this.group().port;
+  }
+
+  public get dependables(): readonly ITerraformDependable[] {
+    return [...this.attachments];
+  }
+
+  /** Egress from the load balancer on the target and health check ports, and ingress on the backend's group from it alone. */
+  public admit(loadBalancerId: string, securityGroup: DedicatedSecurityGroup): void {
+    const { port, healthCheckPort } = this.group();
+    const backend = this.backend();
+    const ports = [port, ...(healthCheckPort !== undefined ? [healthCheckPort] : [])];
+    const peer = backend.securityGroupId !== undefined ? { securityGroupIds: [backend.securityGroupId] } : { cidrs: backend.cidrs };
+    securityGroup.addEgress({ ports, ...peer, description: `To ${backend.description}` });
+    if (backend.securityGroupId === undefined) return;
+    for (const to of ports) {
+      new VpcSecurityGroupIngressRule(this, `IngressFrom-${loadBalancerId}-${to}`, {
+        securityGroupId: backend.securityGroupId,
+        referencedSecurityGroupId: securityGroup.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: to,
+        toPort: to,
+        description: `TCP ${to} from the Network Load Balancer ${loadBalancerId}`,
+      });
+    }
+  }
+
+  /** Where the targets are, for the security group rules. */
+  protected abstract backend(): TargetBackend;
+
+  protected createTargetGroup(
+    props: TargetGroupBaseProps,
+    target: { port: number; healthProtocol: 'TCP' | 'HTTP' | 'HTTPS'; allowedHealth?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
+  ): LbTargetGroup {
+    requirePort(this, 'port', target.port);
+    const healthCheck = renderHealthCheck(this, 'healthCheck', props.healthCheck, { protocol: target.healthProtocol, allowed: target.allowedHealth });
+    const group = new LbTargetGroup(this, 'TargetGroup', {
+      targetType: this.targetType,
+      protocol: 'TCP',
+      port: target.port,
+      vpcId: props.vpc.vpcId,
+      deregistrationDelay: String(props.deregistrationDelaySeconds ?? 300),
+      healthCheck,
+      tags: nameTags(props.name ?? this.node.path),
+      lifecycle: { createBeforeDestroy: true },
     });
+    const healthCheckPort = props.healthCheck?.port;
+    this.created = { group, port: target.port, healthCheckPort: healthCheckPort !== target.port ? healthCheckPort : undefined };
+    return group;
+  }
+
+  /** Something a listener forwarding here must wait for. */
+  protected addDependable(dependable: ITerraformDependable): void {
+    this.attachments.push(dependable);
+  }
+
+  private group(): NonNullable<NlbTargetGroup['created']> {
+    return this.created ?? configError(this, 'targetGroup', 'is used before it was created', 'call createTargetGroup in the constructor');
   }
 }
