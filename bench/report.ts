@@ -1,0 +1,260 @@
+import type { Series } from './lib/context';
+import type { Machine } from './lib/machine';
+import type { TestResults, TestRun } from './npm-test/measure';
+import type { ProfileResult } from './profile/measure';
+import type { ScalingResult } from './scaling/measure';
+import type { SynthResults } from './synth/measure';
+
+/** A section's result, or why it could not be measured. */
+export type Outcome<T> = { readonly ok: T } | { readonly error: string } | undefined;
+
+export interface Results {
+  readonly date: string;
+  readonly machine: Machine;
+  readonly runs: number;
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+  /** Before each measurement series the benchmark waits (up to 90 s) for the machine to be ≥ 85% idle. */
+  readonly quiet: { readonly waits: number; readonly busy: number; readonly waitedMs: number };
+  readonly durationMs: number;
+  readonly synth: Outcome<SynthResults>;
+  readonly profile: Outcome<ProfileResult>;
+  readonly scaling: Outcome<ScalingResult[]>;
+  readonly npmTest: Outcome<TestResults>;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const x = (value: number) => `${value.toFixed(1)}×`;
+const mib = (kib: number) => `${Math.round(kib / 1024)} MiB`;
+const samples = (series: Series) => series.samples.map((v) => (v / 1000).toFixed(2)).join(', ');
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const verdict = (pass: boolean) => (pass ? '**pass**' : '**fail**');
+const okOf = <T>(outcome: Outcome<T>): T | undefined => (outcome && 'ok' in outcome ? outcome.ok : undefined);
+const notMeasured = (outcome: Outcome<unknown>) =>
+  outcome && 'error' in outcome ? `not measured: ${firstLine(outcome.error)}` : 'not run (section skipped with --only)';
+const firstLine = (text: string) => text.split('\n')[0].replace(/\|/g, '\\|');
+
+interface Target {
+  readonly target: string;
+  readonly measured: string;
+  readonly result: string;
+  readonly why: string;
+}
+
+function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | undefined, outcome: Outcome<SynthResults>, cores: number): Target[] {
+  if (!synth) {
+    const why = notMeasured(outcome);
+    return [
+      { target: '`npm run synth` ≥ 5× faster than the ts-node route', measured: '-', result: 'not measured', why },
+      { target: '`npm run synth` ≤ 2× the floor', measured: '-', result: 'not measured', why },
+    ];
+  }
+  const speedup = synth.tsNode.median / synth.npmRunSynth.median;
+  const overFloor = synth.npmRunSynth.median / synth.floor.median;
+  const app = synth.singleApp;
+  const tsxCliExtra = app.tsxCli.median - app.nodeImportTsx.median;
+  const tsxLoader = synth.nodeTsxStart.median - synth.nodeStart.median;
+  const proto = synth.prototypes;
+  const floorWhy = [
+    `${synth.stacks.length} stacks come from ${synth.stacks.length / 3} separate Node processes on ${cores} cores, each paying the load cost:`,
+    `npm + turbo take ${s(synth.npmRunSynthCached.median)} before any task runs (a full cache hit);`,
+    `\`tsx main.ts\` of ${app.name} takes ${s(app.tsxCli.median)}, of which ${s(tsxCliExtra)} is tsx's CLI starting a second Node process and ${s(tsxLoader)} is registering tsx's loader (\`node --import tsx -e 0\` ${s(synth.nodeTsxStart.median)} vs \`node -e 0\` ${s(synth.nodeStart.median)});`,
+    profile ? `inside the process, loading cdktf + constructs costs ${s(profile.groups.find((g) => g.group === 'cdktf + constructs')?.selfMs ?? 0)} per app (profile below).` : '',
+    `Prototypes on the same stacks: three \`node --import tsx\` processes ${s(proto.parallelNodeTsx.median)} (${x(proto.parallelNodeTsx.median / synth.floor.median)} the floor);`,
+    `one process for all apps through tsx ${s(proto.oneProcessTsx.median)} (${x(proto.oneProcessTsx.median / synth.floor.median)});`,
+    `one process, precompiled with swc ${s(proto.oneProcessJs.median)} (${x(proto.oneProcessJs.median / synth.floor.median)}).`,
+  ].filter(Boolean).join(' ');
+  return [
+    {
+      target: '`npm run synth` (9 stacks) ≥ 5× faster than the ts-node route',
+      measured: `${s(synth.npmRunSynth.median)} vs ${s(synth.tsNode.median)}: ${x(speedup)}`,
+      result: verdict(speedup >= 5),
+      why: speedup >= 5 ? '' : `ts-node type-checks each app (${s(synth.tsNode.median / (synth.stacks.length / 3))} per app) but \`npm run synth\` itself costs ${s(synth.npmRunSynth.median)}; see the next row for where that goes.`,
+    },
+    {
+      target: '`npm run synth` ≤ 2× the floor',
+      measured: `${s(synth.npmRunSynth.median)} vs floor ${s(synth.floor.median)}: ${x(overFloor)}`,
+      result: verdict(overFloor <= 2),
+      why: overFloor <= 2 ? '' : floorWhy,
+    },
+  ];
+}
+
+function testTargets(tests: TestResults | undefined, outcome: Outcome<TestResults>, cores: number): Target[] {
+  if (!tests) {
+    const why = notMeasured(outcome);
+    return [
+      { target: 'warm `npm test` (turbo cache hit) < 5 s', measured: '-', result: 'not measured', why },
+      { target: `cold \`npm test\` uses the cores, plans in parallel, one plugin cache`, measured: '-', result: 'not measured', why },
+    ];
+  }
+  const { warm, cold } = tests;
+  const allCached = warm.tasks !== undefined && warm.tasks.cached === warm.tasks.total;
+  const warmPass = warm.wallMs < 5000 && allCached && warm.exitCode === 0;
+  const parallelism = cold.cpuMs !== undefined ? cold.cpuMs / cold.wallMs : undefined;
+  const oneCache = cold.pluginTargets.length === 1 && cold.copiedProviders === 0;
+  const coldPass = cold.exitCode === 0 && parallelism !== undefined && parallelism >= 0.75 * cores && cold.peakTerraform >= 2 && oneCache;
+  const coldWhy: string[] = [];
+  if (cold.exitCode !== 0) coldWhy.push(`npm test failed (exit ${cold.exitCode}${cold.failedTasks.length ? `: ${cold.failedTasks.join(', ')}` : ''}), so the run is incomplete.`);
+  if (parallelism !== undefined && parallelism < 0.75 * cores) coldWhy.push(`average parallelism (CPU time / wall time) ${parallelism.toFixed(2)} of ${cores} cores: the cores idle part of the time.`);
+  if (cold.peakTerraform < 2) coldWhy.push(`at most ${cold.peakTerraform} Terraform process ran at a time: plans did not overlap.`);
+  if (!oneCache) coldWhy.push(`AWS provider in the plan dirs: ${cold.pluginTargets.length} plugin-cache targets, ${cold.copiedProviders} copies (one shared cache means 1 and 0).`);
+  return [
+    {
+      target: 'warm `npm test` (turbo cache hit) < 5 s',
+      measured: `${s(warm.wallMs)}, ${warm.tasks ? `${warm.tasks.cached}/${warm.tasks.total} tasks from cache` : 'task summary not found'}`,
+      result: verdict(warmPass),
+      why: warmPass ? '' : !allCached ? 'not every task was a cache hit on the second run: some task has an input or output that changes from run to run' : warm.exitCode !== 0 ? `npm test failed (exit ${warm.exitCode})` : 'replaying the cached logs of every task takes this long',
+    },
+    {
+      target: `cold \`npm test\` scales with the cores (${cores}), Terraform plans in parallel sharing one plugin cache`,
+      measured: `${s(cold.wallMs)}, parallelism ${parallelism?.toFixed(2) ?? '?'} (CPU ${cold.cpuMs ? s(cold.cpuMs) : '?'}), peak ${cold.peakTerraform} Terraform processes, ${cold.terraformDirs} plan dirs → ${cold.pluginTargets.length} plugin cache dir(s), ${cold.copiedProviders} copies`,
+      result: verdict(coldPass),
+      why: coldWhy.join(' '),
+    },
+  ];
+}
+
+function scalingTargets(scaling: ScalingResult[] | undefined, outcome: Outcome<ScalingResult[]>): Target[] {
+  const provider = scaling?.find((c) => c.name === 'provider');
+  const at = (c: ScalingResult | undefined, n: number) => c?.points.find((p) => p.n === n);
+  const p100 = at(provider, 100);
+  const p1000 = at(provider, 1000);
+  if (!p100 || !p1000) {
+    const why = provider?.error ? `not measured: ${firstLine(provider.error)}` : notMeasured(outcome);
+    return [{ target: '1,000 tenants ≤ 12× the time of 100, < 1 GiB', measured: '-', result: 'not measured', why }];
+  }
+  const growth = p1000.buildSynthMs / p100.buildSynthMs;
+  const memoryOk = (scaling ?? []).every((c) => c.points.every((p) => p.maxRssKiB < 1024 * 1024));
+  const worst = Math.max(...(scaling ?? []).flatMap((c) => c.points.map((p) => p.maxRssKiB)));
+  const why: string[] = [];
+  if (growth > 12) {
+    why.push(`construct ${s(p100.constructMs)} → ${s(p1000.constructMs)} (${x(p1000.constructMs / p100.constructMs)}), app.synth() ${s(p100.synthMs)} → ${s(p1000.synthMs)} (${x(p1000.synthMs / p100.synthMs)}).`);
+  }
+  if (!memoryOk) why.push(`peak RSS ${mib(worst)}.`);
+  return [
+    {
+      target: '1,000 tenants ≤ 12× the build + synth time of 100',
+      measured: `${s(p1000.buildSynthMs)} vs ${s(p100.buildSynthMs)}: ${x(growth)} (whole process ${s(p1000.processMs)} vs ${s(p100.processMs)})`,
+      result: verdict(growth <= 12),
+      why: growth <= 12 ? '' : why[0],
+    },
+    {
+      target: 'every scaling case < 1 GiB peak RSS',
+      measured: `highest ${mib(worst)} (1,000 tenants: ${mib(p1000.maxRssKiB)})`,
+      result: verdict(memoryOk),
+      why: memoryOk ? '' : why.at(-1) ?? '',
+    },
+  ];
+}
+
+export function renderReport(r: Results): string {
+  const synth = okOf(r.synth);
+  const profile = okOf(r.profile);
+  const scaling = okOf(r.scaling);
+  const tests = okOf(r.npmTest);
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\` (bench/run.ts) on ${r.date}; the run took ${(r.durationMs / 60000).toFixed(1)} min.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}. Load average (1 min) ${r.loadBefore.toFixed(2)} before, ${r.loadAfter.toFixed(2)} after. Before each of the ${r.quiet.waits} measurement series the benchmark waited for the machine to be at least 85% idle for 2 s (${s(r.quiet.waitedMs)} in all); ${r.quiet.busy === 0 ? 'every series started on an idle machine' : `**${r.quiet.busy} series started while other work still kept the cores busy after 90 s**, so their numbers include that contention`}.`,
+    '',
+    `Versions: Node ${m.node}, npm ${m.npm}, Terraform ${m.terraform}, cdktf ${m.cdktf}, cdktf-cli ${m.cdktfCli}, @cdktf/provider-aws ${m.providerAws}, turbo ${m.turbo}, tsx ${m.tsx}, ts-node ${m.tsNode}, TypeScript ${m.typescript}.`,
+    '',
+    `Method: every fast measurement is the median of ${r.runs} runs after one discarded warm-up run (samples listed); each scaling point is the median of ${r.runs} fresh child processes; \`npm test\` is measured once cold (empty turbo cache dir) and once warm (the same cache dir, second run). Wall time is measured by the benchmark, CPU time and peak RSS by GNU time or by the child itself.`,
+    '',
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'result', 'why (when missed)'],
+      [...synthTargets(synth, profile, r.synth, m.cores), ...testTargets(tests, r.npmTest, m.cores), ...scalingTargets(scaling, r.scaling)].map((t) => [t.target, t.measured, t.result, t.why]),
+    ),
+    '',
+  );
+
+  out.push('## Synth', '');
+  if (synth) {
+    const rows: (string | number)[][] = [
+      ['`npm run synth -- --force --only` (turbo runs every synth task; libraries already built)', s(synth.npmRunSynth.median), samples(synth.npmRunSynth), synth.npmRunSynth.cpuMedian ? s(synth.npmRunSynth.cpuMedian) : '-'],
+      ['`npm run synth -- --only`, every synth task a turbo cache hit (npm + turbo overhead)', s(synth.npmRunSynthCached.median), samples(synth.npmRunSynthCached), '-'],
+      ['ts-node route: `cdktf synth --app "npx ts-node main.ts"` in each app, in turn', s(synth.tsNode.median), samples(synth.tsNode), synth.tsNode.cpuMedian ? s(synth.tsNode.cpuMedian) : '-'],
+      [`floor: \`node\` requiring cdktf and the ${synth.floorModules.length} provider modules the stacks use`, s(synth.floor.median), samples(synth.floor), synth.floor.cpuMedian ? s(synth.floor.cpuMedian) : '-'],
+      ['`node -e 0`', s(synth.nodeStart.median), samples(synth.nodeStart), '-'],
+      ['`node --import tsx -e 0`', s(synth.nodeTsxStart.median), samples(synth.nodeTsxStart), '-'],
+      [`one app (${synth.singleApp.name}): \`tsx main.ts\`, its synth script`, s(synth.singleApp.tsxCli.median), samples(synth.singleApp.tsxCli), '-'],
+      [`one app (${synth.singleApp.name}): \`node --import tsx main.ts\``, s(synth.singleApp.nodeImportTsx.median), samples(synth.singleApp.nodeImportTsx), '-'],
+      ['prototype: 3 × `node --import tsx main.ts` at once, no npm/turbo', s(synth.prototypes.parallelNodeTsx.median), samples(synth.prototypes.parallelNodeTsx), '-'],
+      ['prototype: one process synthesizes all apps, through tsx (bench/synth/synth-all.ts)', s(synth.prototypes.oneProcessTsx.median), samples(synth.prototypes.oneProcessTsx), synth.prototypes.oneProcessTsx.cpuMedian ? s(synth.prototypes.oneProcessTsx.cpuMedian) : '-'],
+      ['prototype: one process synthesizes all apps, precompiled with swc', s(synth.prototypes.oneProcessJs.median), samples(synth.prototypes.oneProcessJs), synth.prototypes.oneProcessJs.cpuMedian ? s(synth.prototypes.oneProcessJs.cpuMedian) : '-'],
+    ];
+    out.push(
+      table(['what', 'median', 'samples (s)', 'CPU (median)'], rows),
+      '',
+      `Stacks (${synth.stacks.length}): ${synth.stacks.map((st) => `${st.name} (${st.resources} resources)`).join(', ')}. The ts-node route produced ${synth.tsNodeSameStacks ? 'the same stacks with the same resource counts' : '**different stacks or resource counts** (check the apps)'}.`,
+      '',
+      `Floor modules: ${synth.floorModules.map((mod) => `\`${mod.replace('@cdktf/provider-aws/lib/', '')}\``).join(', ')} (under \`@cdktf/provider-aws/lib/\`), derived from the resource types in the synthesized JSON.`,
+      '',
+    );
+  } else out.push(notMeasured(r.synth), '');
+
+  out.push('## Where the synth time of one app goes', '');
+  if (profile) {
+    out.push(
+      `\`node --import tsx bench/profile/synth-profile.ts apps/${profile.app}\`: wall time attributed to what was being loaded or run (self time, nested loads excluded), median of ${r.runs} runs. GC during the run: ${s(profile.gcMs)} (spread over the rows).`,
+      '',
+      table(
+        ['part', 'time', 'share', 'modules loaded'],
+        [
+          ['Node bootstrap + tsx loader registration', s(profile.startupMs), `${Math.round((100 * profile.startupMs) / profile.totalMs)}%`, '-'],
+          ...profile.groups.map((g) => [g.group, s(g.selfMs), `${Math.round((100 * g.selfMs) / profile.totalMs)}%`, g.group === 'app.synth()' ? '-' : g.modules]),
+          ['rest (exit, unattributed)', s(Math.max(0, profile.restMs)), `${Math.round((100 * Math.max(0, profile.restMs)) / profile.totalMs)}%`, '-'],
+          ['total (process wall time)', s(profile.totalMs), '100%', '-'],
+        ],
+      ),
+      '',
+    );
+  } else out.push(notMeasured(r.profile), '');
+
+  out.push('## Scaling', '');
+  if (scaling) {
+    const rows = scaling.flatMap((c) =>
+      c.error
+        ? [[c.name, '-', '-', '-', '-', '-', '-', `not measured: ${firstLine(c.error)}`]]
+        : c.points.map((p, i) => {
+            const prev = c.points[i - 1];
+            const growth = prev ? `${x(p.buildSynthMs / prev.buildSynthMs)} for ${x(p.n / prev.n)} ${c.unit}` : '-';
+            return [`${c.name}`, `${p.n} ${c.unit}`, p.resources, s(p.constructMs), s(p.synthMs), s(p.buildSynthMs), s(p.processMs), `${mib(p.maxRssKiB)}`, growth];
+          }),
+    );
+    out.push(
+      'One stack (EnvironmentStack + PrivateNetwork over 3 AZs) in a fresh `node --import tsx` process per run. provider: `PrivateLinkService` (NLB in front of an ALB) with N tenants, each one principal and one accepted endpoint. consumer: N `InterfaceEndpoint`s to distinct endpoint services, each in the 3 AZs with its own security group.',
+      '',
+      table(['case', 'N', 'resources', 'construct', 'app.synth()', 'build + synth (median)', 'process (median)', 'peak RSS', 'growth of build + synth'], rows),
+      '',
+    );
+  } else out.push(notMeasured(r.scaling), '');
+
+  out.push('## npm test', '');
+  if (tests) {
+    const line = (label: string, t: TestRun) => [
+      label,
+      s(t.wallMs),
+      t.cpuMs ? s(t.cpuMs) : '-',
+      t.tasks ? `${t.tasks.cached}/${t.tasks.total}` : '-',
+      `${t.tests.passed} passed, ${t.tests.failed} failed`,
+      t.exitCode === 0 ? 'ok' : `exit ${t.exitCode}${t.failedTasks.length ? ` (${t.failedTasks.join(', ')})` : ''}`,
+    ];
+    out.push(
+      table(['run', 'wall', 'CPU', 'tasks from cache', 'Jest tests (added up over workspaces, replayed ones included)', 'result'], [line('cold (empty turbo cache dir)', tests.cold), line('warm (second run, same cache dir)', tests.warm)]),
+      '',
+      'Cold here means an empty turbo cache: Jest\'s own transform cache and the Terraform plugin cache are left as they are.',
+      '',
+    );
+  } else out.push(notMeasured(r.npmTest), '');
+  return out.join('\n');
+}

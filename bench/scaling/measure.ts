@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { freshDir, type BenchContext } from '../lib/context';
+import { timed } from '../lib/exec';
+import { CASES } from './cases';
+import type { ScalingSample } from './child';
+
+export interface ScalingPoint {
+  readonly n: number;
+  readonly resources: number;
+  /** Median wall time of the whole child process. */
+  readonly processMs: number;
+  /** Median of construct + synth inside the child: the part that grows with N. */
+  readonly buildSynthMs: number;
+  readonly constructMs: number;
+  readonly synthMs: number;
+  /** Highest peak RSS of the child over the runs. */
+  readonly maxRssKiB: number;
+  readonly samples: readonly number[];
+}
+
+export interface ScalingResult {
+  readonly name: string;
+  readonly unit: string;
+  readonly points: readonly ScalingPoint[];
+  readonly error?: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** Each size of each case in its own fresh process, `ctx.runs` times. A case whose library is missing fails alone. */
+export function measureScaling(ctx: BenchContext): ScalingResult[] {
+  const child = path.join(ctx.root, 'bench', 'scaling', 'child.ts');
+  return Object.entries(CASES).map(([name, scalingCase]) => {
+    ctx.progress(`scaling: ${name} stack with ${scalingCase.sizes.join(', ')} ${scalingCase.unit}`);
+    try {
+      const points = scalingCase.sizes.map((n) => {
+        ctx.settle();
+        const runs = Array.from({ length: ctx.runs }, (_, run) => {
+          const outdir = freshDir(path.join(ctx.work, 'scaling', `${name}-${n}`));
+          const result = timed(process.execPath, ['--import', 'tsx', child, name, String(n), outdir], { cwd: ctx.root, env: ctx.env, logFile: path.join(ctx.work, 'logs', `scaling-${name}-${n}-${run}.log`) });
+          const sample = JSON.parse(result.output.trim().split('\n').at(-1) ?? '') as ScalingSample;
+          ctx.progress(`  ${name} ${n} ${scalingCase.unit}: ${sample.resources} resources, build + synth ${((sample.constructMs + sample.synthMs) / 1000).toFixed(2)} s, process ${(result.wallMs / 1000).toFixed(2)} s, ${(sample.maxRssKiB / 1024).toFixed(0)} MiB (run ${run + 1}/${ctx.runs})`);
+          return { ...sample, wallMs: result.wallMs };
+        });
+        const buildSynth = runs.map((r) => r.constructMs + r.synthMs);
+        const mid = runs[buildSynth.indexOf(median(buildSynth))];
+        return {
+          n,
+          resources: mid.resources,
+          processMs: median(runs.map((r) => r.wallMs)),
+          buildSynthMs: median(buildSynth),
+          constructMs: mid.constructMs,
+          synthMs: mid.synthMs,
+          maxRssKiB: Math.max(...runs.map((r) => r.maxRssKiB)),
+          samples: buildSynth,
+        };
+      });
+      return { name, unit: scalingCase.unit, points };
+    } catch (error) {
+      const message = (error as Error).message;
+      ctx.progress(`  ${name}: not measured: ${message.split('\n')[0]}`);
+      return { name, unit: scalingCase.unit, points: [], error: message };
+    }
+  });
+}
