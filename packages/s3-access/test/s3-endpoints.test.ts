@@ -103,9 +103,8 @@ describe('S3InterfaceEndpoint', () => {
       /S3InterfaceEndpoint 'unit-dev\/S3': 'privateDnsOnlyForInboundResolverEndpoint' is true but no S3 gateway endpoint is given; AWS requires an S3 gateway endpoint in the same VPC/,
     );
     expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: { endpointId: 'vpce-1', vpcId: 'vpc-other' } })).toThrow(/'gatewayEndpoint' is in another VPC/);
-    const unset = { ...interfaceProps } as Partial<S3InterfaceEndpointProps>;
-    delete unset.privateDnsOnlyForInboundResolverEndpoint;
-    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', unset as S3InterfaceEndpointProps)).toThrow(/'privateDnsOnlyForInboundResolverEndpoint' is not set; set it explicitly/);
+    const unset = { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: undefined } as unknown as S3InterfaceEndpointProps;
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', unset)).toThrow(/'privateDnsOnlyForInboundResolverEndpoint' is not set; set it explicitly/);
   });
 
   it('rejects no buckets, invalid bucket names, no clients and resolvers in one zone', () => {
