@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+import { findSynthesizedStacks, planStackDir, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { ENVIRONMENTS } from '../src/environments';
+
+// Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
+// init, validate and an offline plan of every stack, planned once and read many times.
+const appDir = path.join(__dirname, '..');
+const stacks = findSynthesizedStacks(appDir);
+const plans = new Map<string, PlanResult>();
+
+beforeAll(async () => {
+  const results = await Promise.all(stacks.map((stack) => planStackDir(stack.dir)));
+  for (const result of results) plans.set(result.name, result);
+});
+
+it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
+  expect(stacks.map((s) => s.name).sort()).toEqual(['tenant-consumer-dev', 'tenant-consumer-prod', 'tenant-consumer-stg']);
+});
+
+describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environment.name}`, config] as const))('%s plan', (name, config) => {
+  const plan = () => {
+    const result = plans.get(name);
+    if (!result) throw new Error(`${name} was not planned`);
+    return result;
+  };
+  const ofType = (type: string): ResourceChange[] => plan().resourceChanges.filter((rc) => rc.type === type);
+  const endpoint = (serviceName: string) => ofType('aws_vpc_endpoint').find((rc) => rc.change.after?.service_name === serviceName)?.change.after;
+
+  it('validates and only creates', () => {
+    expect(plan().validation.valid).toBe(true);
+    expect(plan().summary).toMatchObject({ change: 0, destroy: 0 });
+    expect(plan().resourceChanges.every((rc) => rc.change.actions.join() === 'create')).toBe(true);
+  });
+
+  it('plans the SaaS interface endpoint, with private DNS switched on by its own resource', () => {
+    expect(endpoint(config.saasService.serviceName)).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: false });
+    expect(ofType('aws_vpc_endpoint_private_dns').map((rc) => rc.change.after)).toEqual([expect.objectContaining({ private_dns_enabled: true })]);
+  });
+
+  it('plans an interface endpoint with private DNS for every AWS service', () => {
+    for (const service of Object.values(config.awsServices)) {
+      expect(endpoint(`com.amazonaws.${config.environment.region}.${service}`)).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: true });
+    }
+    expect(ofType('aws_vpc_endpoint')).toHaveLength(Object.keys(config.awsServices).length + 3);
+  });
+
+  it('plans S3 and DynamoDB gateway endpoints with policies and one route table association per zone key', () => {
+    for (const service of ['s3', 'dynamodb']) {
+      const gateway = endpoint(`com.amazonaws.${config.environment.region}.${service}`);
+      expect(gateway).toMatchObject({ vpc_endpoint_type: 'Gateway' });
+      expect(JSON.parse(gateway?.policy as string).Statement.length).toBeGreaterThan(0);
+    }
+    const addresses = plan().addresses('aws_vpc_endpoint_route_table_association').map((a) => a.replace(/^aws_vpc_endpoint_route_table_association\./, '').replace(/_[0-9A-F]{8}$/, ''));
+    expect(addresses.sort()).toEqual(['DynamoDb', 'S3'].flatMap((ep) => config.network.zones.map((zone) => `${ep}_RouteTable-${zone}`)).sort());
+  });
+
+  it('plans dedicated endpoint security groups, never rules open to the internet, and flow logs', () => {
+    const cidrs = ofType('aws_vpc_security_group_ingress_rule').map((rc) => rc.change.after?.cidr_ipv4);
+    expect(cidrs).not.toContain('0.0.0.0/0');
+    expect(ofType('aws_security_group').length).toBeGreaterThanOrEqual(Object.keys(config.awsServices).length + 2);
+    expect(ofType('aws_flow_log').map((rc) => rc.change.after?.traffic_type)).toEqual(['ALL']);
+  });
+
+  it(`${config.onPremises ? 'plans' : 'does not plan'} a Resolver inbound endpoint`, () => {
+    const resolvers = ofType('aws_route53_resolver_endpoint').map((rc) => rc.change.after);
+    if (!config.onPremises) {
+      expect(resolvers).toEqual([]);
+      return;
+    }
+    expect(resolvers).toHaveLength(1);
+    expect(resolvers[0]).toMatchObject({ direction: 'INBOUND', name: `${name}-inbound-dns` });
+    const ips = (resolvers[0]?.ip_address as Array<{ ip: string }>).map((a) => a.ip).sort();
+    expect(ips).toEqual(Object.values(config.onPremises.resolverIpAddresses ?? {}).sort());
+  });
+});
+
+it('plans the Resolver inbound endpoint in prod only', () => {
+  const withResolver = [...plans.values()].filter((p) => p.resourceChanges.some((rc) => rc.type === 'aws_route53_resolver_endpoint')).map((p) => p.name);
+  expect(withResolver).toEqual(['tenant-consumer-prod']);
+});
+
+afterAll(() => {
+  // Timings land in the test log, so a slow plan shows up in review.
+  for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
+});

@@ -1,0 +1,132 @@
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Testing } from 'cdktf';
+import type { AppConfig } from '../src/config';
+import { ENVIRONMENTS } from '../src/environments';
+import { AWS_SERVICES } from '../src/environments/aws-services';
+import { dev } from '../src/environments/dev';
+import { prod } from '../src/environments/prod';
+import { stg } from '../src/environments/stg';
+import { TenantConsumerStack } from '../src/tenant-consumer-stack';
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+interface Synthesized {
+  resource: Resources;
+  output: Record<string, { value: unknown }>;
+}
+
+function synth(config: AppConfig): { text: string; json: Synthesized } {
+  const text = Testing.synth(new TenantConsumerStack(Testing.app(), config));
+  return { text, json: JSON.parse(text) as Synthesized };
+}
+
+const of = (json: Synthesized, type: string) => Object.entries(json.resource[type] ?? {});
+const stacks = { dev: synth(dev), stg: synth(stg), prod: synth(prod) };
+
+describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as const))('tenant-consumer-%s', (name, config) => {
+  const { text, json } = stacks[name];
+  const endpoints = of(json, 'aws_vpc_endpoint').map(([, ep]) => ep);
+
+  it('has private subnets only, one per zone, and flow logs', () => {
+    expect(of(json, 'aws_subnet').map(([, s]) => s.availability_zone_id)).toEqual(config.network.zones);
+    expect(text).toHaveResourceWithProperties(Subnet, { map_public_ip_on_launch: false });
+    expect(json.resource.aws_internet_gateway).toBeUndefined();
+    expect(json.resource.aws_nat_gateway).toBeUndefined();
+    expect(text).toHaveResourceWithProperties(FlowLog, { traffic_type: 'ALL' });
+  });
+
+  it('reaches the SaaS service by its name from configuration, private DNS switched on after acceptance', () => {
+    expect(text).toHaveResourceWithProperties(VpcEndpoint, {
+      service_name: config.saasService.serviceName,
+      vpc_endpoint_type: 'Interface',
+      private_dns_enabled: false,
+      lifecycle: { ignore_changes: ['private_dns_enabled'] },
+      tags: { Name: `tenant-consumer-${name}-saas` },
+    });
+    expect(text).toHaveResourceWithProperties(VpcEndpointPrivateDns, { private_dns_enabled: true });
+    const saas = endpoints.find((ep) => ep.service_name === config.saasService.serviceName);
+    expect(saas?.subnet_ids).toHaveLength(config.network.zones.length);
+    expect(json.output.saas_endpoint_id.value).toMatch(/aws_vpc_endpoint\.SaasService_Endpoint_\w+\.id/);
+  });
+
+  it('reaches Kinesis, CloudWatch Logs, KMS, Systems Manager and STS through interface endpoints with private DNS', () => {
+    for (const service of Object.values(AWS_SERVICES)) {
+      expect(text).toHaveResourceWithProperties(VpcEndpoint, { service_name: `com.amazonaws.ap-northeast-1.${service}`, vpc_endpoint_type: 'Interface', private_dns_enabled: true });
+    }
+    expect(Object.values(AWS_SERVICES)).toEqual(expect.arrayContaining(['kinesis-streams', 'logs', 'kms', 'ssm', 'ssmmessages', 'ec2messages', 'sts']));
+  });
+
+  it('gives every interface endpoint its own group, open on 443 to the VPC block only', () => {
+    const interfaces = endpoints.filter((ep) => ep.vpc_endpoint_type === 'Interface');
+    const groups = new Set(interfaces.map((ep) => JSON.stringify(ep.security_group_ids)));
+    expect(groups.size).toBe(interfaces.length);
+    const endpointRules = of(json, 'aws_vpc_security_group_ingress_rule').filter(([id]) => !id.startsWith('InboundDns'));
+    expect(endpointRules).toHaveLength(interfaces.length);
+    for (const [, rule] of endpointRules) expect(rule).toMatchObject({ cidr_ipv4: config.network.cidrBlock, from_port: 443, to_port: 443, ip_protocol: 'tcp' });
+  });
+
+  it('routes S3 and DynamoDB through gateway endpoints on every route table, by zone key', () => {
+    for (const service of ['s3', 'dynamodb']) {
+      expect(text).toHaveResourceWithProperties(VpcEndpoint, { service_name: `com.amazonaws.ap-northeast-1.${service}`, vpc_endpoint_type: 'Gateway' });
+    }
+    const associations = of(json, 'aws_vpc_endpoint_route_table_association').map(([id]) => id.replace(/_[0-9A-F]{8}$/, ''));
+    expect(associations.sort()).toEqual(['DynamoDb', 'S3'].flatMap((ep) => config.network.zones.map((zone) => `${ep}_RouteTable-${zone}`)).sort());
+  });
+
+  it('limits the gateway endpoints to the configured buckets and tables of this account', () => {
+    const policy = (service: string) => JSON.parse(endpoints.find((ep) => ep.service_name === `com.amazonaws.ap-northeast-1.${service}`)?.policy as string);
+    const s3 = policy('s3');
+    expect(s3.Statement[0].Resource).toEqual(config.dataAccess.s3Buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]));
+    expect(s3.Statement[0].Condition).toEqual({ StringEquals: { 'aws:PrincipalAccount': [config.environment.accountId] } });
+    expect(s3.Statement[1].Sid).toBe('SsmAgentBuckets');
+    const dynamodb = policy('dynamodb');
+    expect(dynamodb.Statement[0].Resource[0]).toBe(`arn:aws:dynamodb:ap-northeast-1:${config.environment.accountId}:table/${config.dataAccess.dynamoDbTables[0]}`);
+  });
+
+  it('lets workloads send HTTPS only to the VPC and the S3 and DynamoDB prefix lists', () => {
+    expect(text).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { cidr_ipv4: config.network.cidrBlock, from_port: 443 });
+    const prefixLists = of(json, 'aws_vpc_security_group_egress_rule').map(([, r]) => r.prefix_list_id).filter(Boolean);
+    expect(prefixLists.sort()).toEqual([expect.stringMatching(/aws_vpc_endpoint\.DynamoDb_Endpoint_\w+\.prefix_list_id/), expect.stringMatching(/aws_vpc_endpoint\.S3_Endpoint_\w+\.prefix_list_id/)]);
+  });
+
+  it(`${name === 'prod' ? 'has' : 'has no'} a Resolver inbound endpoint`, () => {
+    if (name !== 'prod') {
+      expect(text).not.toHaveResource(Route53ResolverEndpoint);
+      return;
+    }
+    expect(text).toHaveResourceWithProperties(Route53ResolverEndpoint, { direction: 'INBOUND', name: 'tenant-consumer-prod-inbound-dns' });
+    const [[, resolver]] = of(json, 'aws_route53_resolver_endpoint');
+    expect((resolver.ip_address as Array<{ ip: string }>).map((a) => a.ip)).toEqual(['10.0.0.53', '10.0.16.53', '10.0.32.53']);
+    for (const protocol of ['tcp', 'udp']) {
+      expect(text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { ip_protocol: protocol, from_port: 53, to_port: 53, cidr_ipv4: '192.168.10.0/24' });
+    }
+    expect(json.output.inbound_resolver_ip_addresses.value).toEqual(['10.0.0.53', '10.0.16.53', '10.0.32.53']);
+  });
+
+  it('matches the reviewed snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
+
+describe('bad configuration', () => {
+  const build = (config: AppConfig) => () => new TenantConsumerStack(Testing.app(), config);
+  test('a zone where the SaaS service is not offered', () =>
+    expect(build({ ...dev, saasService: { ...dev.saasService, availabilityZoneIds: ['apne1-az1', 'apne1-az4'] } })).toThrow(/'network.zones' has 'apne1-az2', where the SaaS service is not offered/));
+  test('a malformed SaaS service name', () =>
+    expect(build({ ...dev, saasService: { ...dev.saasService, serviceName: 'vpce-svc-0d1e2f3a4b5c6d7e8' } })).toThrow(/'service.serviceName' is 'vpce-svc-0d1e2f3a4b5c6d7e8', which is not an endpoint service name/));
+  test('a SaaS service in another region', () =>
+    expect(build({ ...dev, saasService: { ...dev.saasService, serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0d1e2f3a4b5c6d7e8' } })).toThrow(/set serviceRegion: 'us-east-1'/));
+  test('no AWS services', () => expect(build({ ...dev, awsServices: {} })).toThrow(/'awsServices' is empty/));
+  test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'service.awsService' is 'Amazon Kinesis'/));
+  test('no buckets', () => expect(build({ ...dev, dataAccess: { ...dev.dataAccess, s3Buckets: [] } })).toThrow(/'dataAccess.s3Buckets' is empty/));
+  test('prod without on-premises DNS', () => expect(build({ ...prod, onPremises: undefined })).toThrow(/'onPremises' is missing in prod/));
+  test('DNS forwarders overlapping the VPC', () =>
+    expect(build({ ...prod, onPremises: { dnsForwarderCidrs: ['10.0.128.0/24'] } })).toThrow(/'onPremises.dnsForwarderCidrs' has '10.0.128.0\/24', which overlaps the VPC block 10.0.0.0\/16/));
+  test('a fixed resolver address outside the zones', () =>
+    expect(build({ ...stg, onPremises: { dnsForwarderCidrs: ['192.168.10.0/24'], resolverIpAddresses: { 'apne1-az4': '10.0.32.53' } } })).toThrow(/'ipAddresses' has key 'apne1-az4'/));
+});
