@@ -2,15 +2,14 @@ import { PrivateNetwork, VpcFlowLogs, configError, nameTags, type SubnetRef, typ
 import { Construct } from 'constructs';
 import { AlbTarget, type AlbTargetProps } from './alb-target';
 import { ConnectionNotifications, type ConnectionEvent } from './connection-notifications';
-import { EndpointService } from './endpoint-service';
+import { EndpointService, type EndpointServiceProps } from './endpoint-service';
 import { InstanceTargets, type InstanceTargetsProps } from './instance-targets';
 import { IpTargets, type IpTargetsProps } from './ip-targets';
 import type { ListenerConfig } from './listener';
 import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
-import { NetworkLoadBalancer, type NlbAccessLogs } from './network-load-balancer';
+import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
-import type { TenantConfig } from './tenant';
 
 /** What the new Network Load Balancer forwards to. */
 export type PrivateLinkTarget =
@@ -30,7 +29,15 @@ export interface PrivateDnsConfig {
   readonly waitForVerification?: boolean;
 }
 
-export interface PrivateLinkServiceProps extends MetaArgumentProps {
+/** NLB settings passed through to {@link NetworkLoadBalancer}, with the same defaults. */
+type LoadBalancerSettings = Pick<
+  NetworkLoadBalancerProps,
+  'crossZoneLoadBalancing' | 'deletionProtection' | 'accessLogs' | 'enforceInboundRulesOnPrivateLinkTraffic' | 'consumerCidrs'
+>;
+/** Endpoint service settings passed through to {@link EndpointService}, with the same defaults. */
+type ServiceSettings = Pick<EndpointServiceProps, 'acceptanceRequired' | 'tenants' | 'allowAnyPrincipal' | 'supportedIpAddressTypes' | 'supportedRegions'>;
+
+export interface PrivateLinkServiceProps extends MetaArgumentProps, LoadBalancerSettings, ServiceSettings {
   /** Names the load balancer, topic, key and logs, for example `saas-provider-prod`. */
   readonly name: string;
   /** The VPC of the load balancer and its targets. A {@link PrivateNetwork} brings its own flow logs. */
@@ -42,16 +49,6 @@ export interface PrivateLinkServiceProps extends MetaArgumentProps {
   readonly target?: PrivateLinkTarget;
   /** Listeners of a new NLB. @default - TCP on the ALB listener's port for an ALB target, else TCP 443 */
   readonly listeners?: readonly ListenerConfig[];
-  /** @default false */
-  readonly crossZoneLoadBalancing?: boolean;
-  /** @default true */
-  readonly deletionProtection?: boolean;
-  /** @default - no access logs */
-  readonly accessLogs?: NlbAccessLogs;
-  /** See NetworkLoadBalancerProps. @default false */
-  readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
-  /** Client CIDR blocks admitted on the listener ports. @default [] */
-  readonly consumerCidrs?: readonly string[];
   /** @default 'ipv4', or 'dualstack' when supportedIpAddressTypes includes 'ipv6' */
   readonly ipAddressType?: 'ipv4' | 'dualstack';
 
@@ -60,16 +57,6 @@ export interface PrivateLinkServiceProps extends MetaArgumentProps {
   /** The AZ IDs of existing NLBs, passed on to consumers. @default - from `subnets`, else [] */
   readonly availabilityZoneIds?: readonly string[];
 
-  /** @default true */
-  readonly acceptanceRequired?: boolean;
-  /** @default [] */
-  readonly tenants?: readonly TenantConfig[];
-  /** @default false */
-  readonly allowAnyPrincipal?: boolean;
-  /** @default ['ipv4'] */
-  readonly supportedIpAddressTypes?: readonly ('ipv4' | 'ipv6')[];
-  /** @default - the service's region only */
-  readonly supportedRegions?: readonly string[];
   /** @default - no private DNS name */
   readonly privateDns?: PrivateDnsConfig;
   /** Connection notifications to an encrypted topic, or `false`. @default { events: all four } */
