@@ -1,0 +1,51 @@
+import type { GuardrailRule } from '../guardrail-rule';
+import { resourceRule } from '../guardrail-rule';
+import { isExpression, stringsOf } from '../synthesized-resource';
+
+export const TRANSFER_SERVER_IN_VPC: GuardrailRule = resourceRule(
+  'PL-TF-1',
+  'An SFTP server for private access lives in a VPC behind security groups, not on a public AWS endpoint.',
+  ['aws_transfer_server'],
+  (server) => {
+    const type = server.attributes.endpoint_type ?? 'PUBLIC';
+    if (type === 'VPC' || isExpression(type)) return undefined;
+    return {
+      problem: `'endpoint_type' is ${JSON.stringify(type)}${server.attributes.endpoint_type === undefined ? ' (the default)' : ''}, so the server is not inside a VPC`,
+      fix: "set endpoint_type = 'VPC' with endpoint_details (subnets, security groups)",
+    };
+  },
+);
+
+/** Transfer Family security policies are named by their date; this is the oldest one accepted. */
+export const OLDEST_TRANSFER_SECURITY_POLICY = '2024-01';
+
+export const TRANSFER_SERVER_CURRENT_POLICY: GuardrailRule = resourceRule(
+  'PL-TF-2',
+  'An SFTP server offers only current ciphers and key exchanges.',
+  ['aws_transfer_server'],
+  (server) => {
+    const name = server.attributes.security_policy_name ?? 'TransferSecurityPolicy-2018-11';
+    if (isExpression(name)) return undefined;
+    const date = /(\d{4}-\d{2})$/.exec(String(name))?.[1];
+    if (date !== undefined && date >= OLDEST_TRANSFER_SECURITY_POLICY) return undefined;
+    return {
+      problem: `'security_policy_name' is ${JSON.stringify(name)}${server.attributes.security_policy_name === undefined ? ' (the default)' : ''}, older than TransferSecurityPolicy-${OLDEST_TRANSFER_SECURITY_POLICY}`,
+      fix: `use TransferSecurityPolicy-${OLDEST_TRANSFER_SECURITY_POLICY} or newer (for example TransferSecurityPolicy-FIPS-2024-01)`,
+    };
+  },
+);
+
+export const TRANSFER_SERVER_LOGGING: GuardrailRule = resourceRule(
+  'PL-TF-3',
+  'Every SFTP session and file operation is logged, so access to the data can be audited.',
+  ['aws_transfer_server'],
+  (server) => {
+    const role = server.attributes.logging_role;
+    const destinations = stringsOf(server.attributes.structured_log_destinations);
+    if ((typeof role === 'string' && role !== '') || destinations.length > 0 || isExpression(server.attributes.structured_log_destinations)) return undefined;
+    return {
+      problem: "neither 'logging_role' nor 'structured_log_destinations' is set, so sessions are not logged",
+      fix: 'send structured logs to an encrypted log group (structured_log_destinations), or give a logging_role',
+    };
+  },
+);

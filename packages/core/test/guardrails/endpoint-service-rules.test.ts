@@ -1,0 +1,80 @@
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
+import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
+import { Construct } from 'constructs';
+import { Guardrails, type EnvironmentStack } from '../../src';
+import { describeRule, findingsOf, guardedStack, synthesizeToFile } from './helpers';
+
+const NLB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/api/0123456789abcdef';
+
+function service(stack: Construct, acceptanceRequired: boolean, allowedPrincipals?: string[]): VpcEndpointService {
+  return new VpcEndpointService(stack, 'Service', { acceptanceRequired, networkLoadBalancerArns: [NLB_ARN], allowedPrincipals });
+}
+
+function principal(stack: EnvironmentStack, principalArn: string): void {
+  new VpcEndpointServiceAllowedPrincipal(stack, 'Principal', { vpcEndpointServiceId: service(stack, true).id, principalArn });
+}
+
+function serviceBehindNlb(stack: EnvironmentStack, enableDeletionProtection?: boolean): void {
+  const nlb = new Lb(stack, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'], enableDeletionProtection });
+  new VpcEndpointService(stack, 'Service', { acceptanceRequired: true, networkLoadBalancerArns: [nlb.arn] });
+}
+
+describeRule('PL-ES-1', {
+  compliant: [{ name: 'a service that requires acceptance', build: (stack) => service(stack, true) }],
+  nonCompliant: [{ name: 'a service that accepts every endpoint', path: 'Service', problem: /acceptance_required' is false/, build: (stack) => service(stack, false) }],
+});
+
+describeRule('PL-ES-2', {
+  compliant: [
+    { name: 'an allowed principal naming an account', build: (stack) => principal(stack, 'arn:aws:iam::222222222222:root') },
+    { name: 'an inline list of roles', build: (stack) => service(stack, true, ['arn:aws:iam::222222222222:role/consumer']) },
+  ],
+  nonCompliant: [
+    { name: "an allowed principal resource of '*'", path: 'Principal', problem: /principal_arn' allows '\*'/, build: (stack) => principal(stack, '*') },
+    { name: "an inline '*' principal", path: 'Service', problem: /allowed_principals' allows '\*'/, build: (stack) => service(stack, true, ['*']) },
+  ],
+});
+
+describe('PL-ES-2 opt-in by a construct', () => {
+  /** What a library construct does when its user set `allowAnyPrincipal: true`. */
+  class OpenService extends Construct {
+    constructor(scope: Construct, id: string) {
+      super(scope, id);
+      Guardrails.acknowledge(this, 'PL-ES-2', "allowAnyPrincipal: true was set, so any account may request (acceptance still applies)");
+      principal(this as unknown as EnvironmentStack, '*');
+    }
+  }
+
+  it('accepts the construct and everything under it, and records who accepted it', () => {
+    const stack = guardedStack();
+    new OpenService(stack, 'Open');
+    const json = synthesizeToFile(stack);
+    expect(json['//'].guardrails.suppressions).toEqual([
+      expect.objectContaining({ ruleId: 'PL-ES-2', path: 'guard-dev/Open', source: 'construct', suppressed: [expect.stringMatching(/^aws_vpc_endpoint_service_allowed_principal\./)] }),
+    ]);
+  });
+
+  it('does not reach constructs outside it', () => {
+    const stack = guardedStack();
+    new OpenService(stack, 'Open');
+    principal(stack, '*');
+    expect(findingsOf(stack, 'PL-ES-2').filter((f) => !f.suppression).map((f) => f.path)).toEqual(['guard-dev/Principal']);
+  });
+
+  it('needs a reason', () => {
+    const stack = guardedStack();
+    expect(() => Guardrails.acknowledge(stack, 'PL-ES-2', 'ok')).toThrow(/acknowledge\.reason/);
+  });
+});
+
+describeRule('PL-ES-3', {
+  compliant: [
+    { name: 'a protected NLB in production', production: true, build: (stack) => serviceBehindNlb(stack, true) },
+    { name: 'an unprotected NLB outside production', build: (stack) => serviceBehindNlb(stack, false) },
+  ],
+  nonCompliant: [
+    { name: 'an unprotected NLB in production', production: true, path: 'Nlb', problem: /enable_deletion_protection/, build: (stack) => serviceBehindNlb(stack, false) },
+    { name: 'an NLB with the default (off) in production', production: true, path: 'Nlb', build: (stack) => serviceBehindNlb(stack) },
+  ],
+});

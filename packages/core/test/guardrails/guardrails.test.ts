@@ -1,0 +1,172 @@
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Aspects, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { DedicatedSecurityGroup, EncryptedLogGroup, Guardrails, PRIVATELINK_RULES, PrivateNetwork, resourceRule, type GuardrailRule } from '../../src';
+import { findingsOf, guardedStack, synthesizeToFile } from './helpers';
+
+const REASON = 'Accepted in review: events carry no customer data';
+
+function unencryptedTopic(scope: Construct, id = 'Topic'): SnsTopic {
+  return new SnsTopic(scope, id, { name: id.toLowerCase() });
+}
+
+describe('Guardrails', () => {
+  it('fails the synth with one message that lists every finding with its rule, path, problem and fix', () => {
+    const stack = guardedStack();
+    unencryptedTopic(stack);
+    new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    let message = '';
+    try {
+      synthesizeToFile(stack);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Guardrails found 2 unsuppressed problems in stack 'guard-dev'/);
+    expect(message).toMatch(/\[PL-VPC-1\] guard-dev\/Vpc \(aws_vpc\.Vpc\): no aws_flow_log .*\. Fix: add flow logs/);
+    expect(message).toMatch(/\[PL-SNS-1\] guard-dev\/Topic \(aws_sns_topic\.Topic\): 'kms_master_key_id' is not set.*\. Fix: give the topic/);
+    expect(message).toMatch(/suppress\(\{ ruleId, path, reason \}\)/);
+  });
+
+  it('fails App.synth, the path `cdktf synth` takes', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'plain');
+    Guardrails.of(stack);
+    unencryptedTopic(stack);
+    expect(() => app.synth()).toThrow(/\[PL-SNS-1\] plain\/Topic/);
+  });
+
+  it('runs in validation, so Testing.synth without validations still synthesizes', () => {
+    const stack = guardedStack();
+    unencryptedTopic(stack);
+    expect(() => Testing.synth(stack)).not.toThrow();
+    expect(() => Testing.synth(stack, true)).toThrow(/PL-SNS-1/);
+  });
+
+  it('judges the tree as it is at each synth', () => {
+    const stack = guardedStack();
+    expect(() => synthesizeToFile(stack)).not.toThrow();
+    unencryptedTopic(stack);
+    expect(() => synthesizeToFile(stack)).toThrow(/PL-SNS-1/);
+  });
+
+  it('is one pack per stack however often it is asked for', () => {
+    const stack = guardedStack();
+    expect(Guardrails.of(stack)).toBe(Guardrails.of(unencryptedTopic(stack)));
+    expect(Aspects.of(stack).all).toHaveLength(1);
+    expect(Guardrails.of(stack).findings()).toHaveLength(1);
+  });
+
+  it('knows production from the stack', () => {
+    expect(Guardrails.of(guardedStack({ production: true })).production).toBe(true);
+    expect(Guardrails.of(guardedStack()).production).toBe(false);
+  });
+
+  it('passes the core constructs as they are', () => {
+    const stack = guardedStack();
+    const network = new PrivateNetwork(stack, 'Network', { name: 'guard-dev', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1', 'apne1-az2'] });
+    new DedicatedSecurityGroup(stack, 'Api', { vpcId: network.vpcId, name: 'api', description: 'api', ingress: [{ ports: [443], cidrs: [...network.cidrBlocks] }] });
+    new EncryptedLogGroup(stack, 'Logs', { logGroupName: '/guard/app' });
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+    expect(() => synthesizeToFile(stack)).not.toThrow();
+  });
+
+  describe('suppressions', () => {
+    it('cover the construct and everything under it, by relative or absolute path', () => {
+      const stack = guardedStack();
+      const group = new Construct(stack, 'Notifications');
+      unencryptedTopic(group, 'Created');
+      unencryptedTopic(group, 'Deleted');
+      unencryptedTopic(stack, 'Other');
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'Notifications', reason: REASON });
+      expect(findingsOf(stack, 'PL-SNS-1').filter((f) => !f.suppression).map((f) => f.path)).toEqual(['guard-dev/Other']);
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'guard-dev/Other', reason: REASON });
+      expect(() => synthesizeToFile(stack)).not.toThrow();
+    });
+
+    it('do not cover a sibling whose name starts the same', () => {
+      const stack = guardedStack();
+      unencryptedTopic(stack, 'Topic');
+      unencryptedTopic(stack, 'Topic2');
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'Topic', reason: REASON });
+      expect(() => synthesizeToFile(stack)).toThrow(/guard-dev\/Topic2/);
+    });
+
+    it('cover only the rule they name', () => {
+      const stack = guardedStack();
+      unencryptedTopic(stack);
+      Guardrails.of(stack).suppress({ ruleId: 'PL-LOG-1', path: 'Topic', reason: REASON });
+      expect(() => synthesizeToFile(stack)).toThrow(/\[PL-SNS-1\]/);
+    });
+
+    it('are written to cdk.tf.json with what they covered, next to the rules that ran', () => {
+      const stack = guardedStack();
+      unencryptedTopic(stack);
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'Topic', reason: `  ${REASON} ` });
+      const record = synthesizeToFile(stack)['//'].guardrails;
+      expect(record.rules).toEqual(PRIVATELINK_RULES.map((rule) => rule.id));
+      expect(record.suppressions).toEqual([{ ruleId: 'PL-SNS-1', path: 'guard-dev/Topic', reason: REASON, source: 'stack', suppressed: ['aws_sns_topic.Topic'] }]);
+    });
+
+    it('are recorded even when nothing matches any more (a reviewer sees stale ones)', () => {
+      const stack = guardedStack();
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'Gone', reason: REASON });
+      expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ path: 'guard-dev/Gone', suppressed: [] })]);
+    });
+
+    it.each([
+      ['reason', { ruleId: 'PL-SNS-1', path: 'Topic', reason: '' }],
+      ['reason', { ruleId: 'PL-SNS-1', path: 'Topic', reason: 'because' }],
+      ['ruleId', { ruleId: ' ', path: 'Topic', reason: REASON }],
+      ['path', { ruleId: 'PL-SNS-1', path: '', reason: REASON }],
+    ])("need a real '%s'", (field, suppression) => {
+      expect(() => Guardrails.of(guardedStack()).suppress(suppression)).toThrow(new RegExp(`'guardrails\\.suppressions\\[0\\]\\.${field}'`));
+    });
+
+    it('fail the synth when they name a rule that is not in the pack', () => {
+      const stack = guardedStack();
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-9', path: 'Topic', reason: REASON });
+      expect(() => synthesizeToFile(stack)).toThrow(/suppression names rule 'PL-SNS-9', which is not in the pack/);
+    });
+  });
+
+  describe('rules of your own', () => {
+    const noDefaultVpcTag: GuardrailRule = resourceRule('ACME-1', 'Every VPC carries an owner tag.', ['aws_vpc'], (vpc) =>
+      (vpc.attributes.tags as Record<string, string> | undefined)?.owner ? undefined : { problem: "'tags.owner' is missing", fix: 'tag the VPC with its owning team' },
+    );
+
+    it('run with the pack and fail the synth by their ID', () => {
+      const stack = guardedStack();
+      Guardrails.of(stack).addRule(noDefaultVpcTag).suppress({ ruleId: 'PL-VPC-1', path: 'Vpc', reason: 'Flow logs live in the network account' });
+      new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+      expect(() => synthesizeToFile(stack)).toThrow(/\[ACME-1\] guard-dev\/Vpc \(aws_vpc\.Vpc\): 'tags\.owner' is missing\. Fix: tag the VPC/);
+      expect(Guardrails.of(stack).rules.map((rule) => rule.id)).toContain('ACME-1');
+    });
+
+    it('see the synthesized attributes, overrides included', () => {
+      const stack = guardedStack();
+      Guardrails.of(stack).addRule(noDefaultVpcTag).suppress({ ruleId: 'PL-VPC-1', path: 'Vpc', reason: 'Flow logs live in the network account' });
+      new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' }).addOverride('tags.owner', 'network-team');
+      expect(() => synthesizeToFile(stack)).not.toThrow();
+    });
+
+    it.each([
+      ['an ID already taken', { ...noDefaultVpcTag, id: 'PL-SNS-1' }, /'PL-SNS-1' twice/],
+      ['a malformed ID', { ...noDefaultVpcTag, id: 'acme 1' }, /rule ID 'acme 1'/],
+      ['no rationale', { ...noDefaultVpcTag, rationale: '' }, /without a rationale/],
+    ])('are refused with %s', (_name, rule, error) => {
+      expect(() => Guardrails.of(guardedStack()).addRule(rule)).toThrow(error);
+    });
+  });
+
+  it('keeps synthesized JSON byte-identical across synths', () => {
+    const build = () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'same');
+      Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-1', path: 'Topic', reason: REASON });
+      unencryptedTopic(stack);
+      return stack;
+    };
+    expect(JSON.stringify(build().toTerraform())).toEqual(JSON.stringify(build().toTerraform()));
+  });
+});
