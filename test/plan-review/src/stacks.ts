@@ -13,8 +13,15 @@ export interface StackRef {
 }
 
 /**
+ * The environments a stack can be for: core's `ENVIRONMENT_NAMES`, repeated here so the CLI does
+ * not load cdktf to list stacks (a test keeps the two equal).
+ */
+export const ENVIRONMENT_NAMES = ['dev', 'stg', 'prod'] as const;
+
+/**
  * Every stack of the repository: one per app in `apps/` and environment file in its
- * `src/environments/` (`dev.ts`, `stg.ts`, `prod.ts`; `index.ts` lists them), sorted by name.
+ * `src/environments/` (`dev.ts`, `stg.ts`, `prod.ts`; other files there are shared settings),
+ * sorted by name.
  */
 export function listStacks(repoRoot: string): StackRef[] {
   const appsDir = path.join(repoRoot, 'apps');
@@ -24,7 +31,7 @@ export function listStacks(repoRoot: string): StackRef[] {
     if (!fs.existsSync(environmentsDir)) continue;
     for (const file of fs.readdirSync(environmentsDir).sort()) {
       const environment = /^(.+)\.ts$/.exec(file)?.[1];
-      if (!environment || environment === 'index') continue;
+      if (!environment || !(ENVIRONMENT_NAMES as readonly string[]).includes(environment)) continue;
       const name = `${app}-${environment}`;
       const appDir = path.join(appsDir, app);
       stacks.push({ name, app, environment, appDir, stackDir: path.join(appDir, 'cdktf.out', 'stacks', name) });

@@ -36,7 +36,7 @@ interface NodeKind {
   kind: string;
   side?: Side | ((values: Values) => Side);
   /** Position along the traffic path: edges point from the lower rank to the higher. */
-  rank: number;
+  rank: number | ((values: Values) => number);
   label: (values: Values) => string[];
   /** Draw it only when it links to another drawn node (an SNS topic matters as a notification target). */
   onlyWhenLinked?: boolean;
@@ -117,18 +117,19 @@ const KINDS: Record<string, NodeKind> = {
   aws_lb: {
     kind: 'load-balancer',
     side: 'provider',
-    rank: 4,
+    // Traffic enters the NLB, goes through an `alb` target group to the ALB and its own targets.
+    rank: (v) => (str(v.load_balancer_type) === 'application' ? 6 : 4),
     label: (v) => named(str(v.load_balancer_type) === 'network' ? 'NLB' : str(v.load_balancer_type) === 'gateway' ? 'GWLB' : 'ALB', str(v.name)),
   },
   aws_lb_target_group: {
     kind: 'target-group',
     side: 'provider',
-    rank: 5,
+    rank: (v) => (str(v.target_type) === 'alb' ? 5 : 7),
     label: (v) => ['Target group', [str(v.protocol), v.port, str(v.target_type) && `(${str(v.target_type)})`].filter((x) => x !== undefined && x !== '').join(' ')],
   },
-  aws_s3_bucket_policy: { kind: 'bucket-guard', side: 's3', rank: 7, label: () => ['Bucket policy', 'endpoint guard'] },
-  aws_s3_bucket: { kind: 'bucket', side: 's3', rank: 8, label: (v) => named('S3 bucket', str(v.bucket)) },
-  aws_sns_topic: { kind: 'topic', side: 'provider', rank: 9, label: (v) => named('SNS topic', str(v.name)), onlyWhenLinked: true },
+  aws_s3_bucket_policy: { kind: 'bucket-guard', side: 's3', rank: 8, label: () => ['Bucket policy', 'endpoint guard'] },
+  aws_s3_bucket: { kind: 'bucket', side: 's3', rank: 9, label: (v) => named('S3 bucket', str(v.bucket)) },
+  aws_sns_topic: { kind: 'topic', side: 'provider', rank: 10, label: (v) => named('SNS topic', str(v.name)), onlyWhenLinked: true },
 };
 
 /**
@@ -256,9 +257,13 @@ export function buildTopology(plan: PlanJson): Topology {
   };
 
   const edges = new Map<string, TopologyEdge>();
+  const rankOf = (address: string): number => {
+    const rank = KINDS[typeOf(address)].rank;
+    return typeof rank === 'function' ? rank(valuesOf(address)) : rank;
+  };
   const addEdge = (a: string, b: string, label?: string): void => {
-    const [ka, kb] = [KINDS[typeOf(a)], KINDS[typeOf(b)]];
-    const [from, to] = ka.rank < kb.rank || (ka.rank === kb.rank && a < b) ? [a, b] : [b, a];
+    const [ra, rb] = [rankOf(a), rankOf(b)];
+    const [from, to] = ra < rb || (ra === rb && a < b) ? [a, b] : [b, a];
     const key = `${from} ${to}`;
     const named = label ?? EDGE_LABELS[`${KINDS[typeOf(from)].kind}>${KINDS[typeOf(to)].kind}`];
     if (!edges.has(key) || (named && !edges.get(key)!.label)) edges.set(key, { from, to, label: named });
@@ -298,11 +303,11 @@ export function buildTopology(plan: PlanJson): Topology {
       .filter((s) => s.count > 0)
       .sort((a, b) => b.count - a.count)[0]?.side;
   }
-  nodes.sort((a, b) => KINDS[a.type].rank - KINDS[b.type].rank || a.address.localeCompare(b.address));
+  nodes.sort((a, b) => rankOf(a.address) - rankOf(b.address) || (a.address < b.address ? -1 : 1));
   const drawn = new Set(nodes.map((n) => n.address));
   return {
     nodes,
-    edges: [...edges.values()].filter((e) => drawn.has(e.from) && drawn.has(e.to)).sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
+    edges: [...edges.values()].filter((e) => drawn.has(e.from) && drawn.has(e.to)).sort((a, b) => rankOf(a.from) - rankOf(b.from) || (`${a.from} ${a.to}` < `${b.from} ${b.to}` ? -1 : 1)),
   };
 }
 

@@ -135,6 +135,13 @@ describe('Mermaid safety', () => {
     expect(new Set(ids).size).toBe(2);
   });
 
+  it('puts an endpoint outside any VPC on the consumer side', () => {
+    const mermaid = summarizePlan('x-dev', {
+      resource_changes: [rc('aws_vpc_endpoint.Ssm', ['create'], {}, { vpc_endpoint_type: 'Interface', service_name: 'com.amazonaws.ap-northeast-1.ssm' })],
+    }).mermaid!;
+    expect(mermaid).toContain('subgraph side_consumer["Consumer side"]\n    r_aws_vpc_endpoint_Ssm["Interface endpoint<br/>ssm"]\n  end');
+  });
+
   it('draws nothing for a plan with no known resource types', () => {
     const summary = summarizePlan('x-dev', { resource_changes: [rc('aws_kms_key.k', ['create']), rc('aws_iam_role.r', ['create'])] });
     expect(summary.mermaid).toBeUndefined();

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PlanSummary } from '../src';
+
+// `npm run plan -- <stack> --offline` end to end, as a user runs it: synth of the owning app through
+// turbo, an offline plan with the harness, and the summary files.
+const root = path.join(__dirname, '..', '..', '..');
+const STACK = 'saas-provider-dev';
+const planScript = (...args: string[]) =>
+  spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'plan.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('scripts/plan.ts --offline', () => {
+  let outDir: string;
+  let run: ReturnType<typeof planScript>;
+  let markdown: string;
+  let json: PlanSummary;
+
+  beforeAll(() => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-summary-'));
+    run = planScript(STACK, '--offline', '--out', outDir);
+    if (run.status !== 0) throw new Error(`plan failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+    markdown = fs.readFileSync(path.join(outDir, `${STACK}.md`), 'utf8');
+    json = JSON.parse(fs.readFileSync(path.join(outDir, `${STACK}.json`), 'utf8')) as PlanSummary;
+  });
+
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  it('prints the counts and where the summary is', () => {
+    const { add, change, destroy } = json.counts;
+    expect(run.stdout).toContain(`${STACK}: ${add} to add, ${change} to change, ${destroy} to destroy`);
+    expect(run.stdout).toContain(`${STACK}.md`);
+  });
+
+  it('writes the title and counts of a first plan: everything to add', () => {
+    expect(markdown.split('\n')[0]).toBe(`## Terraform plan: \`${STACK}\``);
+    const resources = Object.values(readStack().resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(json.counts).toEqual({ add: resources, change: 0, destroy: 0, replace: 0 });
+    expect(markdown).toContain(`**${resources} to add, 0 to change, 0 to destroy**`);
+    expect(markdown).not.toContain('Replacements and destroys');
+  });
+
+  it('lists every resource of the synthesized stack with its action', () => {
+    for (const [type, byName] of Object.entries(readStack().resource)) {
+      for (const name of Object.keys(byName)) expect(markdown).toContain(`| + create | \`${type}.${name}\` |`);
+    }
+  });
+
+  it('draws the stack with its VPC', () => {
+    const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+    expect(block).toBeDefined();
+    expect(block).toMatch(/^flowchart LR\n/);
+    const [vpcName] = Object.keys(readStack().resource.aws_vpc);
+    expect(block).toContain(`r_aws_vpc_${vpcName}`);
+    expect(json.mermaid).toBe(block);
+  });
+
+  it('rejects a stack that does not exist, naming the ones that do', () => {
+    const wrong = planScript('saas-provider-qa', '--offline', '--no-synth', '--out', outDir);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain("unknown stack 'saas-provider-qa'");
+    expect(wrong.stderr).toContain('saas-provider-prod');
+  });
+
+  it('needs exactly one stack name', () => {
+    const none = planScript('--offline');
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain('usage: npm run plan -- <stack>');
+  });
+});
+
+function readStack(): { resource: Record<string, Record<string, unknown>> } {
+  return JSON.parse(fs.readFileSync(path.join(root, 'apps', 'saas-provider', 'cdktf.out', 'stacks', STACK, 'cdk.tf.json'), 'utf8'));
+}
