@@ -1,5 +1,5 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
-import { configError, isUnresolved, requireDnsName, requireKeys, requireNonEmpty, requireOneOf, requireRegion, requireUnique, show } from '@privatelink-cdktf/core';
+import { Guardrails, configError, isUnresolved, requireDnsName, requireKeys, requireNonEmpty, requireOneOf, requireRegion, requireUnique, show } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import { Tenant, type TenantConfig } from './tenant';
@@ -64,6 +64,9 @@ export class EndpointService extends Construct {
     if (!this.acceptanceRequired && principals.includes('*')) {
       configError(this, 'acceptanceRequired', "is false while '*' is allowed, so any AWS account would connect unchecked", "keep acceptance required with '*'");
     }
+    // Options chosen by name accept the guardrail findings they cause, with the reason on record.
+    if (principals.includes('*')) Guardrails.acknowledge(this, 'PL-ES-2', "allowAnyPrincipal: true was set on the endpoint service to allow the '*' principal");
+    if (!this.acceptanceRequired) Guardrails.acknowledge(this, 'PL-ES-1', 'acceptanceRequired: false was set on the endpoint service, so allowed principals connect without review');
     const ipTypes = props.supportedIpAddressTypes ?? ['ipv4'];
     requireNonEmpty(this, 'supportedIpAddressTypes', ipTypes, "give ['ipv4'], ['ipv6'] or both");
     ipTypes.forEach((type) => requireOneOf(this, 'supportedIpAddressTypes', type, ['ipv4', 'ipv6']));

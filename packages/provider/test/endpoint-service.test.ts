@@ -1,4 +1,5 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
+import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { EndpointService, type EndpointServiceProps } from '../src';
 import { NLB_ARN, resolve, resourcesOf, synthJson, testStack } from './helpers';
@@ -58,6 +59,22 @@ describe('EndpointService', () => {
     const { stack } = service({ tenants: [{ key: 'everyone', principals: ['*'] }], allowAnyPrincipal: true });
     expect(Object.values(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service_allowed_principal'))).toEqual([expect.objectContaining({ principal_arn: '*' })]);
     expect(() => service({ tenants: [{ key: 'everyone', principals: ['*'] }], allowAnyPrincipal: true, acceptanceRequired: false })).toThrow(/'acceptanceRequired' is false while '\*' is allowed/);
+  });
+
+  it('accepts the guardrail findings of its named opt-ins, so the stack still passes its guardrails', () => {
+    const accepted = (stack: ReturnType<typeof service>['stack'], ruleId: string) =>
+      Guardrails.of(stack)
+        .findings()
+        .filter((f) => f.ruleId === ruleId)
+        .map((f) => f.suppression?.source);
+    const open = service({ tenants: [{ key: 'everyone', principals: ['*'] }], allowAnyPrincipal: true });
+    expect(() => Testing.synth(open.stack, true)).not.toThrow();
+    expect(accepted(open.stack, 'PL-ES-2')).toEqual(['construct']);
+    const unreviewed = service({ acceptanceRequired: false, tenants: [{ key: 'acme-bank', principals: [ROOT] }] });
+    expect(() => Testing.synth(unreviewed.stack, true)).not.toThrow();
+    expect(accepted(unreviewed.stack, 'PL-ES-1')).toEqual(['construct']);
+    const safe = service({ tenants: [{ key: 'acme-bank', principals: [ROOT] }] });
+    expect(Guardrails.of(safe.stack).findings()).toEqual([]);
   });
 
   describe('rejects', () => {

@@ -4,7 +4,7 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
-import { PrivateNetwork } from '@privatelink-cdktf/core';
+import { Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { PrivateLinkService, type PrivateLinkServiceProps } from '../src';
 import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, resolve, resourcesOf, synthJson, testStack } from './helpers';
@@ -50,6 +50,17 @@ describe('PrivateLinkService', () => {
     const dev = synthJson(build().stack);
     expect(lifecycleOf(dev, 'aws_lb')).toBeUndefined();
     expect(lifecycleOf(dev, 'aws_vpc_endpoint_service')).toBeUndefined();
+  });
+
+  it('passes the guardrail pack with its defaults, in prod too', () => {
+    for (const environment of ['dev', 'prod'] as const) {
+      const { stack } = build({ privateDns: { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' }, preventDestroy: environment === 'prod' }, environment);
+      expect(Guardrails.of(stack).findings()).toEqual([]);
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
+    // Turning deletion protection off in prod is what the pack is there to catch.
+    const { stack } = build({ deletionProtection: false }, 'prod');
+    expect(Guardrails.of(stack).findings().map((f) => f.ruleId)).toEqual(['PL-ES-3']);
   });
 
   it('publishes IP targets through several TCP and TLS listeners', () => {
