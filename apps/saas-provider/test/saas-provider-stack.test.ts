@@ -9,6 +9,7 @@ import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-e
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -84,6 +85,11 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     ]);
     const zones = config.network.type === 'create' ? config.network.zones : config.network.subnets.map((s) => s.availabilityZoneId);
     expect(json.output.availability_zone_ids.value).toEqual(zones);
+  });
+
+  it('passes the guardrail pack with nothing suppressed', () => {
+    expect(Guardrails.of(stacks[name].stack).findings()).toEqual([]);
+    expect(() => Testing.synth(stacks[name].stack, true)).not.toThrow();
   });
 
   it('matches the reviewed snapshot', () => {
