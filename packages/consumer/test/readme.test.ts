@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { transformSync } from '@swc/core';
+import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+
+// The README opens with code users paste: it must compile (typecheck covers tsc), synthesize and plan.
+const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
+/** Runs the example against the package sources, writing its stacks into a temp dir. */
+function synthesizeExample(): Record<string, object> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-readme-'));
+  const { code } = transformSync(example, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    new Function('require', 'exports', code)(require, {});
+  } finally {
+    delete process.env.CDKTF_OUTDIR;
+  }
+  const stacksDir = path.join(outdir, 'stacks');
+  const stacks = Object.fromEntries(fs.readdirSync(stacksDir).map((name) => [name, JSON.parse(fs.readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8')) as object]));
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return stacks;
+}
+
+let stacks: Record<string, object>;
+let plan: PlanResult;
+beforeAll(async () => {
+  stacks = synthesizeExample();
+  plan = await planConfig(stacks['bank-analytics-dev'], { name: 'consumer-readme' });
+});
+
+test('the README opens with an example that uses the package', () => {
+  expect(readme.indexOf('```ts')).toBeLessThan(readme.indexOf('## '));
+  expect(example).toMatch(/from '@privatelink-cdktf\/consumer'/);
+});
+
+test('the example synthesizes one stack that passes Terraform validate and plans its endpoints', () => {
+  expect(Object.keys(stacks)).toEqual(['bank-analytics-dev']);
+  expect(plan.validation.valid).toBe(true);
+  const types = plan.resourceChanges.map((rc) => rc.type);
+  expect(types.filter((t) => t === 'aws_vpc_endpoint')).toHaveLength(5);
+  expect(types).toEqual(expect.arrayContaining(['aws_vpc_endpoint_private_dns', 'aws_vpc_endpoint_route_table_association', 'aws_route53_resolver_endpoint']));
+});
+
+test('every prop of the constructs is listed in the README', () => {
+  const sources = ['interface-endpoint.ts', 'endpoint-access.ts', 'endpoint-placement.ts', 'gateway-endpoint.ts', 'resolver-inbound-endpoint.ts', 'meta-arguments.ts'];
+  for (const file of sources) {
+    const source = fs.readFileSync(path.join(__dirname, '..', 'src', file), 'utf8');
+    for (const [, prop] of source.matchAll(/^\s+readonly (\w+)\??:/gm)) {
+      expect({ file, prop, listed: readme.includes(`\`${prop}\``) }).toEqual({ file, prop, listed: true });
+    }
+  }
+});
