@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findStack, writeSummary, type PlanJson } from '../test/plan-review/src';
+import { findStack, stackBackend, writeSummary, type PlanJson } from '../test/plan-review/src';
 import { REPO_ROOT, capture, main, packageNameOf, run } from './run';
 
 const USAGE = 'usage: npm run plan -- <stack> [--offline] [--no-synth] [--out <dir>]';
@@ -36,7 +36,12 @@ main(async () => {
   }
 
   const plan = values.offline ? await planOffline(stack.stackDir) : planWithCredentials(stack.stackDir);
-  const { summary, markdownFile, jsonFile } = writeSummary(path.resolve(values.out), stack.name, plan);
+  const notes = values.offline
+    ? ['Planned offline: empty state and mock credentials, so every resource is new. `npm run plan` without `--offline` compares with the real state.']
+    : stackBackend(stack.stackDir) === 'local'
+      ? ['This stack keeps its state on the local disk of the machine that planned it: on a fresh machine, such as a CI runner, every resource is new.']
+      : [];
+  const { summary, markdownFile, jsonFile } = writeSummary(path.resolve(values.out), stack.name, plan, notes);
   const { add, change, destroy } = summary.counts;
   console.log(`${stack.name}: ${add} to add, ${change} to change, ${destroy} to destroy`);
   console.log(`summary: ${path.relative(process.cwd(), markdownFile)} and ${path.relative(process.cwd(), jsonFile)}`);

@@ -47,3 +47,12 @@ export function findStack(repoRoot: string, name: string): StackRef {
   if (!stack) throw new Error(`unknown stack '${name}'; the stacks are: ${stacks.map((s) => s.name).join(', ')}`);
   return stack;
 }
+
+/** The backend type a synthesized stack keeps its state in: `s3`, `local` (also when none is set), `cloud`... */
+export function stackBackend(stackDir: string): string {
+  const config = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as {
+    terraform?: { backend?: Record<string, unknown>; cloud?: unknown };
+  };
+  if (config.terraform?.cloud) return 'cloud';
+  return Object.keys(config.terraform?.backend ?? {})[0] ?? 'local';
+}

@@ -12,6 +12,10 @@ export interface PlanSummary {
   changes: ReviewedChange[];
   /** The Mermaid flowchart source, when the plan has resources the diagram knows. */
   mermaid?: string;
+  /** What the reviewer must know about how the plan was made, e.g. that its state was empty. */
+  notes: string[];
+  /** Terraform stopped planning part-way (`errored` in the plan JSON). */
+  errored: boolean;
 }
 
 /** The order in which actions are listed: the dangerous ones first, unchanged resources last. */
@@ -31,7 +35,7 @@ const ACTION_LABELS: Record<ReviewAction, string> = {
 // Terraform's order: by code point, not by locale (`aws_iam_role.x` before `aws_iam_role_policy.y`).
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function summarizePlan(stack: string, plan: PlanJson): PlanSummary {
+export function summarizePlan(stack: string, plan: PlanJson, notes: readonly string[] = []): PlanSummary {
   const changes = reviewChanges(plan).sort(
     (a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || byCodePoint(a.address, b.address),
   );
@@ -42,6 +46,8 @@ export function summarizePlan(stack: string, plan: PlanJson): PlanSummary {
     risky: riskyChanges(changes).map((c) => ({ ...c, why: explainChange(c) })),
     changes,
     mermaid: renderMermaid(buildTopology(plan)),
+    notes: [...notes],
+    errored: plan.errored === true,
   };
 }
 
@@ -67,6 +73,8 @@ export function renderMarkdown(summary: PlanSummary): string {
   const out: string[] = [`## Terraform plan: ${code(summary.stack)}`, ''];
   const replaced = counts.replace > 0 ? ` (${counts.replace} ${counts.replace === 1 ? 'replacement' : 'replacements'}, counted in both)` : '';
   out.push(`**${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy**${replaced}`, '');
+  for (const note of summary.notes) out.push(`> ${note.replace(/\r?\n/g, ' ')}`, '');
+  if (summary.errored) out.push('> ❌ Terraform reported errors: this plan is incomplete.', '');
 
   if (summary.risky.length > 0) {
     out.push('### ⚠️ Replacements and destroys', '');

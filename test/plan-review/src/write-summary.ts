@@ -10,8 +10,8 @@ export interface WrittenSummary {
 }
 
 /** Writes `<outDir>/<stack>.md` (for the pull request) and `<outDir>/<stack>.json` (for tools). */
-export function writeSummary(outDir: string, stack: string, plan: PlanJson): WrittenSummary {
-  const summary = summarizePlan(stack, plan);
+export function writeSummary(outDir: string, stack: string, plan: PlanJson, notes: readonly string[] = []): WrittenSummary {
+  const summary = summarizePlan(stack, plan, notes);
   fs.mkdirSync(outDir, { recursive: true });
   const markdownFile = path.join(outDir, `${stack}.md`);
   const jsonFile = path.join(outDir, `${stack}.json`);

@@ -39,6 +39,7 @@ describe('scripts/plan.ts --offline', () => {
     expect(json.counts).toEqual({ add: resources, change: 0, destroy: 0, replace: 0 });
     expect(markdown).toContain(`**${resources} to add, 0 to change, 0 to destroy**`);
     expect(markdown).not.toContain('Replacements and destroys');
+    expect(markdown).toContain('> Planned offline: empty state and mock credentials');
   });
 
   it('lists every resource of the synthesized stack with its action', () => {

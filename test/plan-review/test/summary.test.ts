@@ -92,6 +92,11 @@ describe('the Markdown summary', () => {
     expect(calm).not.toContain('Replacements and destroys');
   });
 
+  it('puts notes about how the plan was made, and an errored plan, right under the counts', () => {
+    const noted = renderMarkdown(summarizePlan('x-dev', { errored: true, resource_changes: [rc('aws_vpc.a', ['create'])] }, ['Planned offline.']));
+    expect(noted).toContain('**1 to add, 0 to change, 0 to destroy**\n\n> Planned offline.\n\n> ❌ Terraform reported errors: this plan is incomplete.\n\n### Resources');
+  });
+
   it('says so when nothing changes', () => {
     const none = renderMarkdown(summarizePlan('tenant-consumer-dev', { resource_changes: [rc('aws_vpc.a', ['no-op'])] }));
     expect(none).toContain('**0 to add, 0 to change, 0 to destroy**');

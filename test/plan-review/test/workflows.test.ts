@@ -1,0 +1,311 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { listStacks } from '../src';
+
+// The GitHub Actions workflows cannot run here, so these tests read them as data: valid YAML, the
+// right triggers, the right stacks, scripts that exist, OIDC instead of keys, gated environments.
+// The pull request comment script is the one piece of logic in them, and it is run for real
+// against a fake GitHub API.
+const root = path.join(__dirname, '..', '..', '..');
+const workflowsDir = path.join(root, '.github', 'workflows');
+const rootScripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const apps = fs.readdirSync(path.join(root, 'apps')).sort();
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+interface Job {
+  name?: string;
+  needs?: string | string[];
+  environment?: string | { name: string };
+  strategy?: { matrix?: Record<string, unknown> & { include?: Array<Record<string, string>> } };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+function load(file: string): Workflow {
+  const doc = parseDocument(fs.readFileSync(path.join(workflowsDir, file), 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('\n')}`);
+  return doc.toJS() as Workflow;
+}
+const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps);
+const stepUsing = (job: Job, action: string): Step | undefined => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+
+describe('every workflow', () => {
+  const files = fs.readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+  it('is one of the four, and parses as YAML without duplicate keys', () => {
+    expect(files).toEqual(['ci.yml', 'deploy.yml', 'plan.yml', 'release.yml']);
+    for (const file of files) expect(() => load(file)).not.toThrow();
+  });
+
+  it.each(files)('%s only runs npm scripts that exist in the root package.json', (file) => {
+    const text = fs.readFileSync(path.join(workflowsDir, file), 'utf8');
+    // `npm run x`, `npm run-script x`, and npm's shorthands `npm test` / `npm start`.
+    const referenced = [...text.matchAll(/\bnpm (?:run(?:-script)? ([\w:-]+)|(test|start)\b)/g)].map((m) => m[1] ?? m[2]);
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const script of referenced) expect(Object.keys(rootScripts)).toContain(script);
+  });
+
+  it.each(files)('%s pins every action to a major version', (file) => {
+    for (const step of steps(load(file)).filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+  });
+
+  it.each(files)('%s uses Node 20 with the npm cache and installs with npm ci', (file) => {
+    const workflow = load(file);
+    for (const job of Object.values(workflow.jobs)) {
+      expect(stepUsing(job, 'actions/setup-node')?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+      expect(job.steps.some((s) => /^npm ci\b/.test(s.run ?? ''))).toBe(true);
+    }
+  });
+
+  it.each(files)('%s never takes static AWS keys', (file) => {
+    const text = fs.readFileSync(path.join(workflowsDir, file), 'utf8');
+    expect(text).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/);
+  });
+
+  it.each(files)('%s turns off the Terraform wrapper, whose extra output breaks `terraform show -json`', (file) => {
+    for (const job of Object.values(load(file).jobs)) {
+      const terraform = stepUsing(job, 'hashicorp/setup-terraform');
+      if (terraform) expect(terraform.with?.terraform_wrapper).toBe(false);
+    }
+  });
+});
+
+describe('plan.yml', () => {
+  const workflow = load('plan.yml');
+  const job = workflow.jobs.plan;
+  const include = job.strategy?.matrix?.include ?? [];
+
+  it('runs on pull requests', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+  });
+
+  it('plans exactly the stacks there are, each with its app and environment', () => {
+    expect(include.map((m) => m.stack).sort()).toEqual(listStacks(root).map((s) => s.name));
+    for (const stack of listStacks(root)) {
+      expect(include.find((m) => m.stack === stack.name)).toEqual({ stack: stack.name, app: stack.app, environment: stack.environment });
+    }
+    expect(job.strategy).toMatchObject({ 'fail-fast': false });
+  });
+
+  it('may mint an OIDC token and write pull request comments, nothing more', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
+  });
+
+  it('installs, synthesizes, sets up Terraform, assumes the role of the environment, then plans', () => {
+    const order = ['actions/setup-node', 'npm ci', 'npm run synth', 'hashicorp/setup-terraform', 'aws-actions/configure-aws-credentials', 'npm run plan'];
+    const positions = order.map((what) => job.steps.findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(job.steps.find((s) => s.run?.startsWith('npm run synth'))?.run).toBe('npm run synth -- --filter=./apps/${{ matrix.app }}');
+    expect(job.steps.find((s) => s.id === 'plan')?.run).toBe('npm run plan -- ${{ matrix.stack }}');
+  });
+
+  it('assumes one role per environment, from repository variables', () => {
+    const role = String(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']);
+    for (const env of ['DEV', 'STG', 'PROD']) expect(role).toContain(`vars.AWS_PLAN_ROLE_ARN_${env}`);
+    expect(role).toContain("matrix.environment == 'prod' && vars.AWS_PLAN_ROLE_ARN_PROD");
+    expect(role).toContain("matrix.environment == 'stg' && vars.AWS_PLAN_ROLE_ARN_STG");
+  });
+
+  it('fails the check when the plan fails: the plan step does not continue on error', () => {
+    const plan = job.steps.find((s) => s.id === 'plan') as Step & { 'continue-on-error'?: unknown };
+    expect(plan['continue-on-error']).toBeUndefined();
+    // The comment still runs, to replace an outdated summary with the failure.
+    expect(stepUsing(job, 'actions/github-script')?.if).toBe('${{ !cancelled() }}');
+  });
+
+  describe('the pull request comment', () => {
+    const comment = stepUsing(job, 'actions/github-script')!;
+    const script = String(comment.with?.script);
+    let tmp: string;
+
+    beforeAll(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-comment-'));
+    });
+    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it('is configured with the stack, its summary file and the plan outcome', () => {
+      expect(comment.env).toEqual({ STACK: '${{ matrix.stack }}', SUMMARY_FILE: 'plan-summary/${{ matrix.stack }}.md', PLAN_OUTCOME: '${{ steps.plan.outcome }}' });
+    });
+
+    /** Runs the workflow's script the way actions/github-script does, against an in-memory pull request. */
+    async function post(stack: string, markdown: string | undefined, outcome: string, comments: FakeComment[]): Promise<void> {
+      const file = path.join(tmp, `${stack}.md`);
+      fs.rmSync(file, { force: true });
+      if (markdown !== undefined) fs.writeFileSync(file, markdown);
+      const listComments = async () => comments;
+      const github = {
+        paginate: async (method: unknown) => {
+          expect(method).toBe(listComments);
+          return comments.map((c) => ({ ...c }));
+        },
+        rest: {
+          issues: {
+            listComments,
+            updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+              const target = comments.find((c) => c.id === comment_id)!;
+              target.body = body;
+            },
+            createComment: async ({ issue_number, body }: { issue_number: number; body: string }) => {
+              expect(issue_number).toBe(42);
+              comments.push({ id: comments.length + 1, user: { type: 'Bot' }, body });
+            },
+          },
+        },
+      };
+      const context = { serverUrl: 'https://github.com', runId: 7, repo: { owner: 'o', repo: 'r' }, issue: { number: 42 } };
+      const fakeProcess = { env: { STACK: stack, SUMMARY_FILE: file, PLAN_OUTCOME: outcome } };
+      const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+      await new AsyncFunction('github', 'context', 'require', 'process', script)(github, context, require, fakeProcess);
+    }
+
+    it('creates one comment per stack, then updates it instead of adding another', async () => {
+      const comments: FakeComment[] = [{ id: 1, user: { type: 'User' }, body: 'LGTM' }];
+      await post('saas-provider-dev', '## plan one', 'success', comments);
+      await post('saas-provider-prod', '## prod plan', 'success', comments);
+      await post('saas-provider-dev', '## plan two', 'success', comments);
+      expect(comments.map((c) => c.body)).toEqual([
+        'LGTM',
+        '<!-- plan-summary:saas-provider-dev -->\n## plan two',
+        '<!-- plan-summary:saas-provider-prod -->\n## prod plan',
+      ]);
+    });
+
+    it('does not take over a human comment that quotes the marker', async () => {
+      const comments: FakeComment[] = [{ id: 1, user: { type: 'User' }, body: 'why is <!-- plan-summary:tenant-consumer-dev --> here?' }];
+      await post('tenant-consumer-dev', '## plan', 'success', comments);
+      expect(comments).toHaveLength(2);
+      expect(comments[0].body).toContain('why is');
+    });
+
+    it('replaces the summary with the failure when the plan fails', async () => {
+      const comments: FakeComment[] = [];
+      await post('s3-private-access-stg', '## good plan', 'success', comments);
+      await post('s3-private-access-stg', '## stale file', 'failure', comments);
+      expect(comments).toHaveLength(1);
+      expect(comments[0].body).toContain('<!-- plan-summary:s3-private-access-stg -->');
+      expect(comments[0].body).toContain('❌ The plan did not finish (failure)');
+      expect(comments[0].body).toContain('https://github.com/o/r/actions/runs/7');
+      expect(comments[0].body).not.toContain('good plan');
+      expect(comments[0].body).not.toContain('stale file');
+    });
+
+    it('cuts a summary GitHub would refuse, and says where the whole one is', async () => {
+      const comments: FakeComment[] = [];
+      await post('saas-provider-dev', `## big\n${'x'.repeat(100_000)}`, 'success', comments);
+      expect(comments[0].body.length).toBeLessThan(65_536);
+      expect(comments[0].body).toContain('plan-summary-saas-provider-dev artifact');
+    });
+  });
+});
+
+interface FakeComment {
+  id: number;
+  user: { type: string };
+  body: string;
+}
+
+describe('deploy.yml', () => {
+  const workflow = load('deploy.yml');
+  const environmentOf = (job: Job) => (typeof job.environment === 'string' ? job.environment : job.environment?.name);
+
+  it('runs on pushes to main', () => {
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+  });
+
+  it('deploys dev, then stg, then prod, each in its GitHub environment', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['dev', 'stg', 'prod']);
+    expect(workflow.jobs.dev.needs).toBeUndefined();
+    expect(workflow.jobs.stg.needs).toBe('dev');
+    expect(workflow.jobs.prod.needs).toBe('stg');
+    for (const env of ['dev', 'stg', 'prod']) expect(environmentOf(workflow.jobs[env])).toBe(env);
+  });
+
+  it('says where the required reviewers of stg and prod are configured', () => {
+    const text = fs.readFileSync(path.join(workflowsDir, 'deploy.yml'), 'utf8');
+    expect(text).toMatch(/stg and prod: "Required reviewers"/);
+  });
+
+  it.each(['dev', 'stg', 'prod'])('%s deploys every app with approval given, by OIDC', (env) => {
+    const job = workflow.jobs[env];
+    expect([...(job.strategy?.matrix?.app as string[])].sort()).toEqual(apps);
+    expect(job.steps.map((s) => s.run).filter(Boolean)).toContain(`npm run deploy -- \${{ matrix.app }}-${env} --auto-approve --require-remote-state`);
+    expect(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
+  });
+
+  it('may mint an OIDC token and read the code', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+});
+
+describe('release.yml', () => {
+  const workflow = load('release.yml');
+  const job = Object.values(workflow.jobs)[0];
+  const changesets = stepUsing(job, 'changesets/action')!;
+
+  it('runs on pushes to main with the permissions Changesets and provenance need', () => {
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+  });
+
+  it('versions with Changesets and publishes with provenance and the npm token', () => {
+    expect(changesets.with).toMatchObject({ version: 'npm run version-packages', publish: 'npm run release' });
+    expect(rootScripts['version-packages']).toMatch(/^changeset version\b/);
+    expect(rootScripts.release).toMatch(/^turbo run build && changeset publish$/);
+    expect(changesets.env).toMatchObject({ NPM_CONFIG_PROVENANCE: true, NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}', NPM_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+    expect(stepUsing(job, 'actions/setup-node')?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+  });
+
+  it('can only publish the four libraries: every other workspace package is private', () => {
+    const workspaces = ['packages', 'apps', 'test'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir))
+        .filter((name) => fs.existsSync(path.join(root, dir, name, 'package.json')))
+        .map((name) => JSON.parse(fs.readFileSync(path.join(root, dir, name, 'package.json'), 'utf8')) as { name: string; private?: boolean }),
+    );
+    expect(workspaces.filter((p) => !p.private).map((p) => p.name).sort()).toEqual(
+      ['@privatelink-cdktf/consumer', '@privatelink-cdktf/core', '@privatelink-cdktf/provider', '@privatelink-cdktf/s3-access'],
+    );
+  });
+});
+
+describe('ci.yml', () => {
+  const workflow = load('ci.yml');
+
+  it('runs npm ci and npm test on pull requests and on main, with Terraform', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    const job = Object.values(workflow.jobs)[0];
+    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund && npm test']);
+    expect(stepUsing(job, 'hashicorp/setup-terraform')).toBeDefined();
+  });
+});
+
+describe('the Changesets config', () => {
+  it('is valid for this workspace, public, on main, and leaves every private package out', async () => {
+    // Changesets' own reader, which validates the config against the workspace packages.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getPackages } = require('@manypkg/get-packages') as { getPackages: (dir: string) => Promise<{ packages: Array<{ packageJson: { name: string; private?: boolean } }> }> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { read } = require('@changesets/config') as { read: (dir: string, packages: unknown) => Promise<{ access: string; baseBranch: string; ignore: string[] }> };
+    const packages = await getPackages(root);
+    const config = await read(root, packages);
+    expect(config).toMatchObject({ access: 'public', baseBranch: 'main' });
+    const privateNames = packages.packages.filter((p) => p.packageJson.private).map((p) => p.packageJson.name).sort();
+    expect([...config.ignore].sort()).toEqual(privateNames);
+  });
+});
