@@ -1,5 +1,6 @@
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -61,6 +62,19 @@ describe('PrivateLinkService', () => {
     // Turning deletion protection off in prod is what the pack is there to catch.
     const { stack } = build({ deletionProtection: false }, 'prod');
     expect(Guardrails.of(stack).findings().map((f) => f.ruleId)).toEqual(['PL-ES-3']);
+  });
+
+  it('passes the provider to every resource it creates and dependsOn to the NLB and the endpoint service', () => {
+    const stack = testStack();
+    const other = new AwsProvider(stack, 'osaka', { region: 'ap-northeast-3', alias: 'osaka' });
+    const gate = new SnsTopic(stack, 'Gate', { name: 'gate' });
+    new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target: ALB_TARGET, tenants: TENANTS, provider: other, dependsOn: [gate] });
+    const json = synthJson(stack);
+    const mine = Object.values(json.resource).flatMap((byId) => Object.entries(byId)).filter(([id]) => id.startsWith('Service_'));
+    expect(mine.length).toBeGreaterThanOrEqual(20);
+    expect(mine.filter(([, r]) => r.provider !== 'aws.osaka').map(([id]) => id)).toEqual([]);
+    expect(Object.values(resourcesOf(json, 'aws_lb'))[0].depends_on).toEqual(['aws_sns_topic.Gate']);
+    expect(Object.values(resourcesOf(json, 'aws_vpc_endpoint_service'))[0].depends_on).toEqual(['aws_sns_topic.Gate']);
   });
 
   it('publishes IP targets through several TCP and TLS listeners', () => {
