@@ -55,6 +55,8 @@ export class EndpointService extends Construct {
     requireKeys(this, 'tenants', tenants.map((t) => t.key));
     this.acceptanceRequired = props.acceptanceRequired ?? true;
     const principals = tenants.flatMap((t) => t.principals);
+    // AWS keeps one permission per principal: a second tenant with it would fail at apply.
+    requireUnique(this, 'tenants.principals', principals, 'give each principal to one tenant');
     if (principals.includes('*') && props.allowAnyPrincipal !== true) {
       configError(this, 'tenants', "allows the principal '*', so any AWS account could connect", "list the tenants' account, role or user ARNs, or set allowAnyPrincipal: true if that is really intended");
     }

@@ -48,7 +48,11 @@ export class Tenant extends Construct {
     this.principals = principals;
     for (const principal of principals) {
       validatePrincipal(this, principal);
-      new VpcEndpointServiceAllowedPrincipal(this, `Principal-${principalSuffix(principal)}`, {
+      const id = `Principal-${principalSuffix(principal)}`;
+      if (this.node.tryFindChild(id)) {
+        configError(this, 'principals', `has ${show(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
+      }
+      new VpcEndpointServiceAllowedPrincipal(this, id, {
         vpcEndpointServiceId: props.serviceId,
         principalArn: principal,
       });

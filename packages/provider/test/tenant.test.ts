@@ -62,9 +62,14 @@ describe('Tenant', () => {
       expect(() => make({ principals: ['arn:aws:iam::444444444444:group/admins'] })).toThrow(/which is not a principal ARN/);
     });
 
-    it('a tenant with no principals or a principal listed twice', () => {
+    it('a tenant with no principals, a principal listed twice, or two principals with one address', () => {
       expect(() => make({ principals: [] })).toThrow(/'principals' is empty/);
-      expect(() => make({ principals: [ACME.principals[0], ACME.principals[0]] })).toThrow(/'principals' lists .* twice/);
+      expect(() => make({ principals: [ACME.principals[0], ACME.principals[0]] })).toThrow(/'tenants.principals' lists .* twice/);
+      expect(() => make({ principals: ['arn:aws:iam::444444444444:role/a.b', 'arn:aws:iam::444444444444:role/a-b'] })).toThrow(/'principals' has 'arn:aws:iam::444444444444:role\/a-b', which gets the same address as another principal/);
+    });
+
+    it('one principal in two tenants', () => {
+      expect(() => addresses([ACME, { key: 'acme-bank-2', principals: ACME.principals }])).toThrow(/EndpointService 'unit-dev\/Service': 'tenants.principals' lists 'arn:aws:iam::444444444444:root' twice; give each principal to one tenant/);
     });
 
     it('malformed endpoint IDs, and endpoint IDs when nothing needs accepting', () => {
