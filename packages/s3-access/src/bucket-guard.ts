@@ -4,6 +4,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   awsContext,
   configError,
@@ -64,6 +65,7 @@ export class BucketGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketGuardProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     requireBucketName(this, 'bucketName', props.bucketName);
     const endpointIds = requireNonEmpty(this, 'endpointIds', props.endpointIds, 'give the IDs of the VPC endpoints clients use (vpce-...); a guard with no endpoint would deny everyone but the exempted principals');
     for (const endpointId of endpointIds) {
@@ -85,13 +87,12 @@ export class BucketGuard extends Construct {
     }
 
     const { partition } = awsContext(this);
-    const provider = props.provider;
     let bucketName = props.bucketName;
     if (props.createBucket) {
-      const bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false, provider });
+      const bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
       bucketName = bucket.bucket;
-      new S3BucketOwnershipControls(this, 'OwnershipControls', { bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' }, provider });
-      new S3BucketVersioningA(this, 'Versioning', { bucket: bucketName, versioningConfiguration: { status: props.versioning === false ? 'Suspended' : 'Enabled' }, provider });
+      new S3BucketOwnershipControls(this, 'OwnershipControls', { bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+      new S3BucketVersioningA(this, 'Versioning', { bucket: bucketName, versioningConfiguration: { status: props.versioning === false ? 'Suspended' : 'Enabled' } });
       if ((props.encryption ?? 'SSE-KMS') === 'SSE-KMS') {
         this.kmsKeyArn = props.kmsKeyArn ?? new EncryptionKey(this, 'Key', { alias: `s3-${props.bucketName}`, description: `Encrypts the objects of s3://${props.bucketName}` }).keyArn;
       }
@@ -102,7 +103,6 @@ export class BucketGuard extends Construct {
             ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.kmsKeyArn }, bucketKeyEnabled: true }
             : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
         ],
-        provider,
       });
     }
 
@@ -112,7 +112,6 @@ export class BucketGuard extends Construct {
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
-      provider,
     });
     const arns = bucketArns(partition, props.bucketName);
     const resources = [arns.bucket, arns.objects];
@@ -141,7 +140,6 @@ export class BucketGuard extends Construct {
       ]),
       // Both change the bucket's access settings; S3 rejects them when they run concurrently.
       dependsOn: [publicAccessBlock],
-      provider,
     });
     this.bucketName = bucketName;
     this.bucketArn = arns.bucket;

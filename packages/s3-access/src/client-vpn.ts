@@ -1,6 +1,7 @@
 import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-client-vpn-authorization-rule';
 import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   cidrsOverlap,
   configError,
@@ -81,6 +82,7 @@ export class ClientVpn extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientVpnProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
     requireCidr(this, 'clientCidrBlock', props.clientCidrBlock);
     const client = parseIpv4Cidr(props.clientCidrBlock);
@@ -106,8 +108,6 @@ export class ClientVpn extends Construct {
     const authorizations: readonly ClientVpnAuthorization[] = props.authorizations ?? props.vpc.cidrBlocks.map((targetCidr) => ({ targetCidr }));
     if (authorizations.length === 0) configError(this, 'authorizations', 'is empty', 'authorize at least the VPC CIDR block, or users reach nothing');
     authorizations.forEach((rule) => requireCidr(this, 'authorizations', rule.targetCidr));
-
-    const provider = props.provider;
     const egress: TrafficRule[] = [{ ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (S3, Transfer) and HTTPS in the VPC' }];
     if (props.s3GatewayEndpoint) egress.push({ ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' });
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', { vpcId: props.vpc.vpcId, name: props.name, description: `Client VPN ${props.name}`, egress });
@@ -131,10 +131,9 @@ export class ClientVpn extends Construct {
       ...(resolver ? { dnsServers: [resolver] } : {}),
       selfServicePortal: auth.type === 'saml' && auth.selfServiceSamlProviderArn ? 'enabled' : 'disabled',
       tags: nameTags(props.name),
-      provider,
     });
     for (const subnet of subnets) {
-      new Ec2ClientVpnNetworkAssociation(this, `Association-${zoneOf(subnet)}`, { clientVpnEndpointId: endpoint.id, subnetId: subnet.subnetId, provider });
+      new Ec2ClientVpnNetworkAssociation(this, `Association-${zoneOf(subnet)}`, { clientVpnEndpointId: endpoint.id, subnetId: subnet.subnetId });
     }
     for (const rule of authorizations) {
       const key = `${rule.targetCidr}${rule.accessGroupId ? `-${rule.accessGroupId}` : ''}`.replace(/[^A-Za-z0-9-]/g, '-');
@@ -143,7 +142,6 @@ export class ClientVpn extends Construct {
         targetNetworkCidr: rule.targetCidr,
         ...(rule.accessGroupId ? { accessGroupId: rule.accessGroupId } : { authorizeAllGroups: true }),
         description: rule.accessGroupId ? `${rule.targetCidr} for ${rule.accessGroupId}` : `${rule.targetCidr} for all users`,
-        provider,
       });
     }
     this.endpointId = endpoint.id;

@@ -2,6 +2,7 @@ import { StoragegatewayCache } from '@cdktf/provider-aws/lib/storagegateway-cach
 import { StoragegatewayGateway } from '@cdktf/provider-aws/lib/storagegateway-gateway';
 import { StoragegatewayNfsFileShare } from '@cdktf/provider-aws/lib/storagegateway-nfs-file-share';
 import { StoragegatewaySmbFileShare } from '@cdktf/provider-aws/lib/storagegateway-smb-file-share';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   configError,
   EncryptedLogGroup,
@@ -130,6 +131,7 @@ export class FileGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: FileGatewayProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const instanceType = props.instanceType ?? 'c5.4xlarge';
     requireVcpus(this, instanceType);
     const cacheSize = props.cacheVolumeSizeGiB ?? 512;
@@ -152,7 +154,6 @@ export class FileGateway extends Construct {
     const runnerCidrs = activation.type === 'ip-address' ? requireClientCidrs(this, 'activation.terraformRunnerCidrs', activation.terraformRunnerCidrs, 'give the CIDR block of the machine that runs Terraform') : [];
 
     const { partition, accountId } = requireAccountContext(this);
-    const provider = props.provider;
     const clientPorts: TrafficRule[] = protocol === 'NFS'
       ? [
           { ports: [111, 2049, 20048], cidrs: clientCidrs, description: 'NFS clients' },
@@ -173,7 +174,6 @@ export class FileGateway extends Construct {
         // The Storage Gateway interface endpoint listens on 443, 1026-1028, 1031 and 2222.
         { ports: [443, 1026, 1027, 1028, 1031, 2222], cidrs: props.vpc.cidrBlocks, description: 'Storage Gateway and other interface endpoints' },
       ],
-      provider,
     });
     const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/storagegateway/${props.name}`, retentionDays: props.logRetentionDays });
     const gateway = new StoragegatewayGateway(this, 'Gateway', {
@@ -195,7 +195,6 @@ export class FileGateway extends Construct {
           }
         : {}),
       smbSecurityStrategy: protocol === 'SMB' ? 'MandatoryEncryption' : undefined,
-      provider,
     });
 
     const arns = bucketArns(partition, props.bucketName, props.bucketPrefix);
@@ -216,7 +215,7 @@ export class FileGateway extends Construct {
     });
 
     if (props.cacheDiskId !== undefined) {
-      const cache = new StoragegatewayCache(this, 'Cache', { gatewayArn: gateway.arn, diskId: props.cacheDiskId, provider });
+      const cache = new StoragegatewayCache(this, 'Cache', { gatewayArn: gateway.arn, diskId: props.cacheDiskId });
       const common = {
         gatewayArn: gateway.arn,
         locationArn: `${arns.bucket}${props.bucketPrefix ? `/${props.bucketPrefix.replace(/^\/+|\/+$/g, '')}/` : ''}`,
@@ -227,7 +226,6 @@ export class FileGateway extends Construct {
         auditDestinationArn: logGroup.logGroupArn,
         ...(props.bucketKmsKeyArn ? { kmsEncrypted: true, kmsKeyArn: props.bucketKmsKeyArn } : {}),
         dependsOn: [cache],
-        provider,
       };
       const share = protocol === 'NFS'
         ? new StoragegatewayNfsFileShare(this, 'NfsShare', { ...common, clientList: clientCidrs, squash: 'RootSquash' })

@@ -7,7 +7,7 @@ import {
   type TrafficRule,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
+import { InterfaceEndpoint, useProvider } from '@privatelink-cdktf/consumer';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';
@@ -68,6 +68,7 @@ export class HttpsProxy extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpsProxyProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients, for example ["192.168.0.0/16"]; an open proxy is never intended');
     const port = requirePort(this, 'port', props.port ?? 3128);
     const credentialsPath = requireOneOf(this, 'credentialsPath', props.credentialsPath ?? 'new-sts-endpoint', ['new-sts-endpoint', 'existing-sts-endpoint', 'nat-gateway']);
@@ -91,7 +92,6 @@ export class HttpsProxy extends Construct {
       ingress: [{ ports: [port], cidrs: clientCidrs, description: 'Proxy clients' }],
       egress,
       userData: squidUserData(port, clientCidrs, domains),
-      provider: props.provider,
     });
     if (credentialsPath === 'new-sts-endpoint') {
       this.stsEndpoint = new InterfaceEndpoint(this, 'StsEndpoint', {
@@ -102,7 +102,6 @@ export class HttpsProxy extends Construct {
         privateDns: true,
         allowedSecurityGroupIds: [this.instance.securityGroupId],
         policy: [{ sid: 'AssumeRoles', principals: '*', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:GetSessionToken', 'sts:GetCallerIdentity'], resources: ['*'] }],
-        provider: props.provider,
       });
     }
     this.privateIp = this.instance.privateIp;

@@ -1,4 +1,5 @@
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import { DedicatedSecurityGroup, nameTags, type SubnetRef, validateSubnetPlacement, zoneOf } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -30,6 +31,7 @@ export class InboundResolver extends Construct {
 
   constructor(scope: Construct, id: string, props: InboundResolverProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 2);
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the on-premises DNS servers that forward to the endpoint, for example ["192.168.0.10/32"]');
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
@@ -51,7 +53,6 @@ export class InboundResolver extends Construct {
       }),
       protocols: ['Do53'],
       tags: nameTags(`${props.name}-inbound`),
-      provider: props.provider,
     });
     this.resolverEndpointId = endpoint.id;
     this.securityGroupId = securityGroup.securityGroupId;

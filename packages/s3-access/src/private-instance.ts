@@ -1,5 +1,6 @@
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, DedicatedSecurityGroup, nameTags, physicalName, type PolicyStatement, type TrafficRule } from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -70,6 +71,7 @@ export class PrivateInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateInstanceProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     requireAmiId(this, 'amiId', props.amiId);
     const { partition } = awsContext(this);
     const name = physicalName([props.name], 64);
@@ -80,7 +82,7 @@ export class PrivateInstance extends Construct {
       managedPolicyNames: ['AmazonSSMManagedInstanceCore'],
       partition,
     });
-    const profile = new IamInstanceProfile(this, 'InstanceProfile', { name: physicalName([props.name, 'instance'], 128), role: role.roleName, provider: props.provider });
+    const profile = new IamInstanceProfile(this, 'InstanceProfile', { name: physicalName([props.name, 'instance'], 128), role: role.roleName });
     this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name,
@@ -116,7 +118,6 @@ export class PrivateInstance extends Construct {
       userData: props.userData,
       userDataReplaceOnChange: props.userData !== undefined ? true : undefined,
       tags: nameTags(name),
-      provider: props.provider,
       dependsOn: props.dependsOn,
     });
     this.instanceId = this.instance.id;

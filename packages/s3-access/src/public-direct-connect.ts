@@ -1,4 +1,5 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import { configError, isUnresolved, parseIpv4Cidr, requireCidr, requireNonEmpty, requireUnique, show } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -56,6 +57,7 @@ export class PublicDirectConnect extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicDirectConnectProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     if (!NAME.test(props.name)) configError(this, 'name', `is ${show(props.name)}`, 'use 1-100 letters, digits, spaces and ._:/=+@-');
     if (!isUnresolved(props.connectionId) && !CONNECTION_ID.test(props.connectionId)) {
       configError(this, 'connectionId', `is ${show(props.connectionId)}, which is not a Direct Connect connection ID`, 'use the ID of your connection or LAG, for example dxcon-fg5678gh');
@@ -85,7 +87,6 @@ export class PublicDirectConnect extends Construct {
       customerAddress: props.customerAddress,
       routeFilterPrefixes: prefixes,
       bgpAuthKey: props.bgpAuthKey,
-      provider: props.provider,
     });
     this.virtualInterfaceId = vif.id;
     this.virtualInterfaceArn = vif.arn;

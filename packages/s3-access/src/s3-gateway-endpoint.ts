@@ -1,4 +1,4 @@
-import { GatewayEndpoint } from '@privatelink-cdktf/consumer';
+import { GatewayEndpoint, useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, type DedicatedSecurityGroup, type PolicyStatement, requireNonEmpty } from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -40,6 +40,7 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
 
   constructor(scope: Construct, id: string, props: S3GatewayEndpointProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const bucketNames = requireNonEmpty(this, 'bucketNames', props.bucketNames, 'name the buckets clients may reach; the endpoint policy allows nothing else');
     const { partition, region } = awsContext(this);
     this.gatewayEndpoint = new GatewayEndpoint(this, 'Endpoint', {
@@ -52,7 +53,6 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
         ...(props.allowAmazonLinuxRepositories ? [amazonLinuxRepositoryStatement(partition, region)] : []),
         ...(props.additionalStatements ?? []),
       ],
-      provider: props.provider,
       dependsOn: props.dependsOn,
     });
     this.endpointId = this.gatewayEndpoint.endpointId;

@@ -1,4 +1,4 @@
-import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
+import { InterfaceEndpoint, useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, configError, isUnresolved, type PolicyStatement, requireNonEmpty, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -64,6 +64,7 @@ export class S3InterfaceEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: S3InterfaceEndpointProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const bucketNames = requireNonEmpty(this, 'bucketNames', props.bucketNames, 'name the buckets clients may reach; the endpoint policy allows nothing else');
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the networks of the S3 clients, for example the on-premises ["192.168.0.0/16"]');
     if (typeof props.privateDnsOnlyForInboundResolverEndpoint !== 'boolean') {
@@ -86,7 +87,6 @@ export class S3InterfaceEndpoint extends Construct {
       privateDns: true,
       privateDnsOnlyForInboundResolverEndpoint: props.privateDnsOnlyForInboundResolverEndpoint,
       policy: [...s3EndpointStatements(this, 'bucketNames', partition, bucketNames), ...(props.additionalStatements ?? [])],
-      provider: props.provider,
       // With the inbound-resolver-only option AWS checks for the gateway endpoint at creation.
       dependsOn: [...(props.dependsOn ?? []), ...(gateway instanceof S3GatewayEndpoint ? [gateway.gatewayEndpoint.endpoint] : [])],
     });
@@ -97,7 +97,6 @@ export class S3InterfaceEndpoint extends Construct {
         subnets: props.subnets,
         clientCidrs: props.inboundResolver?.clientCidrs ?? clientCidrs,
         ipAddresses: props.inboundResolver?.ipAddresses,
-        provider: props.provider,
       });
     }
     this.endpointId = this.interfaceEndpoint.endpointId;

@@ -3,6 +3,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferSshKey } from '@cdktf/provider-aws/lib/transfer-ssh-key';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
+import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   configError,
   DedicatedSecurityGroup,
@@ -97,6 +98,7 @@ export class SftpServer extends Construct {
 
   constructor(scope: Construct, id: string, props: SftpServerProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
     requireBucketName(this, 'bucketName', props.bucketName);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
@@ -110,7 +112,6 @@ export class SftpServer extends Construct {
     if (props.customHostname) requireDnsName(this, 'customHostname.name', props.customHostname.name);
 
     const { partition, accountId } = requireAccountContext(this);
-    const provider = props.provider;
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name: physicalName([props.name], 255),
@@ -128,7 +129,7 @@ export class SftpServer extends Construct {
       statements: [{ actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:*`] }],
     });
     const addressAllocationIds = props.elasticIps
-      ? subnets.map((subnet) => new Eip(this, `Eip-${zoneOf(subnet)}`, { domain: 'vpc', tags: nameTags(`${props.name}-${zoneOf(subnet)}`), provider }).allocationId)
+      ? subnets.map((subnet) => new Eip(this, `Eip-${zoneOf(subnet)}`, { domain: 'vpc', tags: nameTags(`${props.name}-${zoneOf(subnet)}`) }).allocationId)
       : undefined;
     const server = new TransferServer(this, 'Server', {
       endpointType: 'VPC',
@@ -145,7 +146,6 @@ export class SftpServer extends Construct {
       loggingRole: loggingRole.roleArn,
       structuredLogDestinations: [`${logGroup.logGroupArn}:*`],
       tags: nameTags(props.name),
-      provider,
     });
 
     const userRoleArns: Record<string, string> = {};
@@ -179,11 +179,10 @@ export class SftpServer extends Construct {
         homeDirectoryType: 'LOGICAL',
         homeDirectoryMappings: [{ entry: '/', target: `/${props.bucketName}/${prefix}` }],
         tags: nameTags(`${props.name}-${userName}`),
-        provider,
       });
       for (const key of user.sshPublicKeys) {
         const fingerprint = createHash('sha256').update(key.trim()).digest('hex').slice(0, 12);
-        new TransferSshKey(this, `SshKey-${userName}-${fingerprint}`, { serverId: server.id, userName: transferUser.userName, body: key.trim(), provider });
+        new TransferSshKey(this, `SshKey-${userName}-${fingerprint}`, { serverId: server.id, userName: transferUser.userName, body: key.trim() });
       }
       userRoleArns[userName] = role.roleArn;
     }
@@ -195,7 +194,6 @@ export class SftpServer extends Construct {
         type: 'CNAME',
         ttl: 300,
         records: [server.endpoint],
-        provider,
       });
     }
     this.serverId = server.id;

@@ -1,3 +1,4 @@
+import { useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, configError, isUnresolved, parseIpv4Cidr, show, type VpcRef } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -48,6 +49,7 @@ export class SoftwareVpn extends Construct {
 
   constructor(scope: Construct, id: string, props: SoftwareVpnProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     if (!isUnresolved(props.peerAddress)) {
       const match = IPV4.exec(props.peerAddress);
       if (!match || match.slice(1).some((o) => Number(o) > 255)) {
@@ -104,7 +106,6 @@ export class SoftwareVpn extends Construct {
       ],
       statements: [{ sid: 'PreSharedKey', actions: ['ssm:GetParameter'], resources: [parameterArn] }],
       userData,
-      provider: props.provider,
     });
     this.privateIp = this.instance.privateIp;
     this.securityGroupId = this.instance.securityGroupId;

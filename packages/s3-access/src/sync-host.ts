@@ -1,3 +1,4 @@
+import { useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, configError, isUnresolved, type PolicyStatement, requireArn, requirePorts, show, type VpcRef } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
@@ -60,6 +61,7 @@ export class SyncHost extends Construct {
 
   constructor(scope: Construct, id: string, props: SyncHostProps) {
     super(scope, id);
+    useProvider(this, props.provider);
     requireBucketName(this, 'bucketName', props.bucketName);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients');
@@ -130,7 +132,6 @@ export class SyncHost extends Construct {
       ],
       statements,
       userData,
-      provider: props.provider,
     });
     this.privateIp = this.instance.privateIp;
     this.securityGroupId = this.instance.securityGroupId;
