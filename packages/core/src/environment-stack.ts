@@ -3,6 +3,7 @@ import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { setAwsContext } from './aws-context';
 import { DEFAULT_REGION, type EnvironmentConfig, validateEnvironment } from './environment';
+import { Guardrails, type GuardrailRule, type GuardrailSuppression } from './guardrails';
 import { standardTags } from './tags';
 
 export interface EnvironmentStackProps {
@@ -11,11 +12,23 @@ export interface EnvironmentStackProps {
   readonly environment: EnvironmentConfig;
   /** Extra default tags for every resource. @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * The guardrail pack always runs on the stack and fails the synth on a finding; add rules of
+   * your own, and accept findings with a reason (written to cdk.tf.json for reviewers).
+   * @default - the PrivateLink pack, nothing suppressed
+   */
+  readonly guardrails?: {
+    /** @default [] */
+    readonly rules?: readonly GuardrailRule[];
+    /** @default [] */
+    readonly suppressions?: readonly GuardrailSuppression[];
+  };
 }
 
 /**
  * A stack for one environment of an app: its AWS provider (region, optional assumed role, default
- * tags) and its state backend (local for dev by default, S3 with a lockfile for shared ones).
+ * tags), its state backend (local for dev by default, S3 with a lockfile for shared ones) and the
+ * guardrail pack, which fails the synth on an unsuppressed finding.
  */
 export class EnvironmentStack extends TerraformStack {
   public readonly application: string;
@@ -43,6 +56,10 @@ export class EnvironmentStack extends TerraformStack {
       defaultTags: [{ tags: standardTags({ application: props.application, environment: props.environment.name, extra: props.tags }) }],
     });
     this.configureBackend();
+
+    const guardrails = Guardrails.of(this);
+    (props.guardrails?.rules ?? []).forEach((rule) => guardrails.addRule(rule));
+    guardrails.suppress(...(props.guardrails?.suppressions ?? []));
   }
 
   /** True for prod: resources whose loss cuts off customers are protected there. */

@@ -3,11 +3,10 @@ import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { EnvironmentStack, Guardrails, type GuardrailFinding } from '../../src';
 
-/** An EnvironmentStack (dev, or prod with `production`) with the guardrail pack applied. */
+/** An EnvironmentStack (dev, or prod with `production`); EnvironmentStack applies the guardrail pack itself. */
 export function guardedStack(options: { production?: boolean } = {}): EnvironmentStack {
   const environment = options.production ? { name: 'prod' as const, accountId: '333333333333' } : { name: 'dev' as const, accountId: '111111111111' };
   const stack = new EnvironmentStack(Testing.app(), { application: 'guard', environment });
-  Guardrails.of(stack);
   return stack;
 }
 
