@@ -4,7 +4,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import {
   awsContext,
   configError,
-  DedicatedSecurityGroup,
+  type DedicatedSecurityGroup,
   isUnresolved,
   nameTags,
   policyDocument,
@@ -100,26 +100,35 @@ export class GatewayEndpoint extends Construct {
   }
 
   /**
-   * Lets a security group send traffic to the service through this endpoint (egress to the
-   * service's prefix list). For a security group given by ID, the rules live in this construct
-   * and are keyed by `key` (required when the ID is not a literal).
+   * Lets a security group send traffic to the service through this endpoint: an egress rule per
+   * port to the service's prefix list. The rules live in this construct, keyed by the group's
+   * construct path, or by `key` for a group given by ID (required when the ID is not a literal),
+   * so the order of calls never renames a rule.
    */
   public allowEgressFrom(securityGroup: DedicatedSecurityGroup | string, ports: readonly number[] = [443], key?: string): void {
     requirePorts(this, 'ports', ports);
-    const description = `To ${this.serviceName} through the gateway endpoint`;
-    if (securityGroup instanceof DedicatedSecurityGroup) {
-      securityGroup.addEgress({ ports, prefixListIds: [this.prefixListId], description });
-      return;
-    }
-    const ruleKey = key ?? (isUnresolved(securityGroup) ? undefined : securityGroup);
+    const groupId = typeof securityGroup === 'string' ? securityGroup : securityGroup.securityGroupId;
+    const ruleKey = key ?? (typeof securityGroup === 'string' ? (isUnresolved(securityGroup) ? undefined : securityGroup) : pathKey(securityGroup));
     if (ruleKey === undefined) {
       configError(this, 'allowEgressFrom.key', 'is missing for a security group ID known only at apply time', 'pass a stable key as the third argument, for example allowEgressFrom(group.id, [443], "workers")');
     }
-    requireKeys(this, 'allowEgressFrom.key', [ruleKey]);
+    if (key !== undefined) requireKeys(this, 'allowEgressFrom.key', [key]);
     for (const port of ports) {
       const id = `Egress-${ruleKey}-${port}`;
       if (this.node.tryFindChild(id)) continue;
-      new VpcSecurityGroupEgressRule(this, id, { securityGroupId: securityGroup, ipProtocol: 'tcp', fromPort: port, toPort: port, prefixListId: this.prefixListId, description });
+      new VpcSecurityGroupEgressRule(this, id, {
+        securityGroupId: groupId,
+        ipProtocol: 'tcp',
+        fromPort: port,
+        toPort: port,
+        prefixListId: this.prefixListId,
+        description: `To ${this.serviceName} through the gateway endpoint`,
+      });
     }
   }
+}
+
+/** A construct's path below its stack, usable in a construct ID: `App/Workers` becomes `App-Workers`. */
+function pathKey(construct: Construct): string {
+  return construct.node.scopes.slice(2).map((scope) => scope.node.id).join('-').replace(/[^A-Za-z0-9-]/g, '-');
 }

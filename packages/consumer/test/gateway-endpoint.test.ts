@@ -54,6 +54,21 @@ describe('GatewayEndpoint', () => {
     for (const rule of rules) expect(rule.prefix_list_id).toMatch(/prefix_list_id/);
   });
 
+  test('egress rules are keyed by the group, so the order of calls never renames one', () => {
+    const addresses = (order: Array<'s3' | 'dynamodb'>) => {
+      const stack = devStack();
+      const workers = new DedicatedSecurityGroup(stack, 'Workers', { vpcId: VPC.vpcId, name: 'workers', description: 'Workers' });
+      const gateways = {
+        s3: gateway({}, stack).construct,
+        dynamodb: new GatewayEndpoint(stack, 'DynamoDb', { vpcId: VPC.vpcId, service: 'dynamodb', routeTables: ROUTE_TABLES, allowAll: true, name: 'unit-dynamodb' }),
+      };
+      for (const service of order) gateways[service].allowEgressFrom(workers);
+      return Object.keys(resourcesOf(stack, 'aws_vpc_security_group_egress_rule')).sort();
+    };
+    expect(addresses(['s3', 'dynamodb'])).toEqual(addresses(['dynamodb', 's3']));
+    expect(addresses(['s3'])).toEqual([expect.stringMatching(/^S3_Egress-Workers-443_/)]);
+  });
+
   describe('bad input', () => {
     test('an empty route table list', () => expect(() => gateway({ routeTables: {} })).toThrow(/'routeTables' is empty/));
     test('a route table key that is not address-safe', () => expect(() => gateway({ routeTables: { 'Zone A': 'rtb-1' } })).toThrow(/'routeTables' has key 'Zone A'/));
