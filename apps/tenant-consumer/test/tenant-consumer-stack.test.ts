@@ -8,7 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
-import { AWS_SERVICES } from '../src/environments/aws-services';
+import { AWS_SERVICES } from '../src/aws-services';
 import { dev } from '../src/environments/dev';
 import { prod } from '../src/environments/prod';
 import { stg } from '../src/environments/stg';

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import { AWS_SERVICES } from './aws-services';
+import { AWS_SERVICES } from '../aws-services';
 
 export const dev: AppConfig = {
   environment: { name: 'dev', accountId: '111111111111', region: 'ap-northeast-1', backend: { type: 'local' } },

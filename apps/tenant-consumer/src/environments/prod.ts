@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import { AWS_SERVICES } from './aws-services';
+import { AWS_SERVICES } from '../aws-services';
 
 export const prod: AppConfig = {
   environment: { name: 'prod', accountId: '333333333333', region: 'ap-northeast-1', backend: { type: 's3', bucket: 'privatelink-cdktf-state-333333333333' } },

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import { AWS_SERVICES } from './aws-services';
+import { AWS_SERVICES } from '../aws-services';
 
 export const stg: AppConfig = {
   environment: { name: 'stg', accountId: '222222222222', region: 'ap-northeast-1', backend: { type: 's3', bucket: 'privatelink-cdktf-state-222222222222' } },
