@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
@@ -129,6 +129,14 @@ describe('InterfaceEndpoint', () => {
     for (const type of ['aws_security_group', 'aws_vpc_security_group_ingress_rule']) {
       for (const resource of Object.values(json.resource[type])) expect(resource.provider).toBe('aws.osaka');
     }
+  });
+
+  test('a service name known only at apply time skips the literal checks and passes through', () => {
+    const stack = devStack();
+    const name = new TerraformVariable(stack, 'service_name', { type: 'string' });
+    const { construct } = endpoint({ service: { serviceName: name.stringValue } }, stack);
+    expect(endpointResource(stack).service_name).toBe('${var.service_name}');
+    expect(construct.privateDnsEnabled).toBe(false);
   });
 
   describe('bad input', () => {
