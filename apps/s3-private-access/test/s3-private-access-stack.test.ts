@@ -6,6 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -79,6 +80,11 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     const instances = of(json, 'aws_instance');
     expect(instances).toHaveLength((config.proxy ? 1 : 0) + (config.syncHost ? 1 : 0));
     for (const instance of instances) expect(instance).toMatchObject({ associate_public_ip_address: false, metadata_options: { http_tokens: 'required' } });
+  });
+
+  it('passes the guardrail pack with nothing suppressed', () => {
+    expect(Guardrails.of(stacks[name].stack).findings()).toEqual([]);
+    expect(() => Testing.synth(stacks[name].stack, true)).not.toThrow();
   });
 
   it('matches the reviewed snapshot', () => {

@@ -8,6 +8,7 @@ import {
   configError,
   DedicatedSecurityGroup,
   EncryptedLogGroup,
+  Guardrails,
   isUnresolved,
   nameTags,
   physicalName,
@@ -112,6 +113,7 @@ export class SftpServer extends Construct {
     if (props.customHostname) requireDnsName(this, 'customHostname.name', props.customHostname.name);
 
     const { partition, accountId } = requireAccountContext(this);
+    if (props.allowInternetSources) Guardrails.acknowledge(this, 'PL-SG-1', 'allowInternetSources: true was set on the SFTP server to admit 0.0.0.0/0');
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name: physicalName([props.name], 255),

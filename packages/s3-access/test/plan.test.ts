@@ -1,4 +1,4 @@
-import { PrivateNetwork } from '@privatelink-cdktf/core';
+import { type EnvironmentStack, Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
 import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import {
@@ -20,9 +20,9 @@ const ON_PREMISES = ['192.168.0.0/16'];
 const BUCKET = 'acme-dev-exchange';
 
 /** All ten architectures in one stack, planned once with real Terraform. */
-function everyArchitecture(): string {
+function everyArchitecture(): EnvironmentStack {
   const stack = devStack();
-  const network = new PrivateNetwork(stack, 'Network', { name: 'unit-dev', cidrBlock: '10.30.0.0/16', zones: ['apne1-az1', 'apne1-az2'], flowLogs: false });
+  const network = new PrivateNetwork(stack, 'Network', { name: 'unit-dev', cidrBlock: '10.30.0.0/16', zones: ['apne1-az1', 'apne1-az2'] });
   const [first] = network.subnets;
   const gateway = new S3GatewayEndpoint(stack, 'S3Gateway', { name: 'unit-dev-s3-gateway', vpcId: network.vpcId, routeTables: network.routeTableIds, bucketNames: [BUCKET], allowAmazonLinuxRepositories: true });
   const s3 = new S3InterfaceEndpoint(stack, 'S3', {
@@ -52,15 +52,22 @@ function everyArchitecture(): string {
     s3GatewayEndpoint: gateway,
   });
   new SoftwareVpn(stack, 'Vpn', { name: 'unit-dev-vpn', vpc: network, subnetId: first.subnetId, amiId: AMI, peerAddress: '192.168.0.1', onPremisesCidrs: ON_PREMISES, preSharedKeyParameterName: '/vpn/onprem/psk', s3GatewayEndpoint: gateway });
-  return Testing.synth(stack);
+  return stack;
 }
 
 describe('every architecture, planned with real Terraform', () => {
   let result: PlanResult;
   const after = (type: string) => result.resourceChanges.filter((rc) => rc.type === type).map((rc) => rc.change.after as Record<string, unknown>);
 
+  const stack = everyArchitecture();
+
   beforeAll(async () => {
-    result = await planConfig(JSON.parse(everyArchitecture()), { name: 's3-access-every-architecture' });
+    result = await planConfig(JSON.parse(Testing.synth(stack)), { name: 's3-access-every-architecture' });
+  });
+
+  it('passes the guardrail pack with nothing suppressed', () => {
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
   it('validates and plans only creations, with no data source reads', () => {

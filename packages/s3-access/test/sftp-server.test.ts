@@ -4,6 +4,7 @@ import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferSshKey } from '@cdktf/provider-aws/lib/transfer-ssh-key';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { SftpServer, type SftpServerProps } from '../src';
 import { devStack, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
@@ -94,6 +95,17 @@ describe('SftpServer options', () => {
     expect(Object.keys(resources(json, 'aws_eip'))).toEqual([expect.stringMatching(/Eip-apne1-az1/), expect.stringMatching(/Eip-apne1-az2/)]);
     const details = Object.values(resources(json, 'aws_transfer_server'))[0].endpoint_details as Record<string, unknown>;
     expect(details.address_allocation_ids).toHaveLength(2);
+  });
+
+  it('passes the guardrail pack, and acknowledges the open-ingress finding only when internet sources are allowed by name', () => {
+    const closed = devStack();
+    new SftpServer(closed, 'Sftp', base);
+    expect(Guardrails.of(closed).findings()).toEqual([]);
+    const open = devStack();
+    new SftpServer(open, 'Sftp', { ...base, sourceCidrs: ['0.0.0.0/0'], allowInternetSources: true, elasticIps: true });
+    expect(() => Testing.synth(open, true)).not.toThrow();
+    const findings = Guardrails.of(open).findings();
+    expect(findings.map((f) => [f.ruleId, f.suppression?.source])).toEqual([['PL-SG-1', 'construct']]);
   });
 
   it('accepts newer security policies', () => {
