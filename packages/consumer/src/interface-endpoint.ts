@@ -12,9 +12,9 @@ import {
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
 import { type EndpointPlacementProps, requireVpcDns, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
+import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
 import { type MetaArguments, providerRegion, useProvider } from './meta-arguments';
 import { type EndpointServiceRef, resolveServiceName } from './service-name';
-import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
 
 export interface InterfaceEndpointProps extends EndpointPlacementProps, EndpointAccessProps, MetaArguments {
   /** The service: `{ awsService: 'kinesis-streams' }` or `{ serviceName: 'com.amazonaws.vpce.<region>.vpce-svc-...' }`. */
