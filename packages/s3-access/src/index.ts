@@ -6,7 +6,6 @@ export * from './client-cidrs';
 export * from './client-vpn';
 export * from './file-gateway';
 export * from './https-proxy';
-export * from './inbound-resolver';
 export * from './private-instance';
 export * from './public-direct-connect';
 export * from './s3-endpoint-policy';

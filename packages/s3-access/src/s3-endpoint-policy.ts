@@ -1,6 +1,7 @@
+import { s3BucketAccessStatements } from '@privatelink-cdktf/consumer';
 import type { PolicyStatement } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
-import { bucketArns, requireBucketName } from './bucket';
+import { requireBucketName } from './bucket';
 
 /**
  * Endpoint policy statements that let anyone whose IAM permissions allow it use the named buckets
@@ -8,17 +9,7 @@ import { bucketArns, requireBucketName } from './bucket';
  */
 export function s3EndpointStatements(scope: IConstruct, field: string, partition: string, bucketNames: readonly string[]): PolicyStatement[] {
   bucketNames.forEach((name) => requireBucketName(scope, field, name));
-  return [
-    {
-      sid: 'NamedBuckets',
-      principals: '*',
-      actions: ['s3:*'],
-      resources: bucketNames.flatMap((name) => {
-        const arns = bucketArns(partition, name);
-        return [arns.bucket, arns.objects];
-      }),
-    },
-  ];
+  return s3BucketAccessStatements(bucketNames, ['s3:*'], { partition, sid: 'NamedBuckets' });
 }
 
 /** The Amazon Linux 2023 package repositories of a region, which are S3 buckets. */

@@ -1,9 +1,8 @@
-import { InterfaceEndpoint, useProvider } from '@privatelink-cdktf/consumer';
+import { InterfaceEndpoint, ResolverInboundEndpoint, useProvider } from '@privatelink-cdktf/consumer';
 import { awsContext, configError, isUnresolved, type PolicyStatement, requireNonEmpty, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';
-import { InboundResolver } from './inbound-resolver';
 import { s3EndpointStatements } from './s3-endpoint-policy';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 
@@ -34,8 +33,9 @@ export interface S3InterfaceEndpointProps {
   /** The S3 gateway endpoint of the same VPC. @default - none (not allowed with privateDnsOnlyForInboundResolverEndpoint) */
   readonly gatewayEndpoint?: S3GatewayEndpointRef;
   /**
-   * A Route 53 Resolver inbound endpoint so on-premises DNS can resolve S3 names to this
-   * endpoint, or `false` when the VPC already has one.
+   * A Route 53 Resolver inbound endpoint (consumer `ResolverInboundEndpoint`) so on-premises DNS
+   * can resolve S3 names to this endpoint, or `false` when the VPC already has one. Fixed
+   * addresses are keyed by subnet ID or zone.
    * @default - one admitting DNS from `clientCidrs`
    */
   readonly inboundResolver?: { readonly clientCidrs?: readonly string[]; readonly ipAddresses?: Readonly<Record<string, string>> } | false;
@@ -60,7 +60,7 @@ export class S3InterfaceEndpoint extends Construct {
   public readonly regionalDnsName: string;
   public readonly securityGroupId: string;
   public readonly interfaceEndpoint: InterfaceEndpoint;
-  public readonly inboundResolver?: InboundResolver;
+  public readonly inboundResolver?: ResolverInboundEndpoint;
 
   constructor(scope: Construct, id: string, props: S3InterfaceEndpointProps) {
     super(scope, id);
@@ -91,11 +91,11 @@ export class S3InterfaceEndpoint extends Construct {
       dependsOn: [...(props.dependsOn ?? []), ...(gateway instanceof S3GatewayEndpoint ? [gateway.gatewayEndpoint.endpoint] : [])],
     });
     if (props.inboundResolver !== false) {
-      this.inboundResolver = new InboundResolver(this, 'InboundResolver', {
-        name: props.name,
-        vpcId: props.vpc.vpcId,
+      this.inboundResolver = new ResolverInboundEndpoint(this, 'InboundResolver', {
+        name: `${props.name}-inbound-dns`,
+        vpc: props.vpc,
         subnets: props.subnets,
-        clientCidrs: props.inboundResolver?.clientCidrs ?? clientCidrs,
+        allowedCidrs: props.inboundResolver?.clientCidrs ?? clientCidrs,
         ipAddresses: props.inboundResolver?.ipAddresses,
       });
     }

@@ -113,6 +113,6 @@ describe('S3InterfaceEndpoint', () => {
     expect(() => make({ bucketNames: ['-bad-'] })).toThrow(/'bucketNames' is '-bad-', which is not a valid S3 bucket name/);
     expect(() => make({ clientCidrs: [] })).toThrow(/'clientCidrs' is empty/);
     expect(() => make({ clientCidrs: ['0.0.0.0/0'] })).toThrow(/'clientCidrs' includes '0.0.0.0\/0'/);
-    expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/InboundResolver 'unit-dev\/S3\/InboundResolver': 'subnets' has 1 subnet/);
+    expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/ResolverInboundEndpoint 'unit-dev\/S3\/InboundResolver': 'subnets' has 1 subnet/);
   });
 });
