@@ -1,0 +1,66 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execOk } from './exec';
+
+/** The repository root: this package sits in test/packaging. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** The published libraries, in the order they depend on each other. */
+export const LIBRARIES = ['core', 'consumer', 'provider', 's3-access'] as const;
+export type Library = (typeof LIBRARIES)[number];
+
+export interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+export const libraryDir = (library: Library): string => path.join(REPO_ROOT, 'packages', library);
+export const manifestOf = (library: Library): Manifest =>
+  JSON.parse(fs.readFileSync(path.join(libraryDir(library), 'package.json'), 'utf8')) as Manifest;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** True when every `src/**\/*.ts` has a `.js` and a `.d.ts` in dist/ that is at least as new. */
+export function isBuilt(library: Library): boolean {
+  const dir = libraryDir(library);
+  return sourceFiles(path.join(dir, 'src')).every((source) => {
+    const base = path.join(dir, 'dist', path.relative(path.join(dir, 'src'), source)).replace(/\.ts$/, '');
+    const sourceTime = fs.statSync(source).mtimeMs;
+    return ['.js', '.d.ts'].every((ext) => fs.existsSync(base + ext) && fs.statSync(base + ext).mtimeMs >= sourceTime);
+  });
+}
+
+/**
+ * Builds the libraries whose dist/ is missing or older than their sources, dependencies first
+ * (a library compiles against the declarations of the ones it uses), independent ones in parallel.
+ * Returns the libraries it built.
+ */
+export async function buildStaleLibraries(): Promise<Library[]> {
+  const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const internalDeps = (library: Library): Library[] =>
+    LIBRARIES.filter((other) => manifestOf(library).dependencies?.[manifestOf(other).name] !== undefined);
+  const built: Library[] = [];
+  const done = new Set<Library>();
+  while (done.size < LIBRARIES.length) {
+    const wave = LIBRARIES.filter((l) => !done.has(l) && internalDeps(l).every((d) => done.has(d)));
+    if (wave.length === 0) throw new Error('the libraries depend on each other in a cycle');
+    await Promise.all(
+      wave.map(async (library) => {
+        // A dependency rebuilt in an earlier wave changes this library's inputs too.
+        if (!isBuilt(library) || internalDeps(library).some((d) => built.includes(d))) {
+          await execOk(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: libraryDir(library) });
+          built.push(library);
+        }
+        done.add(library);
+      }),
+    );
+  }
+  return built;
+}
