@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
@@ -168,5 +170,13 @@ describe('Guardrails', () => {
       return stack;
     };
     expect(JSON.stringify(build().toTerraform())).toEqual(JSON.stringify(build().toTerraform()));
+  });
+});
+
+describe('the guardrails README', () => {
+  it('lists every rule of the pack with its rationale', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../src/guardrails/README.md'), 'utf8');
+    const table = readme.split('\n').filter((line) => /^\| `[A-Z]/.test(line));
+    expect(table).toEqual(PRIVATELINK_RULES.map((rule) => `| \`${rule.id}\` | ${rule.rationale} |`));
   });
 });
