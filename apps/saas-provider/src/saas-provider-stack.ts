@@ -20,7 +20,12 @@ export class SaasProviderStack extends EnvironmentStack {
     let vpc: VpcRef;
     let subnets: readonly SubnetRef[];
     if (config.network.type === 'create') {
-      this.network = new PrivateNetwork(this, 'Network', { name, cidrBlock: config.network.cidrBlock, zones: config.network.zones });
+      this.network = new PrivateNetwork(this, 'Network', {
+        name,
+        cidrBlock: config.network.cidrBlock,
+        zones: config.network.zones,
+        flowLogs: { retentionDays: config.service.flowLogRetentionDays },
+      });
       vpc = this.network;
       subnets = this.network.subnets;
     } else {
@@ -48,6 +53,7 @@ export class SaasProviderStack extends EnvironmentStack {
       consumerCidrs: service.consumerCidrs,
       tenants: service.tenants,
       privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
+      // A created network brings its flow logs; an existing VPC gets them here.
       flowLogs: { retentionDays: service.flowLogRetentionDays },
       // Losing the NLB or the endpoint service cuts every tenant off.
       preventDestroy: this.isProduction,

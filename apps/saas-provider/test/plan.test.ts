@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findSynthesizedStacks, planStackDir, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../src/environments';
+import { SaasProviderStack } from '../src/saas-provider-stack';
 
 // Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
 // init, validate and an offline plan of every stack, planned once and read many times.
@@ -15,6 +18,18 @@ beforeAll(async () => {
 
 it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
   expect(stacks.map((s) => s.name)).toEqual(['saas-provider-dev', 'saas-provider-prod', 'saas-provider-stg']);
+});
+
+it('plans what the current code synthesizes, not a stale cdktf.out', () => {
+  const withoutMetadata = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === '//' ? undefined : v)));
+  for (const config of ENVIRONMENTS) {
+    const stack = stacks.find((s) => s.name === `saas-provider-${config.environment.name}`);
+    if (!stack) throw new Error(`saas-provider-${config.environment.name} is not synthesized`);
+    const written = JSON.parse(fs.readFileSync(path.join(stack.dir, 'cdk.tf.json'), 'utf8')) as { resource: unknown };
+    const current = JSON.parse(Testing.synth(new SaasProviderStack(Testing.app(), config))) as { resource: unknown };
+    expect(withoutMetadata(written.resource)).toEqual(withoutMetadata(current.resource));
+  }
 });
 
 describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.name}`, config] as const))('%s plan', (name, config) => {

@@ -70,6 +70,7 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     expect(text).toHaveResourceWithProperties(SnsTopic, { kms_master_key_id: expect.stringMatching(/aws_kms_key/) });
     expect(text).toHaveResourceWithProperties(FlowLog, { traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
     expect(of(json, 'aws_flow_log')).toHaveLength(1);
+    expect(of(json, 'aws_cloudwatch_log_group').map(([, r]) => r.retention_in_days)).toEqual([config.service.flowLogRetentionDays ?? 365]);
   });
 
   it('outputs what tenants and the DNS team need', () => {
