@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { firstTypeScriptBlock } from '../src/readme-example';
+import { danglingMapSources, unwantedFiles } from '../src/tarball';
+
+// The checks the packaging test applies to real tarballs, shown to catch what they are for.
+describe('unwantedFiles', () => {
+  it('flags tests, snapshots, build caches and configs, and nothing a user needs', () => {
+    const files = [
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/index.js.map',
+      'src/index.ts',
+      'dist/latest-test-helpers.js',
+      'test/endpoint.test.ts',
+      'dist/endpoint.test.js',
+      'src/__snapshots__/x.snap',
+      'tsconfig.tsbuildinfo',
+      'tsconfig.build.json',
+      'jest.config.js',
+    ];
+    expect(unwantedFiles(files)).toEqual(['test/endpoint.test.ts', 'dist/endpoint.test.js', 'src/__snapshots__/x.snap', 'tsconfig.tsbuildinfo', 'tsconfig.build.json', 'jest.config.js']);
+  });
+});
+
+describe('danglingMapSources', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-check-'));
+    const write = (file: string, content: object) => {
+      fs.mkdirSync(path.dirname(path.join(dir, 'package', file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package', file), JSON.stringify(content));
+    };
+    write('dist/a.js.map', { version: 3, sources: ['../src/a.ts'] });
+    write('dist/b.js.map', { version: 3, sources: ['../src/b.ts'] });
+    write('dist/nested/c.d.ts.map', { version: 3, sources: ['../../src/nested/c.ts'] });
+    write('dist/d.js.map', { version: 3, sourceRoot: '../src/', sources: ['d.ts'] });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('names each map whose sources are not in the tarball, resolving paths and sourceRoot', () => {
+    const files = ['dist/a.js.map', 'dist/b.js.map', 'dist/nested/c.d.ts.map', 'dist/d.js.map', 'src/a.ts', 'src/nested/c.ts', 'src/d.ts'];
+    expect(danglingMapSources({ library: 'core', file: '', files, unpackedDir: dir })).toEqual(['dist/b.js.map: ../src/b.ts']);
+  });
+});
+
+describe('firstTypeScriptBlock', () => {
+  it('takes the first ts or typescript block, skipping other languages', () => {
+    const markdown = '# x\n\n```sh\nnpm i x\n```\n\n```ts\nconst a = 1;\n```\n\n```typescript\nconst b = 2;\n```\n';
+    expect(firstTypeScriptBlock(markdown)).toBe('const a = 1;\n');
+    expect(firstTypeScriptBlock('```typescript\nconst b = 2;\n```')).toBe('const b = 2;\n');
+  });
+
+  it('finds none in a README without one', () => {
+    expect(firstTypeScriptBlock('# x\n\n```sh\nnpm i x\n```\n\n```json\n{}\n```\n')).toBeUndefined();
+  });
+});
