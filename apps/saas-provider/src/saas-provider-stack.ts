@@ -54,7 +54,7 @@ export class SaasProviderStack extends EnvironmentStack {
       tenants: service.tenants,
       privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
       // A created network brings its flow logs; an existing VPC gets them here.
-      flowLogs: { retentionDays: service.flowLogRetentionDays },
+      flowLogs: this.network ? undefined : { retentionDays: service.flowLogRetentionDays },
       // Losing the NLB or the endpoint service cuts every tenant off.
       preventDestroy: this.isProduction,
     });

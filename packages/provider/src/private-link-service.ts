@@ -173,6 +173,9 @@ export class PrivateLinkService extends Construct {
     }
     if (props.flowLogs !== false) {
       const existing = props.vpc instanceof PrivateNetwork ? props.vpc.flowLogs : undefined;
+      if (existing && props.flowLogs?.retentionDays !== undefined) {
+        configError(this, 'flowLogs.retentionDays', 'is set while the PrivateNetwork already has flow logs, which are reused', "set flowLogs on the PrivateNetwork instead, or leave this construct's flowLogs out");
+      }
       this.flowLogGroupName = (existing ?? new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: props.flowLogs?.retentionDays })).logGroupName;
     }
   }

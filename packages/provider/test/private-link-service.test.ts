@@ -129,6 +129,14 @@ describe('PrivateLinkService', () => {
       expect(() => build({ target: undefined })).toThrow(/'target' is missing/);
     });
 
+    it('a flow log retention that would be ignored because the PrivateNetwork has flow logs already', () => {
+      const stack = testStack();
+      const network = new PrivateNetwork(stack, 'Network', { name: 'unit', cidrBlock: '10.10.0.0/16', zones: ['apne1-az1', 'apne1-az2'] });
+      expect(() => new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: network, subnets: network.subnets, target: ALB_TARGET, tenants: TENANTS, flowLogs: { retentionDays: 30 } })).toThrow(
+        /'flowLogs.retentionDays' is set while the PrivateNetwork already has flow logs/,
+      );
+    });
+
     it('an ALB target behind a TLS listener', () => {
       const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x';
       expect(() => build({ listeners: [{ port: 443, protocol: 'TLS', certificateArn }] })).toThrow(/'listeners\[443\].protocol' is 'TLS' for an ALB target/);
