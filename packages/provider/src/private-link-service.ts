@@ -5,7 +5,7 @@ import { ConnectionNotifications, type ConnectionEvent } from './connection-noti
 import { EndpointService, type EndpointServiceProps } from './endpoint-service';
 import { InstanceTargets, type InstanceTargetsProps } from './instance-targets';
 import { IpTargets, type IpTargetsProps } from './ip-targets';
-import type { ListenerConfig } from './listener';
+import { validateListeners, type ListenerConfig } from './listener';
 import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
@@ -128,9 +128,8 @@ export class PrivateLinkService extends Construct {
         dependsOn: props.dependsOn,
       });
       this.target = createTarget(this, props.vpc, props.target);
-      for (const listener of props.listeners ?? [{ port: props.target.type === 'alb' ? this.target.port : 443 }]) {
-        this.loadBalancer.addListener(listener, this.target);
-      }
+      const listeners = validateListeners(this, 'listeners', props.listeners ?? [{ port: props.target.type === 'alb' ? this.target.port : 443 }]);
+      for (const listener of listeners) this.loadBalancer.addListener(listener, this.target);
       this.nlbArns = [this.loadBalancer.loadBalancerArn];
       this.nlbDnsName = this.loadBalancer.dnsName;
       this.availabilityZoneIds = props.availabilityZoneIds ?? this.loadBalancer.availabilityZoneIds;

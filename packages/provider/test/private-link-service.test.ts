@@ -137,6 +137,11 @@ describe('PrivateLinkService', () => {
       );
     });
 
+    it('an empty listener list and two listeners on one port', () => {
+      expect(() => build({ listeners: [] })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'listeners' is empty/);
+      expect(() => build({ listeners: [{ port: 443 }, { port: 443 }] })).toThrow(/'listeners.port' lists '443' twice/);
+    });
+
     it('an ALB target behind a TLS listener', () => {
       const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x';
       expect(() => build({ listeners: [{ port: 443, protocol: 'TLS', certificateArn }] })).toThrow(/'listeners\[443\].protocol' is 'TLS' for an ALB target/);
