@@ -27,7 +27,10 @@ interface Job {
   needs?: string | string[];
   environment?: string | { name: string };
   strategy?: { matrix?: Record<string, unknown> & { include?: Array<Record<string, string>> } };
-  steps: Step[];
+  /** A job that calls a reusable workflow has `uses` and `with` instead of steps. */
+  uses?: string;
+  with?: Record<string, unknown>;
+  steps?: Step[];
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -40,18 +43,19 @@ function load(file: string): Workflow {
   if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('\n')}`);
   return doc.toJS() as Workflow;
 }
-const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps);
-const stepUsing = (job: Job, action: string): Step | undefined => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+const stepUsing = (job: Job, action: string): Step | undefined => job.steps?.find((s) => s.uses?.startsWith(`${action}@`));
+const stepsOf = (job: Job): Step[] => job.steps ?? [];
 
 describe('every workflow', () => {
   const files = fs.readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
 
-  it('is one of the four, and parses as YAML without duplicate keys', () => {
-    expect(files).toEqual(['ci.yml', 'deploy.yml', 'plan.yml', 'release.yml']);
+  it('is one of the five, and parses as YAML without duplicate keys', () => {
+    expect(files).toEqual(['ci.yml', 'deploy-environment.yml', 'deploy.yml', 'plan.yml', 'release.yml']);
     for (const file of files) expect(() => load(file)).not.toThrow();
   });
 
-  it.each(files)('%s only runs npm scripts that exist in the root package.json', (file) => {
+  it.each(files.filter((f) => f !== 'deploy.yml'))('%s only runs npm scripts that exist in the root package.json', (file) => {
     const text = fs.readFileSync(path.join(workflowsDir, file), 'utf8');
     // `npm run x`, `npm run-script x`, and npm's shorthands `npm test` / `npm start`.
     const referenced = [...text.matchAll(/\bnpm (?:run(?:-script)? ([\w:-]+)|(test|start)\b)/g)].map((m) => m[1] ?? m[2]);
@@ -63,11 +67,11 @@ describe('every workflow', () => {
     for (const step of steps(load(file)).filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
   });
 
-  it.each(files)('%s uses Node 20 with the npm cache and installs with npm ci', (file) => {
+  it.each(files.filter((f) => f !== 'deploy.yml'))('%s uses Node 20 with the npm cache and installs with npm ci', (file) => {
     const workflow = load(file);
     for (const job of Object.values(workflow.jobs)) {
       expect(stepUsing(job, 'actions/setup-node')?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
-      expect(job.steps.some((s) => /^npm ci\b/.test(s.run ?? ''))).toBe(true);
+      expect(stepsOf(job).some((s) => /^npm ci\b/.test(s.run ?? ''))).toBe(true);
     }
   });
 
@@ -107,11 +111,11 @@ describe('plan.yml', () => {
 
   it('installs, synthesizes, sets up Terraform, assumes the role of the environment, then plans', () => {
     const order = ['actions/setup-node', 'npm ci', 'npm run synth', 'hashicorp/setup-terraform', 'aws-actions/configure-aws-credentials', 'npm run plan'];
-    const positions = order.map((what) => job.steps.findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
+    const positions = order.map((what) => stepsOf(job).findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(job.steps.find((s) => s.run?.startsWith('npm run synth'))?.run).toBe('npm run synth -- --filter=./apps/${{ matrix.app }}');
-    expect(job.steps.find((s) => s.id === 'plan')?.run).toBe('npm run plan -- ${{ matrix.stack }}');
+    expect(stepsOf(job).find((s) => s.run?.startsWith('npm run synth'))?.run).toBe('npm run synth -- --filter=./apps/${{ matrix.app }}');
+    expect(stepsOf(job).find((s) => s.id === 'plan')?.run).toBe('npm run plan -- ${{ matrix.stack }}');
   });
 
   it('assumes one role per environment, from repository variables', () => {
@@ -122,7 +126,7 @@ describe('plan.yml', () => {
   });
 
   it('fails the check when the plan fails: the plan step does not continue on error', () => {
-    const plan = job.steps.find((s) => s.id === 'plan') as Step & { 'continue-on-error'?: unknown };
+    const plan = stepsOf(job).find((s) => s.id === 'plan') as Step & { 'continue-on-error'?: unknown };
     expect(plan['continue-on-error']).toBeUndefined();
     // The comment still runs, to replace an outdated summary with the failure.
     expect(stepUsing(job, 'actions/github-script')?.if).toBe('${{ !cancelled() }}');
@@ -221,34 +225,37 @@ interface FakeComment {
 
 describe('deploy.yml', () => {
   const workflow = load('deploy.yml');
-  const environmentOf = (job: Job) => (typeof job.environment === 'string' ? job.environment : job.environment?.name);
+  const called = load('deploy-environment.yml');
+  const job = called.jobs.deploy;
 
   it('runs on pushes to main', () => {
     expect(workflow.on.push).toEqual({ branches: ['main'] });
   });
 
-  it('deploys dev, then stg, then prod, each in its GitHub environment', () => {
-    expect(Object.keys(workflow.jobs)).toEqual(['dev', 'stg', 'prod']);
-    expect(workflow.jobs.dev.needs).toBeUndefined();
-    expect(workflow.jobs.stg.needs).toBe('dev');
-    expect(workflow.jobs.prod.needs).toBe('stg');
-    for (const env of ['dev', 'stg', 'prod']) expect(environmentOf(workflow.jobs[env])).toBe(env);
+  it('deploys dev, then stg, then prod, one call of the environment workflow each', () => {
+    expect(workflow.jobs).toEqual({
+      dev: { uses: './.github/workflows/deploy-environment.yml', with: { environment: 'dev' } },
+      stg: { needs: 'dev', uses: './.github/workflows/deploy-environment.yml', with: { environment: 'stg' } },
+      prod: { needs: 'stg', uses: './.github/workflows/deploy-environment.yml', with: { environment: 'prod' } },
+    });
+    expect(called.on).toEqual({ workflow_call: { inputs: { environment: { description: expect.any(String), required: true, type: 'string' } } } });
   });
 
-  it('says where the required reviewers of stg and prod are configured', () => {
+  it('runs each deploy in the GitHub environment it deploys, where stg and prod have required reviewers', () => {
+    expect(job.environment).toBe('${{ inputs.environment }}');
     const text = fs.readFileSync(path.join(workflowsDir, 'deploy.yml'), 'utf8');
     expect(text).toMatch(/stg and prod: "Required reviewers"/);
   });
 
-  it.each(['dev', 'stg', 'prod'])('%s deploys every app with approval given, by OIDC', (env) => {
-    const job = workflow.jobs[env];
+  it('deploys every app with approval given and remote state required, by OIDC', () => {
     expect([...(job.strategy?.matrix?.app as string[])].sort()).toEqual(apps);
-    expect(job.steps.map((s) => s.run).filter(Boolean)).toContain(`npm run deploy -- \${{ matrix.app }}-${env} --auto-approve --require-remote-state`);
+    expect(stepsOf(job).map((s) => s.run).filter(Boolean)).toContain('npm run deploy -- ${{ matrix.app }}-${{ inputs.environment }} --auto-approve --require-remote-state');
     expect(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
   });
 
   it('may mint an OIDC token and read the code', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(called.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });
 });
 
@@ -290,22 +297,30 @@ describe('ci.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
     expect(workflow.on.push).toEqual({ branches: ['main'] });
     const job = Object.values(workflow.jobs)[0];
-    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund && npm test']);
+    expect(stepsOf(job).map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund && npm test']);
     expect(stepUsing(job, 'hashicorp/setup-terraform')).toBeDefined();
   });
 });
 
 describe('the Changesets config', () => {
-  it('is valid for this workspace, public, on main, and leaves every private package out', async () => {
-    // Changesets' own reader, which validates the config against the workspace packages.
+  it('is valid for this workspace, public, on main, versions the libraries and nothing private', async () => {
+    // Changesets' own reader (a dependency of @changesets/cli), which validates the config against
+    // the workspace packages and expands the ignore globs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { getPackages } = require('@manypkg/get-packages') as { getPackages: (dir: string) => Promise<{ packages: Array<{ packageJson: { name: string; private?: boolean } }> }> };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { read } = require('@changesets/config') as { read: (dir: string, packages: unknown) => Promise<{ access: string; baseBranch: string; ignore: string[] }> };
+    const { read } = require('@changesets/config') as {
+      read: (dir: string, packages: unknown) => Promise<{ access: string; baseBranch: string; ignore: string[]; privatePackages: { version: boolean; tag: boolean } }>;
+    };
     const packages = await getPackages(root);
     const config = await read(root, packages);
-    expect(config).toMatchObject({ access: 'public', baseBranch: 'main' });
-    const privateNames = packages.packages.filter((p) => p.packageJson.private).map((p) => p.packageJson.name).sort();
-    expect([...config.ignore].sort()).toEqual(privateNames);
+    expect(config).toMatchObject({ access: 'public', baseBranch: 'main', privatePackages: { version: false, tag: false } });
+    const named = (p: { packageJson: { name: string; private?: boolean } }) => p.packageJson.name;
+    // Apps and test packages are ignored by name (or glob); no library is.
+    expect(config.ignore.filter((name) => !packages.packages.find((p) => named(p) === name)?.packageJson.private)).toEqual([]);
+    for (const app of apps) expect(config.ignore).toContain(`@privatelink-cdktf/app-${app}`);
+    const testPackages = packages.packages.filter((p) => /\/test\//.test(`${(p as { dir?: string }).dir}/`)).map(named);
+    expect(testPackages.length).toBeGreaterThan(0);
+    for (const name of testPackages) expect(config.ignore).toContain(name);
   });
 });
