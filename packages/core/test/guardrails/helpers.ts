@@ -16,8 +16,11 @@ export function guardedStack(options: { production?: boolean } = {}): Environmen
  */
 export function synthesizeToFile(stack: EnvironmentStack): SynthesizedFile {
   const outdir = Testing.fullSynth(stack);
-  const file = path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as SynthesizedFile;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as SynthesizedFile;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 export interface SynthesizedFile {
