@@ -1,4 +1,5 @@
-import type { App } from 'cdktf';
+import { Guardrails, PRIVATELINK_RULES } from '@privatelink-cdktf/core';
+import { TerraformStack, Testing, type App } from 'cdktf';
 import { ENVIRONMENTS as S3_ENVIRONMENTS } from '../../../apps/s3-private-access/src/environments';
 import { S3PrivateAccessStack } from '../../../apps/s3-private-access/src/s3-private-access-stack';
 import { ENVIRONMENTS as PROVIDER_ENVIRONMENTS } from '../../../apps/saas-provider/src/environments';
@@ -15,6 +16,18 @@ const APPS: Record<string, (app: App) => void> = {
 };
 
 describe.each(Object.entries(APPS))('%s', (name, build) => {
+  it('runs the guardrail pack on every stack, with no unsuppressed finding', () => {
+    const app = Testing.app();
+    build(app);
+    const stacks = app.node.children.filter((child): child is TerraformStack => child instanceof TerraformStack);
+    expect(stacks).toHaveLength(3);
+    for (const stack of stacks) {
+      const guardrails = Guardrails.of(stack);
+      expect(guardrails.rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(PRIVATELINK_RULES.map((rule) => rule.id)));
+      expect(guardrails.findings().filter((finding) => !finding.suppression)).toEqual([]);
+    }
+  });
+
   it('synthesizes byte-identical cdk.tf.json twice in a row', () => {
     const first = synthesizeApp(build);
     const second = synthesizeApp(build);
