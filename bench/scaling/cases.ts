@@ -7,7 +7,7 @@ export interface ScalingCase {
   readonly unit: string;
   readonly sizes: readonly number[];
   /** Loads the library (not timed as construction) and returns what adds N items to a stack with a PrivateNetwork over three AZs. */
-  load(): Promise<(stack: Construct, network: NetworkLike, n: number) => void>;
+  load(): (stack: Construct, network: NetworkLike, n: number) => void;
 }
 
 /** The part of core's PrivateNetwork the cases use. */
@@ -21,10 +21,12 @@ export const ZONES = ['apne1-az1', 'apne1-az2', 'apne1-az4'];
 const hex = (i: number, width: number) => i.toString(16).padStart(width, '0');
 
 /** Loads a named export of a workspace library, or says exactly what is missing. */
-async function exported<T>(pkg: string, name: string): Promise<T> {
+function exported<T>(pkg: string, name: string): T {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pkg)) as Record<string, unknown>;
+    // require, as the apps' compiled imports do: import() of CommonJS would parse every module's exports first.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(pkg) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`${pkg} cannot be loaded (${(error as Error).message.split('\n')[0]}); build it with \`npx turbo run build\``);
   }
@@ -38,9 +40,9 @@ async function exported<T>(pkg: string, name: string): Promise<T> {
 export const provider: ScalingCase = {
   unit: 'tenants',
   sizes: [10, 100, 1000],
-  async load() {
+  load() {
     type Service = new (scope: Construct, id: string, props: Record<string, unknown>) => unknown;
-    const PrivateLinkService = await exported<Service>('@privatelink-cdktf/provider', 'PrivateLinkService');
+    const PrivateLinkService = exported<Service>('@privatelink-cdktf/provider', 'PrivateLinkService');
     return (stack, network, n) => {
     const tenants = Array.from({ length: n }, (_, i) => ({
       key: `tenant-${i}`,
@@ -66,9 +68,9 @@ export const provider: ScalingCase = {
 export const consumer: ScalingCase = {
   unit: 'endpoints',
   sizes: [10, 50, 200],
-  async load() {
+  load() {
     type Endpoint = new (scope: Construct, id: string, props: Record<string, unknown>) => unknown;
-    const InterfaceEndpoint = await exported<Endpoint>('@privatelink-cdktf/consumer', 'InterfaceEndpoint');
+    const InterfaceEndpoint = exported<Endpoint>('@privatelink-cdktf/consumer', 'InterfaceEndpoint');
     return (stack, network, n) => {
     for (let i = 0; i < n; i++) {
       new InterfaceEndpoint(stack, `Endpoint-svc-${i}`, {

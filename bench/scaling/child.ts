@@ -2,6 +2,8 @@
 // prints its timings and peak RSS as JSON. Usage: node --import tsx bench/scaling/child.ts <case> <n> <outdir>
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as core from '@privatelink-cdktf/core';
+import { App } from 'cdktf';
 import { CASES, ZONES, type NetworkLike } from './cases';
 
 export interface ScalingSample {
@@ -12,19 +14,20 @@ export interface ScalingSample {
   readonly constructMs: number;
   /** app.synth(): validation, token resolution, JSON written. */
   readonly synthMs: number;
+  /** CPU time (user + system, all threads) of construct + synth: less sensitive than wall time to other work on the machine. */
+  readonly buildSynthCpuMs: number;
   readonly maxRssKiB: number;
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const [caseName, size, outdir] = process.argv.slice(2);
   const scalingCase = CASES[caseName];
   const n = Number(size);
   if (!scalingCase || !Number.isInteger(n) || !outdir) throw new Error(`usage: child.ts <${Object.keys(CASES).join('|')}> <n> <outdir>`);
 
-  const { App } = await import('cdktf');
-  const core = await import('@privatelink-cdktf/core');
-  const build = await scalingCase.load();
+  const build = scalingCase.load();
   const loadedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
 
   fs.mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   const builtAt = performance.now();
   app.synth();
   const synthesizedAt = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
 
   const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
   const resources = Object.values(json.resource as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
@@ -45,12 +49,15 @@ async function main(): Promise<void> {
     loadMs: loadedAt, // performance.now() counts from the start of the process
     constructMs: builtAt - loadedAt,
     synthMs: synthesizedAt - builtAt,
+    buildSynthCpuMs: (cpu.user + cpu.system) / 1000,
     maxRssKiB: process.resourceUsage().maxRSS,
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
-});
+}

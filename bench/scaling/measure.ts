@@ -13,6 +13,8 @@ export interface ScalingPoint {
   readonly buildSynthMs: number;
   readonly constructMs: number;
   readonly synthMs: number;
+  /** Median CPU time of construct + synth. */
+  readonly buildSynthCpuMs: number;
   /** Highest peak RSS of the child over the runs. */
   readonly maxRssKiB: number;
   readonly samples: readonly number[];
@@ -51,6 +53,7 @@ export function measureScaling(ctx: BenchContext): ScalingResult[] {
           buildSynthMs: median(buildSynth),
           constructMs: mid.constructMs,
           synthMs: mid.synthMs,
+          buildSynthCpuMs: median(runs.map((r) => r.buildSynthCpuMs)),
           maxRssKiB: Math.max(...runs.map((r) => r.maxRssKiB)),
           samples: buildSynth,
         };
