@@ -60,7 +60,8 @@ beforeAll(async () => {
       }),
     ),
   );
-});
+  // Four real plans on a shared machine: minutes, not the default five.
+}, 15 * 60_000);
 
 afterAll(() => {
   console.log(`packaging timings (ms): ${JSON.stringify(timings)}`);

@@ -23,7 +23,8 @@ describe('scripts/plan.ts --offline', () => {
     if (run.status !== 0) throw new Error(`plan failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     markdown = fs.readFileSync(path.join(outDir, `${STACK}.md`), 'utf8');
     json = JSON.parse(fs.readFileSync(path.join(outDir, `${STACK}.json`), 'utf8')) as PlanSummary;
-  });
+    // A synth through turbo and a real plan, on a machine that may be busy.
+  }, 10 * 60_000);
 
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
