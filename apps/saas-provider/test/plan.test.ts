@@ -88,6 +88,12 @@ it('plans prod with NLB deletion protection and inbound rules enforced on Privat
   expect(nlb).toMatchObject({ enable_deletion_protection: true, enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
 });
 
+it('makes the dev ALB attachment wait for the ALB listener in the planned configuration', () => {
+  const configuration = plans.get('saas-provider-dev')?.plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } } | undefined;
+  const attachment = configuration?.root_module.resources.find((r) => r.address.startsWith('aws_lb_target_group_attachment.Service_AlbTarget_Attachment_'));
+  expect(attachment?.depends_on).toEqual([expect.stringMatching(/^aws_lb_listener\.Application_HttpsListener_/)]);
+});
+
 afterAll(() => {
   // Timings land in the test log, so a slow plan shows up in review.
   for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
