@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HARNESS_TMP_ROOT, ensureCliConfig } from './cli-config';
 import type { Diagnostic, ResourceChange, TerraformPlan, ValidateOutput } from './plan-json';
+import { withFileLock } from './file-lock';
 import { prepareForOfflinePlan } from './prepare';
 import { Semaphore } from './semaphore';
 import { runTerraform } from './terraform';
@@ -81,7 +82,7 @@ async function planPrepared(config: object, sourceDir: string | undefined, optio
 
 async function planInTempDir(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {
   const name = options.name ?? 'config';
-  const { awsVersion } = ensureCliConfig();
+  const { awsVersion, pluginCacheDir } = ensureCliConfig();
   const workDir = await fs.promises.mkdtemp(path.join(HARNESS_TMP_ROOT, `plan-${name.replace(/[^\w.-]/g, '_')}-`));
   try {
     if (sourceDir) {
@@ -101,7 +102,10 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
     };
 
     // The provider comes from the mirror or the shared plugin cache, linked rather than copied.
-    const [, init] = await timed(() => runTerraform(['init', '-input=false', '-no-color'], workDir));
+    // Inits take turns across processes: Terraform writes the shared cache without a lock of its own.
+    const [, init] = await timed(() =>
+      withFileLock(path.join(pluginCacheDir, '.init-lock'), () => runTerraform(['init', '-input=false', '-no-color'], workDir)),
+    );
     const [validation, validate] = await timed(() => validateIn(workDir, name));
     const [, planMs] = await timed(() =>
       runTerraform(['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.tfplan'], workDir),
