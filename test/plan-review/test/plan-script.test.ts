@@ -58,6 +58,73 @@ describe('scripts/plan.ts --offline', () => {
     expect(json.mermaid).toBe(block);
   });
 
+  describe('without --offline', () => {
+    // A stand-in for terraform that records each call and answers `show -json` with a plan in
+    // which the endpoint service is replaced: the real path minus AWS.
+    let fakeDir: string;
+    const calls = (): string[] => fs.readFileSync(path.join(fakeDir, 'calls.log'), 'utf8').trim().split('\n');
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.11.4',
+      resource_changes: [
+        {
+          address: 'aws_vpc_endpoint_service.Service',
+          mode: 'managed',
+          type: 'aws_vpc_endpoint_service',
+          name: 'Service',
+          action_reason: 'replace_because_cannot_update',
+          change: { actions: ['delete', 'create'], before: {}, after: { acceptance_required: true }, replace_paths: [['network_load_balancer_arns']] },
+        },
+      ],
+    };
+    const realPlan = (stack: string) => {
+      fs.rmSync(path.join(fakeDir, 'calls.log'), { force: true });
+      return spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'plan.ts'), stack, '--no-synth', '--out', outDir], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TERRAFORM_BIN: path.join(fakeDir, 'terraform'), FAKE_TF_DIR: fakeDir },
+      });
+    };
+
+    beforeAll(() => {
+      fakeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-terraform-'));
+      fs.writeFileSync(path.join(fakeDir, 'plan.json'), JSON.stringify(plan));
+      const script = '#!/bin/sh\necho "$(basename "$PWD") $*" >> "$FAKE_TF_DIR/calls.log"\nif [ "$1" = show ]; then cat "$FAKE_TF_DIR/plan.json"; fi\n';
+      fs.writeFileSync(path.join(fakeDir, 'terraform'), script, { mode: 0o755 });
+    });
+    afterAll(() => fs.rmSync(fakeDir, { recursive: true, force: true }));
+
+    it('inits, plans to plan.tfplan and reads it back, in the stack dir with its real backend', () => {
+      const run = realPlan('saas-provider-stg');
+      expect(run.stderr).not.toContain('error:');
+      expect(run.status).toBe(0);
+      expect(calls()).toEqual([
+        'saas-provider-stg init -input=false',
+        'saas-provider-stg plan -input=false -lock-timeout=120s -out=plan.tfplan',
+        'saas-provider-stg show -json plan.tfplan',
+      ]);
+      const markdown = fs.readFileSync(path.join(outDir, 'saas-provider-stg.md'), 'utf8');
+      expect(markdown).toContain('**1 to add, 0 to change, 1 to destroy** (1 replacement, counted in both)');
+      expect(markdown).toContain('| -/+ replace | `aws_vpc_endpoint_service.Service` | an argument that cannot be updated in place changed; forced by `network_load_balancer_arns` |');
+      expect(markdown).not.toMatch(/^> /m);
+    });
+
+    it('warns that a stack with local state compares with whatever state this machine has', () => {
+      expect(realPlan('saas-provider-dev').status).toBe(0);
+      expect(fs.readFileSync(path.join(outDir, 'saas-provider-dev.md'), 'utf8')).toContain('> This stack keeps its state on the local disk');
+    });
+
+    it('fails when terraform fails, and writes no summary', () => {
+      fs.writeFileSync(path.join(fakeDir, 'terraform'), '#!/bin/sh\necho "Error: No valid credential sources found" >&2\nexit 1\n', { mode: 0o755 });
+      fs.rmSync(path.join(outDir, 'saas-provider-prod.md'), { force: true });
+      const run = realPlan('saas-provider-prod');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('No valid credential sources found');
+      expect(run.stderr).toContain('init -input=false` failed with exit code 1');
+      expect(fs.existsSync(path.join(outDir, 'saas-provider-prod.md'))).toBe(false);
+    });
+  });
+
   it('rejects a stack that does not exist, naming the ones that do', () => {
     const wrong = planScript('saas-provider-qa', '--offline', '--no-synth', '--out', outDir);
     expect(wrong.status).not.toBe(0);
