@@ -20,6 +20,13 @@ export interface TrafficRule {
   readonly prefixListIds?: readonly string[];
   /** @default - generated from protocol and port */
   readonly description?: string;
+  /**
+   * Names the rules of peers known only at apply time (security groups or prefix lists created in
+   * the same stack), so their Terraform addresses never depend on the order rules were added.
+   * Required for such peers in `addIngress`/`addEgress`.
+   * @default - the rule's position in `ingress`/`egress`
+   */
+  readonly key?: string;
 }
 
 export interface DedicatedSecurityGroupProps {
@@ -55,27 +62,36 @@ export class DedicatedSecurityGroup extends Construct {
     });
     this.securityGroupId = group.id;
     this.securityGroupArn = group.arn;
-    (props.ingress ?? []).forEach((rule, index) => this.addRules('ingress', rule, index, props.allowOpenIngress ?? false));
-    (props.egress ?? []).forEach((rule, index) => this.addRules('egress', rule, index, true));
+    (props.ingress ?? []).forEach((rule, index) => this.addRules('ingress', rule, String(index), props.allowOpenIngress ?? false));
+    (props.egress ?? []).forEach((rule, index) => this.addRules('egress', rule, String(index), true));
   }
 
   /** Admits more traffic, for example from a security group created later. */
   public addIngress(rule: TrafficRule): void {
-    this.addRules('ingress', rule, this.node.children.length, false);
+    this.addRules('ingress', rule, this.keyOfAdded('addIngress', rule), false);
   }
 
   /** Allows more outbound traffic. */
   public addEgress(rule: TrafficRule): void {
-    this.addRules('egress', rule, this.node.children.length, true);
+    this.addRules('egress', rule, this.keyOfAdded('addEgress', rule), true);
   }
 
-  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, index: number, allowOpen: boolean): void {
-    const field = `${direction}[${index}]`;
+  private keyOfAdded(method: string, rule: TrafficRule): string {
+    const unresolved = [...(rule.securityGroupIds ?? []), ...(rule.prefixListIds ?? [])].some(isUnresolved);
+    if (unresolved && rule.key === undefined) {
+      configError(this, `${method}().key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
+    }
+    return rule.key ?? 'added';
+  }
+
+  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, position: string, allowOpen: boolean): void {
+    const field = `${direction}[${position}]`;
+    const peerKey = rule.key ?? position;
     const protocol = rule.protocol ?? 'tcp';
     const peers = [
       ...(rule.cidrs ?? []).map((cidr) => ({ key: cidr, config: cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr } })),
-      ...(rule.securityGroupIds ?? []).map((sg, i) => ({ key: isUnresolved(sg) ? `sg${index}-${i}` : sg, config: { referencedSecurityGroupId: sg } })),
-      ...(rule.prefixListIds ?? []).map((pl, i) => ({ key: isUnresolved(pl) ? `pl${index}-${i}` : pl, config: { prefixListId: pl } })),
+      ...(rule.securityGroupIds ?? []).map((sg, i) => ({ key: isUnresolved(sg) ? `sg${peerKey}-${i}` : sg, config: { referencedSecurityGroupId: sg } })),
+      ...(rule.prefixListIds ?? []).map((pl, i) => ({ key: isUnresolved(pl) ? `pl${peerKey}-${i}` : pl, config: { prefixListId: pl } })),
     ];
     if (peers.length === 0) configError(this, field, 'has no peers', 'give cidrs, securityGroupIds or prefixListIds');
     if (rule.ports.length === 0) configError(this, `${field}.ports`, 'is empty', 'give at least one port, for example [443]');

@@ -37,3 +37,24 @@ describe('DedicatedSecurityGroup', () => {
     expect(() => new DedicatedSecurityGroup(devStack(), 'Sg', { vpcId: 'v', name: 'x', description: 'x', ingress: [{ ports: [443], cidrs: ['0.0.0.0/0'] }], allowOpenIngress: true })).not.toThrow();
   });
 });
+
+describe('DedicatedSecurityGroup rules for peers known only at apply time', () => {
+  it('names them by key, so the order of calls never renames a rule', () => {
+    const addresses = (order: string[]) => {
+      const stack = devStack();
+      const group = new DedicatedSecurityGroup(stack, 'Nlb', { vpcId: 'vpc-1', name: 'nlb', description: 'NLB' });
+      const peers: Record<string, DedicatedSecurityGroup> = {};
+      for (const name of ['alb', 'app']) peers[name] = new DedicatedSecurityGroup(stack, name, { vpcId: 'vpc-1', name, description: name });
+      for (const name of order) group.addEgress({ ports: [443], securityGroupIds: [peers[name].securityGroupId], key: name });
+      return Object.keys(synthJson(stack).resource.aws_vpc_security_group_egress_rule).sort();
+    };
+    expect(addresses(['alb', 'app'])).toEqual(addresses(['app', 'alb']));
+  });
+
+  it('requires the key when a peer is a reference', () => {
+    const stack = devStack();
+    const group = new DedicatedSecurityGroup(stack, 'Nlb', { vpcId: 'vpc-1', name: 'nlb', description: 'NLB' });
+    const alb = new DedicatedSecurityGroup(stack, 'Alb', { vpcId: 'vpc-1', name: 'alb', description: 'ALB' });
+    expect(() => group.addEgress({ ports: [443], securityGroupIds: [alb.securityGroupId] })).toThrow(/'addEgress\(\).key' is missing/);
+  });
+});

@@ -52,7 +52,7 @@ export abstract class NlbTargetGroup extends Construct implements NlbTarget {
     const backend = this.backend();
     const ports = [port, ...(healthCheckPort !== undefined ? [healthCheckPort] : [])];
     const peer = backend.securityGroupId !== undefined ? { securityGroupIds: [backend.securityGroupId] } : { cidrs: backend.cidrs };
-    securityGroup.addEgress({ ports, ...peer, description: `To ${backend.description}` });
+    securityGroup.addEgress({ ports, ...peer, description: `To ${backend.description}`, key: this.node.id });
     if (backend.securityGroupId === undefined) return;
     for (const to of ports) {
       new VpcSecurityGroupIngressRule(this, `IngressFrom-${loadBalancerId}-${to}`, {
