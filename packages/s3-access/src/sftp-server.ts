@@ -74,7 +74,12 @@ export interface SftpServerProps {
   readonly securityPolicyName?: string;
   /** @default 365 */
   readonly logRetentionDays?: number;
-  /** A CNAME in a Route 53 hosted zone pointing to the server's endpoint. @default - none */
+  /**
+   * A CNAME in a Route 53 hosted zone pointing to the server's host name
+   * (`s-....server.transfer.<region>.amazonaws.com`). Clients on premises must be able to resolve
+   * that name to the server's addresses (Elastic IPs, or a private hosted zone / forwarder for the
+   * endpoint's addresses). @default - none
+   */
   readonly customHostname?: { readonly zoneId: string; readonly name: string };
   /** @default - the default provider */
   readonly provider?: TerraformProvider;
