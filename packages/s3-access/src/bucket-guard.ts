@@ -94,7 +94,7 @@ export class BucketGuard extends Construct {
       new S3BucketOwnershipControls(this, 'OwnershipControls', { bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' } });
       new S3BucketVersioningA(this, 'Versioning', { bucket: bucketName, versioningConfiguration: { status: props.versioning === false ? 'Suspended' : 'Enabled' } });
       if ((props.encryption ?? 'SSE-KMS') === 'SSE-KMS') {
-        this.kmsKeyArn = props.kmsKeyArn ?? new EncryptionKey(this, 'Key', { alias: `s3-${props.bucketName}`, description: `Encrypts the objects of s3://${props.bucketName}` }).keyArn;
+        this.kmsKeyArn = props.kmsKeyArn ?? new EncryptionKey(this, 'Key', { alias: `s3-${props.bucketName.replace(/\./g, '-')}`, description: `Encrypts the objects of s3://${props.bucketName}` }).keyArn;
       }
       new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
         bucket: bucketName,

@@ -1,3 +1,4 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -59,6 +60,12 @@ describe('BucketGuard creating the bucket', () => {
     });
     expect(guard.kmsKeyArn).toBeDefined();
     expect(synthesized).toHaveResourceWithProperties(S3BucketPolicy, { bucket: expect.stringContaining('aws_s3_bucket.Guard_Bucket') });
+  });
+
+  it('names the key alias after the bucket, without the dots KMS aliases refuse', () => {
+    const stack = devStack();
+    new BucketGuard(stack, 'Guard', { ...base, bucketName: 'exchange.acme.example', createBucket: true });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(KmsAlias, { name: 'alias/s3-exchange-acme-example' });
   });
 
   it('uses SSE-S3 when asked, with no key', () => {
