@@ -1,5 +1,4 @@
 import type { AppConfig } from '../config';
-import { prod } from './prod';
 
 // stg mirrors prod and adds Client VPN for operators.
 export const stg: AppConfig = {
@@ -9,9 +8,12 @@ export const stg: AppConfig = {
   bucket: { name: 's3-private-access-stg-exchange-222222222222', create: true, adminPrincipalArns: ['arn:aws:iam::222222222222:role/terraform-deploy'] },
   interfaceEndpoint: { privateDnsOnlyForInboundResolverEndpoint: true },
   sftp: {
-    users: Object.fromEntries(
-      Object.entries(prod.sftp?.users ?? {}).map(([user, settings]) => [user, { ...settings, homeDirectory: settings.homeDirectory.replace('prod-exchange-333333333333', 'stg-exchange-222222222222') }]),
-    ),
+    users: {
+      'partner-acme': {
+        sshPublicKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGQ2V4YW1wbGVrZXlmb3JhY21lcGFydG5lcnNmdHA0 acme@partner'],
+        homeDirectory: '/s3-private-access-stg-exchange-222222222222/partners/acme',
+      },
+    },
   },
   clientVpn: {
     clientCidrBlock: '172.21.0.0/22',
