@@ -5,6 +5,7 @@ import {
   awsContext,
   configError,
   type DedicatedSecurityGroup,
+  Guardrails,
   isUnresolved,
   nameTags,
   policyDocument,
@@ -77,6 +78,7 @@ export class GatewayEndpoint extends Construct {
     if (props.policy !== undefined && props.allowAll) {
       configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
     }
+    if (props.allowAll && props.service === 's3') Guardrails.acknowledge(this, 'PL-EP-2', 'allowAll: true was set on the S3 gateway endpoint, so it keeps the default full-access policy');
     const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
     // Gateway endpoints keep the com.amazonaws prefix in every partition.
     this.serviceName = `com.amazonaws.${region}.${props.service}`;

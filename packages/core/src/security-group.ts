@@ -3,6 +3,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { configError } from './config-error';
+import { Guardrails } from './guardrails/guardrails';
 import { nameTags } from './tags';
 import { isUnresolved, OPEN_CIDRS, requireCidr, requirePort } from './validate';
 
@@ -64,6 +65,8 @@ export class DedicatedSecurityGroup extends Construct {
     this.securityGroupArn = group.arn;
     (props.ingress ?? []).forEach((rule, index) => this.addRules('ingress', rule, String(index), props.allowOpenIngress ?? false));
     (props.egress ?? []).forEach((rule, index) => this.addRules('egress', rule, String(index), true));
+    const open = (props.ingress ?? []).some((rule) => (rule.cidrs ?? []).some((cidr) => OPEN_CIDRS.includes(cidr)));
+    if (open) Guardrails.acknowledge(this, 'PL-SG-1', `allowOpenIngress: true was set on the security group ${props.name} to admit the whole internet`);
   }
 
   /** Admits more traffic, for example from a security group created later. */
