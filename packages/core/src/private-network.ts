@@ -27,8 +27,14 @@ export interface PrivateNetworkProps {
    * every account) or AZ name (`ap-northeast-1a`).
    */
   readonly zones: readonly string[];
-  /** Prefix length of each subnet, carved in order from the VPC block. @default VPC prefix + 4 */
+  /**
+   * Prefix length of each subnet. A zone's subnet takes the slot of its zone number (`apne1-az4`
+   * and `ap-northeast-1d` take the fourth), so adding or removing a zone never moves the others.
+   * @default VPC prefix + 4
+   */
   readonly subnetPrefixLength?: number;
+  /** Explicit subnet CIDR blocks by zone, for zones whose numbers collide (Local Zones) or to match an addressing plan. @default - carved by zone number */
+  readonly subnetCidrs?: Readonly<Record<string, string>>;
   /** Flow logs to an encrypted log group, or `false` to turn them off explicitly. @default { retentionDays: 365 } */
   readonly flowLogs?: { readonly retentionDays?: number } | false;
 }
@@ -53,7 +59,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
     requireCidr(this, 'cidrBlock', props.cidrBlock);
     const zones = requireNonEmpty(this, 'zones', props.zones, 'give at least one zone, for example ["apne1-az1", "apne1-az2"]');
     requireUnique(this, 'zones', zones, 'give one subnet per zone');
-    const subnetCidrs = carveSubnets(this, props.cidrBlock, zones.length, props.subnetPrefixLength);
+    const subnetCidrs = carveSubnets(this, props.cidrBlock, zones, props.subnetPrefixLength, props.subnetCidrs ?? {});
 
     const vpc = new Vpc(this, 'Vpc', {
       cidrBlock: props.cidrBlock,
@@ -70,14 +76,11 @@ export class PrivateNetwork extends Construct implements VpcRef {
 
     const subnets: SubnetRef[] = [];
     const routeTableIds: Record<string, string> = {};
-    zones.forEach((zone, index) => {
+    for (const zone of zones) {
       const byId = AZ_ID.test(zone);
-      if (!byId && !AZ_NAME.test(zone)) {
-        configError(this, 'zones', `has ${show(zone)}`, 'give an AZ ID such as apne1-az1 or an AZ name such as ap-northeast-1a');
-      }
       const subnet = new Subnet(this, `Subnet-${zone}`, {
         vpcId: vpc.id,
-        cidrBlock: subnetCidrs[index],
+        cidrBlock: subnetCidrs[zone],
         ...(byId ? { availabilityZoneId: zone } : { availabilityZone: zone }),
         mapPublicIpOnLaunch: false,
         tags: nameTags(`${props.name}-private-${zone}`),
@@ -86,7 +89,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
       new RouteTableAssociation(this, `RouteTableAssociation-${zone}`, { subnetId: subnet.id, routeTableId: routeTable.id });
       subnets.push(byId ? { subnetId: subnet.id, availabilityZoneId: zone } : { subnetId: subnet.id, availabilityZone: zone });
       routeTableIds[zone] = routeTable.id;
-    });
+    }
 
     this.vpcId = vpc.id;
     this.cidrBlocks = [props.cidrBlock, ...(props.secondaryCidrBlocks ?? [])];
@@ -99,17 +102,38 @@ export class PrivateNetwork extends Construct implements VpcRef {
   }
 }
 
-function carveSubnets(scope: Construct, cidr: string, count: number, prefixLength?: number): string[] {
+/** The zone's number counted from 0: `apne1-az4` -> 3, `ap-northeast-1c` -> 2. */
+function zoneSlot(scope: Construct, zone: string): number {
+  if (AZ_ID.test(zone)) return Number(/az(\d+)$/.exec(zone)![1]) - 1;
+  if (AZ_NAME.test(zone)) return zone.charCodeAt(zone.length - 1) - 'a'.charCodeAt(0);
+  return configError(scope, 'zones', `has ${show(zone)}`, 'give an AZ ID such as apne1-az1 or an AZ name such as ap-northeast-1a');
+}
+
+function carveSubnets(scope: Construct, cidr: string, zones: readonly string[], prefixLength: number | undefined, explicit: Readonly<Record<string, string>>): Record<string, string> {
   const parsed = parseIpv4Cidr(cidr);
   if (!parsed) configError(scope, 'cidrBlock', `is ${show(cidr)}`, 'give an IPv4 CIDR block such as 10.0.0.0/16');
   const [base, vpcPrefix] = parsed;
   const prefix = prefixLength ?? Math.min(vpcPrefix + 4, 28);
-  if (prefix < vpcPrefix || prefix > 28 || 2 ** (prefix - vpcPrefix) < count) {
-    configError(scope, 'subnetPrefixLength', `is ${show(prefix)}: ${count} subnets of /${prefix} do not fit in ${cidr}`, `use a prefix from /${vpcPrefix + Math.ceil(Math.log2(count))} to /28`);
-  }
+  const slots = 2 ** Math.max(prefix - vpcPrefix, 0);
   const size = 2 ** (32 - prefix);
-  return Array.from({ length: count }, (_, i) => {
-    const start = base + i * size;
-    return `${[24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join('.')}/${prefix}`;
-  });
+  const cidrs: Record<string, string> = {};
+  const owners = new Map<number, string>();
+  for (const zone of zones) {
+    const slot = zoneSlot(scope, zone);
+    if (explicit[zone] !== undefined) {
+      cidrs[zone] = requireCidr(scope, `subnetCidrs.${zone}`, explicit[zone]);
+      continue;
+    }
+    if (prefix < vpcPrefix || prefix > 28 || slot >= slots) {
+      configError(scope, 'subnetPrefixLength', `is ${show(prefix)}: ${cidr} has ${slots} subnet slot(s) of /${prefix}, and ${zone} needs slot ${slot + 1}`, `use a prefix from /${vpcPrefix + Math.ceil(Math.log2(slot + 1))} to /28, or give subnetCidrs`);
+    }
+    const other = owners.get(slot);
+    if (other !== undefined) {
+      configError(scope, 'zones', `has ${show(other)} and ${show(zone)}, which share zone number ${slot + 1}`, `give subnetCidrs for one of them`);
+    }
+    owners.set(slot, zone);
+    const start = base + slot * size;
+    cidrs[zone] = `${[24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join('.')}/${prefix}`;
+  }
+  return cidrs;
 }

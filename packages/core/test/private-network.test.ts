@@ -20,7 +20,7 @@ describe('PrivateNetwork', () => {
     expect(subnets.map((s) => [s.cidr_block, s.availability_zone_id, s.map_public_ip_on_launch])).toEqual([
       ['10.20.0.0/20', 'apne1-az1', false],
       ['10.20.16.0/20', 'apne1-az2', false],
-      ['10.20.32.0/20', 'apne1-az4', false],
+      ['10.20.48.0/20', 'apne1-az4', false],
     ]);
     expect(network.subnets.map((s) => s.availabilityZoneId)).toEqual(['apne1-az1', 'apne1-az2', 'apne1-az4']);
     expect(Object.keys(network.routeTableIds)).toEqual(['apne1-az1', 'apne1-az2', 'apne1-az4']);
@@ -48,6 +48,23 @@ describe('PrivateNetwork', () => {
     new PrivateNetwork(other, 'Network', { name: 'n', cidrBlock: '10.0.0.0/24', zones: ['ap-northeast-1a', 'ap-northeast-1c'], flowLogs: false });
     expect(Testing.synth(other)).toHaveResourceWithProperties(Subnet, { availability_zone: 'ap-northeast-1a', cidr_block: '10.0.0.0/28' });
     expect(Testing.synth(other)).not.toHaveResource(FlowLog);
+  });
+
+  it('gives each zone the slot of its zone number, so removing a zone never moves another subnet', () => {
+    const cidrs = (zones: string[]) => {
+      const other = devStack();
+      new PrivateNetwork(other, 'Network', { name: 'n', cidrBlock: '10.20.0.0/16', zones, flowLogs: false });
+      return Object.fromEntries(Object.values(synthJson(other).resource.aws_subnet).map((s) => [s.availability_zone_id, s.cidr_block]));
+    };
+    expect(cidrs(['apne1-az2', 'apne1-az4'])).toEqual({ 'apne1-az2': '10.20.16.0/20', 'apne1-az4': '10.20.48.0/20' });
+    expect(cidrs(['apne1-az4', 'apne1-az1'])['apne1-az4']).toBe('10.20.48.0/20');
+  });
+
+  it('takes explicit subnet CIDRs, and asks for them when zone numbers collide', () => {
+    const other = devStack();
+    new PrivateNetwork(other, 'Network', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1', 'use1-bos1-az1'], subnetCidrs: { 'use1-bos1-az1': '10.0.200.0/24' }, flowLogs: false });
+    expect(Testing.synth(other)).toHaveResourceWithProperties(Subnet, { availability_zone_id: 'use1-bos1-az1', cidr_block: '10.0.200.0/24' });
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1', 'use1-bos1-az1'] })).toThrow(/share zone number 1; give subnetCidrs/);
   });
 
   it('rejects bad zones, CIDRs and subnet sizes', () => {
