@@ -89,6 +89,14 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   if (config.interfaceEndpoint && config.network.zones.length < 2) {
     configError(scope, 'network.zones', `has ${config.network.zones.length} zone`, 'the Resolver inbound endpoint of the interface endpoint needs two zones at least');
   }
+  for (const [zone, ip] of Object.entries(config.interfaceEndpoint?.resolverIpAddresses ?? {})) {
+    if (!config.network.zones.includes(zone)) {
+      configError(scope, `interfaceEndpoint.resolverIpAddresses.${zone}`, `names a zone the network does not have`, `use one of ${config.network.zones.join(', ')}`);
+    }
+    if (!cidrsOverlap(`${ip}/32`, config.network.cidrBlock)) {
+      configError(scope, `interfaceEndpoint.resolverIpAddresses.${zone}`, `is ${show(ip)}, outside the VPC block ${show(config.network.cidrBlock)}`, `give an address in the ${zone} subnet`);
+    }
+  }
   if (!config.interfaceEndpoint && !config.sftp && !config.clientVpn && !config.proxy && !config.syncHost) {
     configError(scope, 'interfaceEndpoint', 'and every other access path are missing', 'configure at least one way to reach the bucket');
   }

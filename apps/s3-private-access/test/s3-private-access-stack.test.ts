@@ -104,7 +104,7 @@ describe('environment differences', () => {
 
   it('pins the prod Resolver addresses for the on-premises forwarders', () => {
     expect(stacks.prod.text).toHaveResourceWithProperties(Route53ResolverEndpoint, {
-      ip_address: expect.arrayContaining([expect.objectContaining({ ip: '10.32.0.53' }), expect.objectContaining({ ip: '10.32.16.53' }), expect.objectContaining({ ip: '10.32.32.53' })]),
+      ip_address: expect.arrayContaining([expect.objectContaining({ ip: '10.32.0.53' }), expect.objectContaining({ ip: '10.32.16.53' })]),
     });
   });
 });
@@ -124,6 +124,12 @@ describe('configuration errors', () => {
     expect(make({ ...prod, network: { ...prod.network, zones: ['apne1-az1'] } })).toThrow(/'network.zones' has 1 zone/);
     expect(make({ environment: dev.environment, network: dev.network, onPremisesCidrs: dev.onPremisesCidrs, bucket: dev.bucket })).toThrow(/configure at least one way to reach the bucket/);
     expect(make({ ...dev, proxy: { amiId: 'latest' } })).toThrow(/'proxy.amiId' is 'latest', which is not an AMI ID/);
+  });
+
+  it('rejects pinned resolver addresses outside the VPC or in zones it does not have', () => {
+    const pinned = (resolverIpAddresses: Record<string, string>) => ({ ...prod, interfaceEndpoint: { privateDnsOnlyForInboundResolverEndpoint: true, resolverIpAddresses } });
+    expect(make(pinned({ 'apne1-az1': '10.99.0.53' }))).toThrow(/'interfaceEndpoint.resolverIpAddresses.apne1-az1' is '10.99.0.53', outside the VPC block '10.32.0.0\/16'/);
+    expect(make(pinned({ 'apne1-az3': '10.32.0.53' }))).toThrow(/'interfaceEndpoint.resolverIpAddresses.apne1-az3' names a zone the network does not have/);
   });
 
   it('rejects a Client VPN range that overlaps the VPC', () => {

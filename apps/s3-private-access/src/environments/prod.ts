@@ -9,7 +9,8 @@ export const prod: AppConfig = {
   bucket: { name: 's3-private-access-prod-exchange-333333333333', create: true, adminPrincipalArns: ['arn:aws:iam::333333333333:role/terraform-deploy', 'arn:aws:iam::333333333333:role/break-glass'] },
   interfaceEndpoint: {
     privateDnsOnlyForInboundResolverEndpoint: true,
-    resolverIpAddresses: { 'apne1-az1': '10.32.0.53', 'apne1-az2': '10.32.16.53', 'apne1-az4': '10.32.32.53' },
+    // The on-premises forwarders point at these two; the az4 address is left to AWS.
+    resolverIpAddresses: { 'apne1-az1': '10.32.0.53', 'apne1-az2': '10.32.16.53' },
   },
   sftp: {
     users: {
