@@ -38,6 +38,25 @@ export function isBuilt(library: Library): boolean {
 }
 
 /**
+ * Deletes what tsc left in `<packageDir>/dist` for sources that no longer exist in
+ * `<packageDir>/src` (tsc never removes an output), so the tarball is what a clean build would
+ * pack. Returns the deleted paths.
+ */
+export function pruneOrphanedOutputs(packageDir: string): string[] {
+  const [src, dist] = [path.join(packageDir, 'src'), path.join(packageDir, 'dist')];
+  if (!fs.existsSync(dist)) return [];
+  // dist/x.js, dist/x.d.ts and their maps come from src/x.ts.
+  const sourceOf = (output: string): string => path.join(src, path.relative(dist, output).replace(/(\.js|\.d\.ts)(\.map)?$/, '.ts'));
+  const orphans = fs
+    .readdirSync(dist, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(js|d\.ts)(\.map)?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((output) => !fs.existsSync(sourceOf(output)));
+  for (const orphan of orphans) fs.rmSync(orphan);
+  return orphans;
+}
+
+/**
  * Builds the libraries whose dist/ is missing or older than their sources, dependencies first
  * (a library compiles against the declarations of the ones it uses), independent ones in parallel.
  * Returns the libraries it built.
@@ -53,6 +72,7 @@ export async function buildStaleLibraries(): Promise<Library[]> {
     if (wave.length === 0) throw new Error('the libraries depend on each other in a cycle');
     await Promise.all(
       wave.map(async (library) => {
+        pruneOrphanedOutputs(libraryDir(library));
         // A dependency rebuilt in an earlier wave changes this library's inputs too.
         if (!isBuilt(library) || internalDeps(library).some((d) => built.includes(d))) {
           await execOk(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: libraryDir(library) });

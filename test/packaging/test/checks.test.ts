@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pruneOrphanedOutputs } from '../src/libraries';
 import { firstTypeScriptBlock } from '../src/readme-example';
 import { danglingMapSources, unwantedFiles } from '../src/tarball';
 
@@ -56,5 +57,26 @@ describe('firstTypeScriptBlock', () => {
 
   it('finds none in a README without one', () => {
     expect(firstTypeScriptBlock('# x\n\n```sh\nnpm i x\n```\n\n```json\n{}\n```\n')).toBeUndefined();
+  });
+});
+
+describe('pruneOrphanedOutputs', () => {
+  let dir: string;
+  const touch = (file: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), '');
+  };
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prune-'));
+    for (const file of ['src/kept.ts', 'src/nested/deep.ts', 'dist/kept.js', 'dist/kept.d.ts', 'dist/kept.js.map', 'dist/kept.d.ts.map', 'dist/nested/deep.js']) touch(file);
+    for (const file of ['dist/gone.js', 'dist/gone.js.map', 'dist/gone.d.ts', 'dist/gone.d.ts.map', 'dist/nested/old.js']) touch(file);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('deletes build outputs whose source is gone and keeps the others', () => {
+    expect(pruneOrphanedOutputs(dir).map((f) => path.relative(dir, f)).sort()).toEqual(
+      ['dist/gone.d.ts', 'dist/gone.d.ts.map', 'dist/gone.js', 'dist/gone.js.map', 'dist/nested/old.js'].sort(),
+    );
+    for (const kept of ['dist/kept.js', 'dist/kept.d.ts', 'dist/kept.js.map', 'dist/kept.d.ts.map', 'dist/nested/deep.js']) expect(fs.existsSync(path.join(dir, kept))).toBe(true);
   });
 });
