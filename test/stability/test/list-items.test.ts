@@ -107,6 +107,27 @@ describe('tenant-consumer-dev zones', () => {
   });
 });
 
+describe('tenant-consumer-prod zones', () => {
+  const config = CONSUMER_ENVIRONMENTS.find((c) => c.environment.name === 'prod') as ConsumerConfig;
+
+  it("removes a zone's subnet and route table and moves no other subnet", () => {
+    const removed = config.network.zones[0];
+    const zones = config.network.zones.slice(1);
+    const resolverIps = Object.fromEntries(Object.entries(config.onPremises?.resolverIpAddresses ?? {}).filter(([zone]) => zone !== removed));
+    const before = synthOne(TenantConsumerStack, config);
+    const after = synthOne(TenantConsumerStack, {
+      ...config,
+      network: { ...config.network, zones },
+      onPremises: config.onPremises && { ...config.onPremises, resolverIpAddresses: resolverIps },
+    });
+    const diff = diffResources(before, after);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed.filter((r) => !r.path.endsWith(`-${removed}`)).map((r) => r.path)).toEqual([]);
+    const subnets = (json: StackJson) => Object.entries(json.resource?.aws_subnet ?? {}).filter(([name]) => !name.includes(removed));
+    expect(subnets(after)).toEqual(subnets(before));
+  });
+});
+
 describe('gateway endpoint route tables', () => {
   class GatewayStack extends EnvironmentStack {
     constructor(scope: import('constructs').Construct, routeTables: Record<string, string>) {
