@@ -14,6 +14,7 @@ import {
   type FileGatewayProps,
   HttpsProxy,
   type HttpsProxyProps,
+  PrivateInstance,
   SoftwareVpn,
   type SoftwareVpnProps,
   SyncHost,
@@ -254,7 +255,25 @@ describe('SoftwareVpn', () => {
   });
 });
 
-describe('PrivateInstance via the patterns', () => {
+describe('PrivateInstance', () => {
+  it('encrypts every volume with the given key and keeps source/destination check on by default', () => {
+    const stack = devStack();
+    const key = 'arn:aws:kms:ap-northeast-1:111111111111:key/volumes';
+    new PrivateInstance(stack, 'Host', { name: 'host', vpcId: VPC.vpcId, subnetId: SUBNETS[0].subnetId, amiId: AMI, instanceType: 't3.micro', dataVolumes: [{ deviceName: '/dev/sdb', sizeGiB: 10 }], volumeKmsKeyArn: key });
+    const instance = Object.values(resources(synthJson(stack), 'aws_instance'))[0];
+    expect(instance.root_block_device).toMatchObject({ encrypted: true, kms_key_id: key });
+    expect(instance.ebs_block_device).toEqual([expect.objectContaining({ encrypted: true, kms_key_id: key })]);
+    expect(instance.source_dest_check).toBe(true);
+    expect(instance.user_data).toBeUndefined();
+  });
+
+  it('reuses an existing STS endpoint when told to, creating none', () => {
+    const stack = devStack();
+    const proxy = new HttpsProxy(stack, 'Proxy', { ...proxyProps, credentialsPath: 'existing-sts-endpoint' });
+    expect(resources(synthJson(stack), 'aws_vpc_endpoint')).toEqual({});
+    expect(proxy.stsEndpoint).toBeUndefined();
+  });
+
   it('replaces an instance when its user data changes, so the running configuration is the declared one', () => {
     const stack = devStack();
     new SyncHost(stack, 'Sync', syncProps);
