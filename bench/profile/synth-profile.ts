@@ -9,7 +9,15 @@ import { PerformanceObserver } from 'node:perf_hooks';
 const startedAtMs = process.uptime() * 1000; // node bootstrap + tsx's loader registration
 const [appDir, outdir] = process.argv.slice(2).map((p) => path.resolve(p));
 
-export type Group = 'cdktf + constructs' | '@cdktf/provider-aws' | 'workspace libraries (dist)' | 'app sources (tsx transform + run)' | 'tsx' | 'other modules' | 'app.synth()';
+export type Group =
+  | 'cdktf + constructs'
+  | '@cdktf/provider-aws'
+  | 'workspace libraries (dist)'
+  | 'app sources (tsx transform + run)'
+  | 'tsx'
+  | 'other modules'
+  | 'app.synth()'
+  | 'stack traces cdktf captures per token (source-mapped under tsx)';
 
 function groupOf(file: string): Group {
   if (file.includes('/node_modules/@cdktf/provider-aws/')) return '@cdktf/provider-aws';
@@ -66,6 +74,11 @@ const originalSynth = cdktf.App.prototype.synth;
 cdktf.App.prototype.synth = function (this: unknown) {
   return frame('app.synth()', () => originalSynth.call(this));
 };
+
+// Every cdktf token records its creation stack; with source maps on (tsx) each frame gets mapped.
+const stackTrace = appRequire('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: (...args: unknown[]) => string[] };
+const originalCapture = stackTrace.captureStackTrace;
+stackTrace.captureStackTrace = (...args: unknown[]) => frame('stack traces cdktf captures per token (source-mapped under tsx)', () => originalCapture(...args));
 
 fs.mkdirSync(outdir, { recursive: true });
 process.env.CDKTF_OUTDIR = outdir;

@@ -20,6 +20,8 @@ export interface ScalingSample {
 }
 
 function main(): void {
+  // tsx turns on source-mapped stack traces; cdktf captures a stack trace for every token it creates.
+  if (process.env.BENCH_SOURCE_MAPS === 'off') process.setSourceMapsEnabled(false);
   const [caseName, size, outdir] = process.argv.slice(2);
   const scalingCase = CASES[caseName];
   const n = Number(size);

@@ -6,6 +6,8 @@ import type { ScalingSample } from './child';
 
 export interface ScalingPoint {
   readonly n: number;
+  /** False for the extra run of the largest size with source-mapped stack traces (which tsx turns on) off. */
+  readonly sourceMaps: boolean;
   readonly resources: number;
   /** Median wall time of the whole child process. */
   readonly processMs: number;
@@ -35,19 +37,25 @@ export function measureScaling(ctx: BenchContext): ScalingResult[] {
   return Object.entries(CASES).map(([name, scalingCase]) => {
     ctx.progress(`scaling: ${name} stack with ${scalingCase.sizes.join(', ')} ${scalingCase.unit}`);
     try {
-      const points = scalingCase.sizes.map((n) => {
+      const largest = scalingCase.sizes[scalingCase.sizes.length - 1];
+      const variants = [...scalingCase.sizes.map((n) => ({ n, sourceMaps: true })), { n: largest, sourceMaps: false }];
+      const points = variants.map(({ n, sourceMaps }) => {
         ctx.settle();
+        const env = sourceMaps ? ctx.env : { ...ctx.env, BENCH_SOURCE_MAPS: 'off' };
+        const label = `${name} ${n} ${scalingCase.unit}${sourceMaps ? '' : ', source maps off'}`;
         const runs = Array.from({ length: ctx.runs }, (_, run) => {
           const outdir = freshDir(path.join(ctx.work, 'scaling', `${name}-${n}`));
-          const result = timed(process.execPath, ['--import', 'tsx', child, name, String(n), outdir], { cwd: ctx.root, env: ctx.env, logFile: path.join(ctx.work, 'logs', `scaling-${name}-${n}-${run}.log`) });
+          const logFile = path.join(ctx.work, 'logs', `scaling-${name}-${n}${sourceMaps ? '' : '-nosm'}-${run}.log`);
+          const result = timed(process.execPath, ['--import', 'tsx', child, name, String(n), outdir], { cwd: ctx.root, env, logFile });
           const sample = JSON.parse(result.output.trim().split('\n').at(-1) ?? '') as ScalingSample;
-          ctx.progress(`  ${name} ${n} ${scalingCase.unit}: ${sample.resources} resources, build + synth ${((sample.constructMs + sample.synthMs) / 1000).toFixed(2)} s, process ${(result.wallMs / 1000).toFixed(2)} s, ${(sample.maxRssKiB / 1024).toFixed(0)} MiB (run ${run + 1}/${ctx.runs})`);
+          ctx.progress(`  ${label}: ${sample.resources} resources, build + synth ${((sample.constructMs + sample.synthMs) / 1000).toFixed(2)} s, process ${(result.wallMs / 1000).toFixed(2)} s, ${(sample.maxRssKiB / 1024).toFixed(0)} MiB (run ${run + 1}/${ctx.runs})`);
           return { ...sample, wallMs: result.wallMs };
         });
         const buildSynth = runs.map((r) => r.constructMs + r.synthMs);
         const mid = runs[buildSynth.indexOf(median(buildSynth))];
         return {
           n,
+          sourceMaps,
           resources: mid.resources,
           processMs: median(runs.map((r) => r.wallMs)),
           buildSynthMs: median(buildSynth),
