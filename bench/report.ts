@@ -1,6 +1,6 @@
 import type { Series } from './lib/context';
 import type { Machine } from './lib/machine';
-import type { TestResults, TestRun } from './npm-test/measure';
+import { missReason, type TestResults, type TestRun } from './npm-test/measure';
 import type { ProfileResult } from './profile/measure';
 import type { ScalingResult } from './scaling/measure';
 import type { SynthResults } from './synth/measure';
@@ -105,7 +105,16 @@ function testTargets(tests: TestResults | undefined, outcome: Outcome<TestResult
   const coldPass = cold.exitCode === 0 && parallelism !== undefined && parallelism >= 0.75 * cores && cold.peakTerraform >= 2 && oneCache;
   const coldWhy: string[] = [];
   if (cold.exitCode !== 0) coldWhy.push(`npm test failed (exit ${cold.exitCode}${cold.failedTasks.length ? `: ${cold.failedTasks.join(', ')}` : ''}), so the run is incomplete.`);
-  if (parallelism !== undefined && parallelism < 0.75 * cores) coldWhy.push(`average parallelism (CPU time / wall time) ${parallelism.toFixed(2)} of ${cores} cores: the cores idle part of the time.`);
+  if (parallelism !== undefined && parallelism < 0.75 * cores) {
+    coldWhy.push(
+      cold.machineBusy > 0.9
+        ? `npm test got ${parallelism.toFixed(2)} of ${cores} cores on average while the machine was ${Math.round(100 * cold.machineBusy)}% busy: other work took the rest, so this run cannot show the scaling.`
+        : `average parallelism (CPU time / wall time) ${parallelism.toFixed(2)} of ${cores} cores with the machine ${Math.round(100 * cold.machineBusy)}% busy: the cores sat idle part of the time.`,
+    );
+  }
+  if (cold.peakTerraform > 2 * cores) {
+    coldWhy.push(`up to ${cold.peakTerraform} Terraform processes ran at once on ${cores} cores: the harness limits plans per Jest process (TF_HARNESS_CONCURRENCY, default the core count) but turbo runs several test tasks at once, so plans oversubscribe the cores and memory${cold.exitCode !== 0 ? ', and slow plans hit the 300 s Jest timeout' : ''}.`);
+  }
   if (cold.peakTerraform < 2) coldWhy.push(`at most ${cold.peakTerraform} Terraform process ran at a time: plans did not overlap.`);
   if (!oneCache) coldWhy.push(`AWS provider in the plan dirs: ${cold.pluginTargets.length} plugin-cache targets, ${cold.copiedProviders} copies (one shared cache means 1 and 0).`);
   return [
@@ -113,11 +122,19 @@ function testTargets(tests: TestResults | undefined, outcome: Outcome<TestResult
       target: 'warm `npm test` (turbo cache hit) < 5 s',
       measured: `${s(warm.wallMs)}, ${warm.tasks ? `${warm.tasks.cached}/${warm.tasks.total} tasks from cache` : 'task summary not found'}`,
       result: verdict(warmPass),
-      why: warmPass ? '' : !allCached ? 'not every task was a cache hit on the second run: some task has an input or output that changes from run to run' : warm.exitCode !== 0 ? `npm test failed (exit ${warm.exitCode})` : 'replaying the cached logs of every task takes this long',
+      why: warmPass
+        ? ''
+        : !allCached && cold.failedTasks.length > 0
+          ? `the cold run failed (${cold.failedTasks.join(', ')}); turbo caches only successful tasks, so the failed ones ran again`
+          : !allCached
+            ? 'not every task was a cache hit on the second run: some task has an input or output that changes from run to run'
+            : warm.exitCode !== 0
+              ? `npm test failed (exit ${warm.exitCode})`
+              : 'replaying the cached logs of every task takes this long',
     },
     {
       target: `cold \`npm test\` scales with the cores (${cores}), Terraform plans in parallel sharing one plugin cache`,
-      measured: `${s(cold.wallMs)}, parallelism ${parallelism?.toFixed(2) ?? '?'} (CPU ${cold.cpuMs ? s(cold.cpuMs) : '?'}), peak ${cold.peakTerraform} Terraform processes, ${cold.terraformDirs} plan dirs → ${cold.pluginTargets.length} plugin cache dir(s), ${cold.copiedProviders} copies`,
+      measured: `${s(cold.wallMs)}, parallelism ${parallelism?.toFixed(2) ?? '?'} (CPU ${cold.cpuMs ? s(cold.cpuMs) : '?'}; machine ${Math.round(100 * cold.machineBusy)}% busy), peak ${cold.peakTerraform} Terraform processes, ${cold.terraformDirs} plan dirs → ${cold.pluginTargets.length} plugin cache dir(s), ${cold.copiedProviders} copies`,
       result: verdict(coldPass),
       why: coldWhy.join(' '),
     },
@@ -155,6 +172,20 @@ function scalingTargets(scaling: ScalingResult[] | undefined, outcome: Outcome<S
       why: memoryOk ? '' : why.at(-1) ?? '',
     },
   ];
+}
+
+/** The slowest cold tasks, and why each warm task missed the cache (from turbo's run summaries). */
+function npmTestDetails(tests: TestResults): string[] {
+  const out: string[] = [];
+  const slowest = [...tests.cold.taskRuns].sort((a, b) => b.durationMs - a.durationMs).slice(0, 8);
+  if (slowest.length > 0) {
+    out.push('Slowest tasks of the cold run (they overlap; turbo runs several at once):', '', table(['task', 'time', 'exit'], slowest.map((t) => [t.taskId, s(t.durationMs), t.exitCode ?? '-'])), '');
+  }
+  const misses = tests.warm.taskRuns.filter((t) => !t.cached);
+  if (misses.length > 0) {
+    out.push(`Warm run: ${misses.length} task(s) missed the cache:`, '', table(['task', 'time', 'why it missed'], misses.map((t) => [t.taskId, s(t.durationMs), missReason(t, tests.cold.taskRuns)])), '');
+  }
+  return out;
 }
 
 export function renderReport(r: Results): string {
@@ -262,7 +293,8 @@ export function renderReport(r: Results): string {
     out.push(
       table(['run', 'wall', 'CPU', 'tasks from cache', 'Jest tests (added up over workspaces, replayed ones included)', 'result'], [line('cold (empty turbo cache dir)', tests.cold), line('warm (second run, same cache dir)', tests.warm)]),
       '',
-      'Cold here means an empty turbo cache: Jest\'s own transform cache and the Terraform plugin cache are left as they are.',
+      ...npmTestDetails(tests),
+      '`npm test -- --cache-dir=<empty dir> --continue --summarize`, then the same again. Cold here means an empty turbo cache: Jest\'s own transform cache and the Terraform plugin cache are left as they are.',
       '',
     );
   } else out.push(notMeasured(r.npmTest), '');

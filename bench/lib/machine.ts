@@ -51,21 +51,27 @@ export function describeMachine(root: string): Machine {
 /** 1-minute load average: other work on the machine inflates every number, so the table records it. */
 export const loadAverage = (): number => os.loadavg()[0];
 
-/** Share of CPU time spent idle over `ms` milliseconds, from /proc/stat (1 when unavailable). */
-export function idleShare(ms: number): number {
-  const read = () => {
-    try {
-      const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
-    } catch {
-      return undefined;
-    }
-  };
-  const before = read();
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  const after = read();
+/** The machine's idle and total CPU ticks so far, from /proc/stat (undefined when unavailable). */
+export function cpuTicks(): { idle: number; total: number } | undefined {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the machine's CPU time spent idle between two `cpuTicks()` readings (1 when unknown). */
+export function idleBetween(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof cpuTicks>): number {
   if (!before || !after || after.total === before.total) return 1;
   return (after.idle - before.idle) / (after.total - before.total);
+}
+
+/** Share of CPU time spent idle over the next `ms` milliseconds. */
+export function idleShare(ms: number): number {
+  const before = cpuTicks();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  return idleBetween(before, cpuTicks());
 }
 
 /**

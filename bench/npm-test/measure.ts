@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshDir, type BenchContext } from '../lib/context';
 import { timedSampled, type Timed } from '../lib/exec';
+import { cpuTicks, idleBetween } from '../lib/machine';
 
 export interface TestRun {
   readonly wallMs: number;
@@ -20,6 +21,20 @@ export interface TestRun {
   readonly terraformDirs: number;
   readonly pluginTargets: readonly string[];
   readonly copiedProviders: number;
+  /** Share of the whole machine's CPU time that was busy during the run (npm test and anything else). */
+  readonly machineBusy: number;
+  /** Each task from turbo's run summary (`--summarize`). */
+  readonly taskRuns: readonly TaskRun[];
+}
+
+export interface TaskRun {
+  readonly taskId: string;
+  readonly hash: string;
+  readonly cached: boolean;
+  readonly exitCode?: number;
+  readonly durationMs: number;
+  /** Input files and their hashes. */
+  readonly inputs: Readonly<Record<string, string>>;
 }
 
 export interface TestResults {
@@ -71,7 +86,43 @@ class TerraformWatcher {
   }
 }
 
-function summarize(sample: Timed, watcher: TerraformWatcher): TestRun {
+interface TurboSummary {
+  tasks: Array<{ taskId: string; hash: string; inputs?: Record<string, string>; cache: { status: string }; execution?: { startTime: number; endTime: number; exitCode?: number } }>;
+}
+
+/** Turbo's run summary written by `--summarize` since `since` (then removed: it is only for this report). */
+function readTurboSummary(root: string, since: number): TaskRun[] {
+  const dir = path.join(root, '.turbo', 'runs');
+  if (!fs.existsSync(dir)) return [];
+  const files = fs
+    .readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((file) => file.endsWith('.json') && fs.statSync(file).mtimeMs >= since)
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (files.length === 0) return [];
+  const summary = JSON.parse(fs.readFileSync(files[0], 'utf8')) as TurboSummary;
+  fs.rmSync(files[0]);
+  return summary.tasks.map((t) => ({
+    taskId: t.taskId,
+    hash: t.hash,
+    cached: t.cache.status === 'HIT',
+    exitCode: t.execution?.exitCode,
+    durationMs: t.execution ? t.execution.endTime - t.execution.startTime : 0,
+    inputs: t.inputs ?? {},
+  }));
+}
+
+/** Why a warm-run task was not a cache hit, from the two run summaries. */
+export function missReason(warm: TaskRun, coldRuns: readonly TaskRun[]): string {
+  const cold = coldRuns.find((t) => t.taskId === warm.taskId);
+  if (!cold) return 'not run in the cold run';
+  if (cold.hash === warm.hash) return cold.exitCode !== 0 ? `failed in the cold run (exit ${cold.exitCode ?? '?'}), so turbo did not cache it` : 'same hash as the cold run, yet not restored';
+  const changed = [...new Set([...Object.keys(cold.inputs), ...Object.keys(warm.inputs)])].filter((file) => cold.inputs[file] !== warm.inputs[file]);
+  if (changed.length === 0) return 'its hash changed through a dependency or the global inputs, not its own files';
+  return `inputs changed between the runs: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}`;
+}
+
+function summarize(sample: Timed, watcher: TerraformWatcher, taskRuns: TaskRun[]): Omit<TestRun, 'machineBusy'> {
   // Strip colours, then read turbo's summary and add up Jest's "Tests:" lines.
   const text = sample.output.replace(ANSI_COLOUR, '');
   const total = /Tasks:\s+\d+ successful, (\d+) total/.exec(text);
@@ -91,18 +142,25 @@ function summarize(sample: Timed, watcher: TerraformWatcher): TestRun {
     tasks: total && cached ? { total: Number(total[1]), cached: Number(cached[1]) } : undefined,
     tests: { passed, failed },
     ...watcher.result(),
+    taskRuns,
   };
 }
 
-/** `npm test` with an empty turbo cache, then again with the cache it filled (every task a hit). */
+/**
+ * `npm test` with an empty turbo cache, then again with the cache it filled (every task a hit).
+ * `--continue` lets every task run even when one fails, so a failure does not cut the cold run short;
+ * `--summarize` gives each task's hash, cache status and duration.
+ */
 export async function measureNpmTest(ctx: BenchContext): Promise<TestResults> {
   const cacheDir = freshDir(path.join(ctx.work, 'turbo-cache'));
   const run = async (label: string): Promise<TestRun> => {
     ctx.progress(`npm test, ${label} turbo cache (${cacheDir})${label === 'cold' ? ': takes minutes' : ''}`);
     ctx.settle();
     const watcher = new TerraformWatcher();
-    const sample = await timedSampled('npm', ['test', '--', `--cache-dir=${cacheDir}`], { cwd: ctx.root, env: ctx.env, logFile: path.join(ctx.work, 'logs', `npm-test-${label}.log`), allowFailure: true }, watcher.sample);
-    const result = summarize(sample, watcher);
+    const since = Date.now();
+    const ticks = cpuTicks();
+    const sample = await timedSampled('npm', ['test', '--', `--cache-dir=${cacheDir}`, '--continue', '--summarize'], { cwd: ctx.root, env: ctx.env, logFile: path.join(ctx.work, 'logs', `npm-test-${label}.log`), allowFailure: true }, watcher.sample);
+    const result = { ...summarize(sample, watcher, readTurboSummary(ctx.root, since)), machineBusy: 1 - idleBetween(ticks, cpuTicks()) };
     ctx.progress(`  npm test (${label}): ${(sample.wallMs / 1000).toFixed(1)} s, ${result.tasks?.cached ?? '?'}/${result.tasks?.total ?? '?'} tasks cached, peak ${result.peakTerraform} terraform processes`);
     return result;
   };
