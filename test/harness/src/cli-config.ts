@@ -55,22 +55,23 @@ function compareVersions(a: string, b: string): number {
 }
 
 export function renderCliConfig(mirrorDir: string | undefined, pluginCacheDir: string): string {
-  const lines = [`plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`];
-  if (mirrorDir) {
-    // Only hashicorp/* comes from the mirror; anything else would still go to the registry.
-    lines.push(
-      'provider_installation {',
-      '  filesystem_mirror {',
-      `    path    = ${JSON.stringify(mirrorDir)}`,
-      '    include = ["registry.terraform.io/hashicorp/*"]',
-      '  }',
-      '  direct {',
-      '    exclude = ["registry.terraform.io/hashicorp/*"]',
-      '  }',
-      '}',
-    );
-  }
-  return lines.join('\n') + '\n';
+  if (!mirrorDir) return `plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}\n`;
+  // An unpacked mirror is itself the shared, read-only plugin store: init links each stack's
+  // .terraform/providers straight into it. A plugin cache on top adds a writable copy that a
+  // concurrent init can swap out from under another stack's validate ("no package ... cached").
+  // Only hashicorp/* comes from the mirror; anything else would still go to the registry.
+  return [
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${JSON.stringify(mirrorDir)}`,
+    '    include = ["registry.terraform.io/hashicorp/*"]',
+    '  }',
+    '  direct {',
+    '    exclude = ["registry.terraform.io/hashicorp/*"]',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
 }
 
 let cached: { key: string; config: TerraformCliConfig } | undefined;

@@ -25,9 +25,9 @@ describe('Terraform CLI config', () => {
     expect(() => resolveMirrorDir({ TF_PROVIDER_MIRROR: '/nonexistent/mirror' })).toThrow('does not exist');
   });
 
-  test('renders the mirror only for hashicorp providers, plus the shared plugin cache', () => {
+  test('renders the mirror only for hashicorp providers, and the shared plugin cache only without a mirror', () => {
     const text = renderCliConfig('/opt/tf-plugins', '/tmp/cache');
-    expect(text).toContain('plugin_cache_dir = "/tmp/cache"');
+    expect(text).not.toContain('plugin_cache_dir');
     expect(text).toMatch(/filesystem_mirror \{\n\s+path\s+= "\/opt\/tf-plugins"\n\s+include = \["registry.terraform.io\/hashicorp\/\*"\]/);
     expect(text).toMatch(/direct \{\n\s+exclude = \["registry.terraform.io\/hashicorp\/\*"\]/);
     expect(renderCliConfig(undefined, '/tmp/cache')).toBe('plugin_cache_dir = "/tmp/cache"\n');
