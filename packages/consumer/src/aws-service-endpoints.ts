@@ -1,9 +1,8 @@
-import { configError, requireKeys } from '@privatelink-cdktf/core';
+import { configError, type MetaArguments, requireKeys } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import type { EndpointAccessProps } from './endpoint-access';
 import type { EndpointPlacementProps } from './endpoint-placement';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from './interface-endpoint';
-import type { MetaArguments } from './meta-arguments';
 
 /** One AWS service of an {@link AwsServiceEndpoints} map, with optional per-service overrides. */
 export type AwsServiceEndpointSpec = { readonly awsService: string } & Partial<

@@ -1,4 +1,10 @@
-import { configError, DedicatedSecurityGroup, requireNarrowCidrs, requirePorts, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  configError,
+  DedicatedSecurityGroup,
+  requireNarrowCidrs,
+  requirePorts,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
 
 /** Who may connect to an endpoint's network interfaces. */

@@ -1,4 +1,11 @@
-import { configError, isUnresolved, show, type SubnetRef, validateSubnetPlacement, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  configError,
+  isUnresolved,
+  show,
+  type SubnetRef,
+  validateSubnetPlacement,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /** Fixed addresses for an endpoint's network interface in one subnet. */

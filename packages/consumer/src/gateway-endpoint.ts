@@ -5,17 +5,20 @@ import {
   awsContext,
   configError,
   type DedicatedSecurityGroup,
+  dependsOnOf,
   Guardrails,
   isUnresolved,
+  type MetaArguments,
   nameTags,
   policyDocument,
   type PolicyStatement,
+  providerRegion,
   requireKeys,
   requireOneOf,
   requirePorts,
+  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { type MetaArguments, providerRegion, useProvider } from './meta-arguments';
 
 /** The services that offer gateway endpoints. */
 export type GatewayService = 's3' | 'dynamodb';
@@ -89,7 +92,7 @@ export class GatewayEndpoint extends Construct {
       serviceName: this.serviceName,
       policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
       tags: nameTags(props.name, props.tags),
-      dependsOn: props.dependsOn,
+      dependsOn: dependsOnOf(props),
     });
     // One association per key instead of the inline route_table_ids list, so each is its own resource.
     for (const key of keys) {

@@ -6,7 +6,6 @@ export * from './gateway-endpoint';
 export * from './interface-endpoint';
 export * from './ip-address-type';
 export * from './lattice-endpoint';
-export * from './meta-arguments';
 export * from './resolver-inbound-endpoint';
 export * from './resource-endpoint';
 export * from './service-name';

@@ -4,16 +4,19 @@ import {
   awsContext,
   configError,
   type DedicatedSecurityGroup,
+  dependsOnOf,
+  type MetaArguments,
   nameTags,
   policyDocument,
   type PolicyStatement,
+  providerRegion,
   requireRegion,
+  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
 import { type EndpointPlacementProps, requireVpcDns, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
 import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
-import { type MetaArguments, providerRegion, useProvider } from './meta-arguments';
 import { type EndpointServiceRef, resolveServiceName } from './service-name';
 
 export interface InterfaceEndpointProps extends EndpointPlacementProps, EndpointAccessProps, MetaArguments {
@@ -134,7 +137,7 @@ export class InterfaceEndpoint extends Construct {
       serviceRegion: props.serviceRegion,
       policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
       tags: nameTags(props.name, props.tags),
-      dependsOn: props.dependsOn,
+      dependsOn: dependsOnOf(props),
       lifecycle: deferPrivateDns ? { ignoreChanges: ['private_dns_enabled'] } : undefined,
     });
     if (deferPrivateDns) {

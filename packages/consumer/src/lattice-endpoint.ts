@@ -1,10 +1,17 @@
 import { VpcEndpoint, type VpcEndpointDnsEntryList } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { configError, type DedicatedSecurityGroup, nameTags, requireArn } from '@privatelink-cdktf/core';
+import {
+  configError,
+  type DedicatedSecurityGroup,
+  dependsOnOf,
+  type MetaArguments,
+  nameTags,
+  requireArn,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
 import { type EndpointPlacementProps, requireVpcDns, validateEndpointSubnets } from './endpoint-placement';
 import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
-import { type MetaArguments, useProvider } from './meta-arguments';
 
 /** What resource and service-network endpoints share. */
 export interface LatticeEndpointProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, MetaArguments {
@@ -59,7 +66,7 @@ export abstract class LatticeEndpoint extends Construct {
       ipAddressType: props.ipAddressType,
       dnsOptions: props.dnsRecordIpType ? { dnsRecordIpType: props.dnsRecordIpType } : undefined,
       tags: nameTags(props.name, props.tags),
-      dependsOn: props.dependsOn,
+      dependsOn: dependsOnOf(props),
     });
     useProvider(this, props.provider);
     this.endpointId = this.endpoint.id;

@@ -2,6 +2,8 @@ import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolve
 import {
   configError,
   DedicatedSecurityGroup,
+  dependsOnOf,
+  type MetaArguments,
   nameTags,
   physicalName,
   requireNarrowCidrs,
@@ -9,12 +11,12 @@ import {
   requireOneOf,
   requireUnique,
   type SubnetRef,
+  useProvider,
   validateSubnetPlacement,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { subnetConfiguration } from './endpoint-placement';
-import { type MetaArguments, useProvider } from './meta-arguments';
 
 /** DNS protocols a Resolver endpoint answers on. */
 export type ResolverProtocol = 'Do53' | 'DoH' | 'DoH-FIPS';
@@ -89,7 +91,7 @@ export class ResolverInboundEndpoint extends Construct {
       ipAddress: subnets.map((subnet) => ({ subnetId: subnet.subnetId, ip: fixed?.find((f) => f.subnetId === subnet.subnetId)?.ipv4 })),
       protocols: [...protocols],
       tags: nameTags(props.name, props.tags),
-      dependsOn: props.dependsOn,
+      dependsOn: dependsOnOf(props),
     });
     useProvider(this, props.provider);
     this.resolverEndpointId = endpoint.id;

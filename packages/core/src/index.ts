@@ -4,6 +4,7 @@ export * from './encrypted-log-group';
 export * from './encryption-key';
 export * from './environment';
 export * from './environment-stack';
+export * from './meta-arguments';
 export * from './guardrails';
 export * from './naming';
 export * from './policy-document';

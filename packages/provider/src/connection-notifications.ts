@@ -1,15 +1,24 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
-import { EncryptionKey, physicalName, policyDocument, requireAccountContext, requireNonEmpty, requireOneOf, requireUnique } from '@privatelink-cdktf/core';
+import {
+  EncryptionKey,
+  type MetaArguments,
+  physicalName,
+  policyDocument,
+  requireAccountContext,
+  requireNonEmpty,
+  requireOneOf,
+  requireUnique,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { useProvider, type MetaArgumentProps } from './meta-arguments';
 
 /** Endpoint connection events an endpoint service can notify. */
 export const CONNECTION_EVENTS = ['Connect', 'Accept', 'Reject', 'Delete'] as const;
 export type ConnectionEvent = (typeof CONNECTION_EVENTS)[number];
 
-export interface ConnectionNotificationsProps extends MetaArgumentProps {
+export interface ConnectionNotificationsProps extends MetaArguments {
   readonly serviceId: string;
   /** Narrows the topic policy to this service. */
   readonly serviceArn: string;

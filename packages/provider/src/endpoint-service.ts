@@ -1,10 +1,23 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
-import { Guardrails, configError, isUnresolved, requireDnsName, requireKeys, requireNonEmpty, requireOneOf, requireRegion, requireUnique, show } from '@privatelink-cdktf/core';
+import {
+  configError,
+  dependsOnOf,
+  Guardrails,
+  isUnresolved,
+  type MetaArguments,
+  requireDnsName,
+  requireKeys,
+  requireNonEmpty,
+  requireOneOf,
+  requireRegion,
+  requireUnique,
+  show,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import { Tenant, type TenantConfig } from './tenant';
 
-export interface EndpointServiceProps extends MetaArgumentProps {
+export interface EndpointServiceProps extends MetaArguments {
   /** The Network Load Balancers behind the service; consumers are spread over them. */
   readonly networkLoadBalancerArns: readonly string[];
   /** Each endpoint waits for the provider to accept it. @default true */

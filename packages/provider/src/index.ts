@@ -5,7 +5,6 @@ export * from './health-check';
 export * from './instance-targets';
 export * from './ip-targets';
 export * from './listener';
-export * from './meta-arguments';
 export * from './network-load-balancer';
 export * from './nlb-target';
 export * from './private-dns-name';

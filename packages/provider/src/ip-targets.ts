@@ -1,5 +1,13 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { cidrsOverlap, configError, isUnresolved, parseIpv4Cidr, requireNonEmpty, requireUnique, show } from '@privatelink-cdktf/core';
+import {
+  cidrsOverlap,
+  configError,
+  isUnresolved,
+  parseIpv4Cidr,
+  requireNonEmpty,
+  requireUnique,
+  show,
+} from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
 import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
 

@@ -1,19 +1,21 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import {
-  DedicatedSecurityGroup,
   configError,
+  DedicatedSecurityGroup,
+  dependsOnOf,
+  type MetaArguments,
   nameTags,
   physicalName,
   requireNarrowCidrs,
   show,
-  validateSubnetPlacement,
   type SubnetRef,
+  useProvider,
+  validateSubnetPlacement,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { DEFAULT_TLS_SECURITY_POLICY, validateListener, type ListenerConfig } from './listener';
-import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import type { NlbTarget } from './nlb-target';
 
 /** Where the load balancer writes access logs (TLS listeners only log). */
@@ -24,7 +26,7 @@ export interface NlbAccessLogs {
   readonly prefix?: string;
 }
 
-export interface NetworkLoadBalancerProps extends MetaArgumentProps {
+export interface NetworkLoadBalancerProps extends MetaArguments {
   /** The load balancer's name (at most 32 characters are kept), for example `saas-provider-prod`. */
   readonly name: string;
   readonly vpc: VpcRef;

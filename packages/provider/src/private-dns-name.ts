@@ -1,11 +1,17 @@
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
-import { configError, isUnresolved, requireDnsName, show } from '@privatelink-cdktf/core';
+import {
+  configError,
+  isUnresolved,
+  type MetaArguments,
+  requireDnsName,
+  show,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import type { EndpointService } from './endpoint-service';
-import { useProvider, type MetaArgumentProps } from './meta-arguments';
 
-export interface PrivateDnsNameProps extends MetaArgumentProps {
+export interface PrivateDnsNameProps extends MetaArguments {
   /** The endpoint service, created with its `privateDnsName`. */
   readonly service: EndpointService;
   /** The Route 53 public hosted zone that holds the private DNS name's domain (read by ID, never looked up). */

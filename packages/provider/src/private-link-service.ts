@@ -1,4 +1,14 @@
-import { PrivateNetwork, VpcFlowLogs, configError, nameTags, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  configError,
+  dependsOnOf,
+  type MetaArguments,
+  nameTags,
+  PrivateNetwork,
+  type SubnetRef,
+  useProvider,
+  VpcFlowLogs,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { AlbTarget, type AlbTargetProps } from './alb-target';
 import { ConnectionNotifications, type ConnectionEvent } from './connection-notifications';
@@ -6,7 +16,6 @@ import { EndpointService, type EndpointServiceProps } from './endpoint-service';
 import { InstanceTargets, type InstanceTargetsProps } from './instance-targets';
 import { IpTargets, type IpTargetsProps } from './ip-targets';
 import { validateListeners, type ListenerConfig } from './listener';
-import { dependsOnOf, useProvider, type MetaArgumentProps } from './meta-arguments';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
@@ -37,7 +46,7 @@ type LoadBalancerSettings = Pick<
 /** Endpoint service settings passed through to {@link EndpointService}, with the same defaults. */
 type ServiceSettings = Pick<EndpointServiceProps, 'acceptanceRequired' | 'tenants' | 'allowAnyPrincipal' | 'supportedIpAddressTypes' | 'supportedRegions'>;
 
-export interface PrivateLinkServiceProps extends MetaArgumentProps, LoadBalancerSettings, ServiceSettings {
+export interface PrivateLinkServiceProps extends MetaArguments, LoadBalancerSettings, ServiceSettings {
   /** Names the load balancer, topic, key and logs, for example `saas-provider-prod`. */
   readonly name: string;
   /** The VPC of the load balancer and its targets. A {@link PrivateNetwork} brings its own flow logs. */

@@ -4,7 +4,6 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   awsContext,
   configError,
@@ -15,6 +14,7 @@ import {
   requireNonEmpty,
   requireUnique,
   show,
+  useProvider,
 } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';

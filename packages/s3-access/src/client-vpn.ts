@@ -1,7 +1,6 @@
 import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-client-vpn-authorization-rule';
 import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
-import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   cidrsOverlap,
   configError,
@@ -16,6 +15,7 @@ import {
   show,
   type SubnetRef,
   type TrafficRule,
+  useProvider,
   validateSubnetPlacement,
   type VpcRef,
   zoneOf,

@@ -2,7 +2,6 @@ import { StoragegatewayCache } from '@cdktf/provider-aws/lib/storagegateway-cach
 import { StoragegatewayGateway } from '@cdktf/provider-aws/lib/storagegateway-gateway';
 import { StoragegatewayNfsFileShare } from '@cdktf/provider-aws/lib/storagegateway-nfs-file-share';
 import { StoragegatewaySmbFileShare } from '@cdktf/provider-aws/lib/storagegateway-smb-file-share';
-import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   configError,
   EncryptedLogGroup,
@@ -13,6 +12,7 @@ import {
   requireOneOf,
   show,
   type TrafficRule,
+  useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';

@@ -5,9 +5,10 @@ import {
   requirePort,
   type SubnetRef,
   type TrafficRule,
+  useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import { InterfaceEndpoint, useProvider } from '@privatelink-cdktf/consumer';
+import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';

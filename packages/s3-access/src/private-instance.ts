@@ -1,7 +1,14 @@
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
-import { useProvider } from '@privatelink-cdktf/consumer';
-import { awsContext, DedicatedSecurityGroup, nameTags, physicalName, type PolicyStatement, type TrafficRule } from '@privatelink-cdktf/core';
+import {
+  awsContext,
+  DedicatedSecurityGroup,
+  nameTags,
+  physicalName,
+  type PolicyStatement,
+  type TrafficRule,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAmiId } from './ami';

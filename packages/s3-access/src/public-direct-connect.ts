@@ -1,6 +1,14 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
-import { useProvider } from '@privatelink-cdktf/consumer';
-import { configError, isUnresolved, parseIpv4Cidr, requireCidr, requireNonEmpty, requireUnique, show } from '@privatelink-cdktf/core';
+import {
+  configError,
+  isUnresolved,
+  parseIpv4Cidr,
+  requireCidr,
+  requireNonEmpty,
+  requireUnique,
+  show,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 

@@ -1,5 +1,11 @@
-import { GatewayEndpoint, useProvider } from '@privatelink-cdktf/consumer';
-import { awsContext, type DedicatedSecurityGroup, type PolicyStatement, requireNonEmpty } from '@privatelink-cdktf/core';
+import { GatewayEndpoint } from '@privatelink-cdktf/consumer';
+import {
+  awsContext,
+  type DedicatedSecurityGroup,
+  type PolicyStatement,
+  requireNonEmpty,
+  useProvider,
+} from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { S3PrefixListRef } from './s3-prefix-list';

@@ -1,5 +1,14 @@
-import { InterfaceEndpoint, ResolverInboundEndpoint, useProvider } from '@privatelink-cdktf/consumer';
-import { awsContext, configError, isUnresolved, type PolicyStatement, requireNonEmpty, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import { InterfaceEndpoint, ResolverInboundEndpoint } from '@privatelink-cdktf/consumer';
+import {
+  awsContext,
+  configError,
+  isUnresolved,
+  type PolicyStatement,
+  requireNonEmpty,
+  type SubnetRef,
+  useProvider,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';

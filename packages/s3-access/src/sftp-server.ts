@@ -3,7 +3,6 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferSshKey } from '@cdktf/provider-aws/lib/transfer-ssh-key';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
-import { useProvider } from '@privatelink-cdktf/consumer';
 import {
   configError,
   DedicatedSecurityGroup,
@@ -21,6 +20,7 @@ import {
   requireNonEmpty,
   show,
   type SubnetRef,
+  useProvider,
   validateSubnetPlacement,
   zoneOf,
 } from '@privatelink-cdktf/core';

@@ -1,5 +1,12 @@
-import { useProvider } from '@privatelink-cdktf/consumer';
-import { awsContext, configError, isUnresolved, parseIpv4Cidr, show, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  awsContext,
+  configError,
+  isUnresolved,
+  parseIpv4Cidr,
+  show,
+  useProvider,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireClientCidrs } from './client-cidrs';

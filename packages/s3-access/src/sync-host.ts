@@ -1,5 +1,14 @@
-import { useProvider } from '@privatelink-cdktf/consumer';
-import { awsContext, configError, isUnresolved, type PolicyStatement, requireArn, requirePorts, show, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  awsContext,
+  configError,
+  isUnresolved,
+  type PolicyStatement,
+  requireArn,
+  requirePorts,
+  show,
+  useProvider,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { bucketArns, requireBucketName } from './bucket';
