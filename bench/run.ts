@@ -59,8 +59,8 @@ async function main(): Promise<void> {
     runs,
     progress,
     settle() {
-      // Wait up to 90 s; once the machine stayed busy that long, only 15 s, so a busy machine does not stall the run.
-      const limit = quiet.busy > 0 ? 15_000 : 90_000;
+      // Wait up to 90 s; once the machine stayed busy that long, 30 s, so a busy machine does not stall the run.
+      const limit = quiet.busy > 0 ? 30_000 : 90_000;
       const waited = waitForQuiet(limit);
       quiet.waits++;
       quiet.waitedMs += waited;

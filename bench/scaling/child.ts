@@ -16,7 +16,28 @@ export interface ScalingSample {
   readonly synthMs: number;
   /** CPU time (user + system, all threads) of construct + synth: less sensitive than wall time to other work on the machine. */
   readonly buildSynthCpuMs: number;
+  /** Stack traces cdktf captured (one per token it creates) and their wall time, during construct + synth. */
+  readonly stackTraces: number;
+  readonly stackTraceMs: number;
   readonly maxRssKiB: number;
+}
+
+/** Counts and times cdktf's captureStackTrace, which every Intrinsic, Lazy and FunctionCall token calls when created. */
+function countStackTraces(): { count: number; ms: number } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: (...args: unknown[]) => string[] };
+  const original = module.captureStackTrace;
+  const totals = { count: 0, ms: 0 };
+  module.captureStackTrace = (...args: unknown[]) => {
+    const start = performance.now();
+    try {
+      return original(...args);
+    } finally {
+      totals.count++;
+      totals.ms += performance.now() - start;
+    }
+  };
+  return totals;
 }
 
 function main(): void {
@@ -28,6 +49,7 @@ function main(): void {
   if (!scalingCase || !Number.isInteger(n) || !outdir) throw new Error(`usage: child.ts <${Object.keys(CASES).join('|')}> <n> <outdir>`);
 
   const build = scalingCase.load();
+  const traces = countStackTraces();
   const loadedAt = performance.now();
   const cpuBefore = process.cpuUsage();
 
@@ -52,6 +74,8 @@ function main(): void {
     constructMs: builtAt - loadedAt,
     synthMs: synthesizedAt - builtAt,
     buildSynthCpuMs: (cpu.user + cpu.system) / 1000,
+    stackTraces: traces.count,
+    stackTraceMs: traces.ms,
     maxRssKiB: process.resourceUsage().maxRSS,
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);

@@ -17,6 +17,9 @@ export interface ScalingPoint {
   readonly synthMs: number;
   /** Median CPU time of construct + synth. */
   readonly buildSynthCpuMs: number;
+  /** Stack traces cdktf captured during construct + synth, and their time (the median run's). */
+  readonly stackTraces: number;
+  readonly stackTraceMs: number;
   /** Highest peak RSS of the child over the runs. */
   readonly maxRssKiB: number;
   readonly samples: readonly number[];
@@ -62,6 +65,8 @@ export function measureScaling(ctx: BenchContext): ScalingResult[] {
           constructMs: mid.constructMs,
           synthMs: mid.synthMs,
           buildSynthCpuMs: median(runs.map((r) => r.buildSynthCpuMs)),
+          stackTraces: mid.stackTraces ?? 0,
+          stackTraceMs: mid.stackTraceMs ?? 0,
           maxRssKiB: Math.max(...runs.map((r) => r.maxRssKiB)),
           samples: buildSynth,
         };
