@@ -55,7 +55,3 @@ describe.each(ENVIRONMENTS.map((config) => [`s3-private-access-${config.environm
   });
 });
 
-afterAll(() => {
-  // Timings land in the test log, so a slow plan shows up in review.
-  for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
-});

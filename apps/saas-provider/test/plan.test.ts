@@ -94,7 +94,3 @@ it('makes the dev ALB attachment wait for the ALB listener in the planned config
   expect(attachment?.depends_on).toEqual([expect.stringMatching(/^aws_lb_listener\.Application_HttpsListener_/)]);
 });
 
-afterAll(() => {
-  // Timings land in the test log, so a slow plan shows up in review.
-  for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
-});

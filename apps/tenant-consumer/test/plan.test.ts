@@ -79,7 +79,3 @@ it('plans the Resolver inbound endpoint in prod only', () => {
   expect(withResolver).toEqual(['tenant-consumer-prod']);
 });
 
-afterAll(() => {
-  // Timings land in the test log, so a slow plan shows up in review.
-  for (const [name, result] of plans) console.log(`${name}: ${JSON.stringify(result.timings)}`);
-});

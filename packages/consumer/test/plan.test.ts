@@ -92,4 +92,3 @@ test('the Resolver inbound endpoint with one address per subnet', () => {
   expect(resolver.ip_address).toEqual(expect.arrayContaining([expect.objectContaining({ ip: '10.20.16.53' })]));
 });
 
-afterAll(() => console.log(`consumer plan: ${JSON.stringify(result?.timings)}`));

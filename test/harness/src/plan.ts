@@ -114,6 +114,8 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
 
     const plan = JSON.parse(shown.stdout) as TerraformPlan;
     const resourceChanges = plan.resource_changes ?? [];
+    const timings = { init, validate, plan: planMs, show, total: Math.round(performance.now() - started) };
+    reportPlan(name, summarizeChanges(resourceChanges), timings);
     return {
       name,
       workDir,
@@ -122,11 +124,23 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
       resourceChanges,
       addresses: (type) => resourceChanges.filter((rc) => !type || rc.type === type).map((rc) => rc.address),
       summary: summarizeChanges(resourceChanges),
-      timings: { init, validate, plan: planMs, show, total: Math.round(performance.now() - started) },
+      timings,
     };
   } finally {
     if (!options.keepDir) await fs.promises.rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One line per plan on stderr (outside Jest's console capture), so every test log shows that real
+ * Terraform validated and planned each stack, and how long each step took.
+ */
+function reportPlan(name: string, summary: ChangeSummary, timings: PlanTimings): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  process.stderr.write(
+    `terraform ✓ ${name}: validate ok; plan ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy ` +
+      `(init ${seconds(timings.init)}, validate ${seconds(timings.validate)}, plan ${seconds(timings.plan)}, show ${seconds(timings.show)})\n`,
+  );
 }
 
 async function validateIn(workDir: string, name: string): Promise<ValidateOutput> {
