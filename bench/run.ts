@@ -1,4 +1,5 @@
-// npm run bench [-- --only=synth,profile,scaling,test] [--runs=3] [--output=docs/benchmarks.md] [--keep]
+// npm run bench [-- --only=synth,profile,scaling,test] [--runs=3] [--output=docs/benchmarks.md] [--keep] [--merge=<results.json>]
+// --merge takes the sections left out by --only from the results.json of an earlier run (kept with --keep).
 // Measures synth, its floor, the scaling cases and npm test on this machine and writes docs/benchmarks.md.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,14 +17,14 @@ import { measureSynth } from './synth/measure';
 const SECTIONS = ['synth', 'profile', 'scaling', 'test'] as const;
 type Section = (typeof SECTIONS)[number];
 
-function parseArgs(argv: readonly string[]): { sections: Set<Section>; runs: number; output: string; keep: boolean } {
+function parseArgs(argv: readonly string[]): { sections: Set<Section>; runs: number; output: string; keep: boolean; merge?: string } {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const only = value('only')?.split(',') ?? [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
   const runs = Number(value('runs') ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-  return { sections: new Set(only as Section[]), runs, output: value('output') ?? path.join('docs', 'benchmarks.md'), keep: argv.includes('--keep') };
+  return { sections: new Set(only as Section[]), runs, output: value('output') ?? path.join('docs', 'benchmarks.md'), keep: argv.includes('--keep'), merge: value('merge') };
 }
 
 /** Terraform CLI config with the local provider mirror, so `cdktf synth` finds a valid config (no registry here). */
@@ -47,7 +48,7 @@ async function section<T>(enabled: boolean, name: string, run: () => T | Promise
 }
 
 async function main(): Promise<void> {
-  const { sections, runs, output, keep } = parseArgs(process.argv.slice(2));
+  const { sections, runs, output, keep, merge } = parseArgs(process.argv.slice(2));
   const root = path.resolve(__dirname, '..');
   const started = Date.now();
   const work = freshDir(path.join(os.tmpdir(), `privatelink-bench-${process.pid}`));
@@ -88,18 +89,20 @@ async function main(): Promise<void> {
   // Last: it takes minutes and rebuilds everything.
   const npmTest = await section(sections.has('test'), 'npm test', () => measureNpmTest(ctx));
 
+  const earlier = merge ? (JSON.parse(fs.readFileSync(merge, 'utf8')) as Results) : undefined;
+  const now = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
   const results: Results = {
-    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    date: earlier ? `${now} (${[...SECTIONS].filter((s) => !sections.has(s)).join(', ')} from the run of ${earlier.date})` : now,
     machine,
     runs,
     loadBefore,
     loadAfter: loadAverage(),
     quiet,
     durationMs: Date.now() - started,
-    synth,
-    profile,
-    scaling,
-    npmTest,
+    synth: synth ?? earlier?.synth,
+    profile: profile ?? earlier?.profile,
+    scaling: scaling ?? earlier?.scaling,
+    npmTest: npmTest ?? earlier?.npmTest,
   };
   const target = path.resolve(root, output);
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -26,8 +26,10 @@ export interface Series {
   readonly maxRssKiB?: number;
 }
 
+/** The middle value (the lower middle of an even count, so it is always a measured sample). */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
 export function series(samples: readonly Timed[]): Series {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
   const cpu = samples.map((s) => s.cpuMs).filter((v): v is number => v !== undefined);
   const rss = samples.map((s) => s.maxRssKiB).filter((v): v is number => v !== undefined);
   return {

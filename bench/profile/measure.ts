@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { freshDir, type BenchContext } from '../lib/context';
+import { freshDir, median, type BenchContext } from '../lib/context';
 import { timed } from '../lib/exec';
 
 export interface ProfileResult {
@@ -21,8 +21,6 @@ interface ProfileSample {
   totalMs: number;
   groups: Record<string, { selfMs: number; modules: number }>;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** Runs bench/profile/synth-profile.ts on one app `ctx.runs` times and takes the median of each part. */
 export function measureProfile(ctx: BenchContext, app: string): ProfileResult {

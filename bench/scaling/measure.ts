@@ -1,27 +1,21 @@
 import * as path from 'node:path';
-import { freshDir, type BenchContext } from '../lib/context';
+import { freshDir, median, type BenchContext } from '../lib/context';
 import { timed } from '../lib/exec';
 import { CASES } from './cases';
 import type { ScalingSample } from './child';
 
-export interface ScalingPoint {
+/**
+ * One size of a case: the fields of the median run (by construct + synth time), with medians of
+ * the times and the highest peak RSS over the runs.
+ */
+export interface ScalingPoint extends Omit<ScalingSample, 'loadMs'> {
   readonly n: number;
   /** False for the extra run of the largest size with source-mapped stack traces (which tsx turns on) off. */
   readonly sourceMaps: boolean;
-  readonly resources: number;
   /** Median wall time of the whole child process. */
   readonly processMs: number;
   /** Median of construct + synth inside the child: the part that grows with N. */
   readonly buildSynthMs: number;
-  readonly constructMs: number;
-  readonly synthMs: number;
-  /** Median CPU time of construct + synth. */
-  readonly buildSynthCpuMs: number;
-  /** Stack traces cdktf captured during construct + synth, and their time (the median run's). */
-  readonly stackTraces: number;
-  readonly stackTraceMs: number;
-  /** Highest peak RSS of the child over the runs. */
-  readonly maxRssKiB: number;
   readonly samples: readonly number[];
 }
 
@@ -31,8 +25,6 @@ export interface ScalingResult {
   readonly points: readonly ScalingPoint[];
   readonly error?: string;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** Each size of each case in its own fresh process, `ctx.runs` times. A case whose library is missing fails alone. */
 export function measureScaling(ctx: BenchContext): ScalingResult[] {
