@@ -8,5 +8,6 @@ module.exports = {
   moduleNameMapper: { '^@privatelink-cdktf/(core|provider|consumer|s3-access)$': path.join(__dirname, 'packages/$1/src') },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
-  testTimeout: 300000,
+  // Plans wait for a machine-wide Terraform slot (see test/harness), so a suite may queue behind others.
+  testTimeout: 600000,
 };

@@ -2,5 +2,5 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 300000,
+  testTimeout: 600000,
 };

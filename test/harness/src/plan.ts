@@ -3,9 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HARNESS_TMP_ROOT, ensureCliConfig } from './cli-config';
 import type { Diagnostic, ResourceChange, TerraformPlan, ValidateOutput } from './plan-json';
-import { withFileLock } from './file-lock';
+import { withFileLock, withFileSlots } from './file-lock';
 import { prepareForOfflinePlan } from './prepare';
-import { Semaphore } from './semaphore';
 import { runTerraform } from './terraform';
 
 export interface PlanOptions {
@@ -45,9 +44,7 @@ export interface PlanResult {
 /** Files of a stack dir that belong to an earlier `cdktf deploy`, not to the synthesized config. */
 const SKIPPED_STACK_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\.backup)?|.*\.tfplan)$/;
 
-let semaphore: Semaphore | undefined;
-
-/** TF_HARNESS_CONCURRENCY, else the CPU count: each plan keeps a ~600 MB provider process busy. */
+/** TF_HARNESS_CONCURRENCY, else the CPU count: each plan keeps a ~600 MB provider process busy, machine-wide. */
 export function harnessConcurrency(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.TF_HARNESS_CONCURRENCY);
   return Number.isInteger(configured) && configured > 0 ? configured : os.availableParallelism();
@@ -76,8 +73,8 @@ export async function planStackDir(stackDir: string, options: PlanOptions = {}):
 }
 
 async function planPrepared(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {
-  semaphore ??= new Semaphore(harnessConcurrency());
-  return semaphore.run(() => planInTempDir(config, sourceDir, options));
+  // Slots shared by every process on the machine, not only this one (see withFileSlots).
+  return withFileSlots(path.join(HARNESS_TMP_ROOT, 'plan-slots'), harnessConcurrency(), () => planInTempDir(config, sourceDir, options));
 }
 
 async function planInTempDir(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {

@@ -1,36 +1,42 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { withFileLock } from '../src/file-lock';
+import { withFileLock, withFileSlots } from '../src/file-lock';
 
-describe('withFileLock', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-lock-'));
-  const lock = path.join(dir, 'lock');
+describe('withFileSlots', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-slots-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('lets one holder in at a time and releases the lock afterwards', async () => {
+  const measure = async (slots: number, holders: number) => {
     let inside = 0;
     let most = 0;
     const hold = () =>
-      withFileLock(lock, async () => {
+      withFileSlots(path.join(dir, `s${slots}`), slots, async () => {
         most = Math.max(most, ++inside);
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        await new Promise((resolve) => setTimeout(resolve, 40));
         inside--;
       });
-    await Promise.all([hold(), hold(), hold()]);
-    expect(most).toBe(1);
-    expect(fs.existsSync(lock)).toBe(false);
+    await Promise.all(Array.from({ length: holders }, hold));
+    return most;
+  };
+
+  it('lets at most `slots` holders in at once, and uses them all', async () => {
+    expect(await measure(1, 3)).toBe(1);
+    expect(await measure(2, 5)).toBe(2);
+    expect(fs.readdirSync(path.join(dir, 's2'))).toEqual([]);
   });
 
-  it('releases the lock when the holder throws', async () => {
+  it('releases the slot when the holder throws', async () => {
+    const lock = path.join(dir, 'throws');
     await expect(withFileLock(lock, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(fs.existsSync(lock)).toBe(false);
+    expect(fs.readdirSync(lock)).toEqual([]);
   });
 
-  it('takes over a lock left by a process that died', async () => {
-    fs.mkdirSync(lock);
+  it('takes over a slot left by a process that died', async () => {
+    const lock = path.join(dir, 'dead');
+    fs.mkdirSync(path.join(lock, 'slot-0'), { recursive: true });
     const old = new Date(Date.now() - 10 * 60_000);
-    fs.utimesSync(lock, old, old);
+    fs.utimesSync(path.join(lock, 'slot-0'), old, old);
     await expect(withFileLock(lock, async () => 'taken')).resolves.toBe('taken');
   });
 });
