@@ -67,7 +67,7 @@ function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | 
   const floorWhy = [
     `${synth.stacks.length} stacks come from ${synth.stacks.length / 3} separate Node processes on ${cores} cores, each paying the load cost:`,
     `npm + turbo take ${s(synth.npmRunSynthCached.median)} before any task runs (a full cache hit);`,
-    `\`tsx main.ts\` of ${app.name} takes ${s(cost(app.tsxCli))} ${unit}, of which ${s(tsxCliExtra)} is tsx's CLI starting a second Node process (vs \`node --import tsx main.ts\`) and ${s(tsxLoader)} is registering tsx's loader (\`node --import tsx -e 0\` ${s(cost(synth.nodeTsxStart))} vs \`node -e 0\` ${s(cost(synth.nodeStart))});`,
+    `\`tsx main.ts\` of ${app.name} takes ${s(cost(app.tsxCli))} ${unit}, of which ${tsxCliExtra > 0 ? `${s(tsxCliExtra)} is tsx's CLI starting a second Node process (vs \`node --import tsx main.ts\`)` : "the tsx CLI's second process could not be separated in this run (the `node --import tsx main.ts` row ran on a busy machine)"} and ${s(tsxLoader)} is registering tsx's loader (\`node --import tsx -e 0\` ${s(cost(synth.nodeTsxStart))} vs \`node -e 0\` ${s(cost(synth.nodeStart))});`,
     profile ? `inside the process, loading cdktf + constructs costs ${s(profile.groups.find((g) => g.group === 'cdktf + constructs')?.selfMs ?? 0)} per app (profile below);` : '',
     `prototypes on the same stacks: three \`node --import tsx\` processes ${s(proto.parallelNodeTsx.median)} (${x(proto.parallelNodeTsx.median / synth.floor.median)} the floor);`,
     `one process for all apps through tsx ${s(proto.oneProcessTsx.median)} (${x(proto.oneProcessTsx.median / synth.floor.median)});`,
@@ -279,7 +279,7 @@ export function renderReport(r: Results): string {
             const prev = c.points[i - 1];
             const same = c.points.find((q) => q.n === p.n && q.sourceMaps);
             const growth = !p.sourceMaps && same ? `${x(p.buildSynthMs / same.buildSynthMs)} of the same N with source maps` : prev ? `${x(p.buildSynthMs / prev.buildSynthMs)} for ${x(p.n / prev.n)} ${c.unit}` : '-';
-            return [`${c.name}`, `${p.n} ${c.unit}${p.sourceMaps ? '' : ', source maps off'}`, p.resources, s(p.constructMs), s(p.synthMs), s(p.buildSynthMs), s(p.buildSynthCpuMs), `${p.stackTraces} in ${s(p.stackTraceMs)}`, s(p.processMs), `${mib(p.maxRssKiB)}`, growth];
+            return [`${c.name}`, `${p.n} ${c.unit}${p.sourceMaps ? '' : ', source maps off'}`, p.resources, s(p.constructMs), s(p.synthMs), s(p.buildSynthMs), s(p.buildSynthCpuMs), p.stackTraces === undefined ? '-' : `${p.stackTraces} in ${s(p.stackTraceMs)}`, s(p.processMs), `${mib(p.maxRssKiB)}`, growth];
           }),
     );
     out.push(
