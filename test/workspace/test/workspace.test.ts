@@ -71,9 +71,9 @@ describe.each(apps)('the %s app', (app) => {
   it('is private, synthesizes with tsx and deploys with cdktf', () => {
     const pkg = readJson(`apps/${app}/package.json`);
     expect(pkg.private).toBe(true);
-    expect(pkg.scripts.synth).toBe('tsx main.ts');
+    expect(pkg.scripts.synth).toBe('node --import tsx main.ts');
     expect(pkg.devDependencies['cdktf-cli']).toBeDefined();
-    expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' });
+    expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'node --import tsx main.ts', output: 'cdktf.out' });
   });
 
   it('has one environment file per environment', () => {
