@@ -1,11 +1,14 @@
 // Shared Jest settings: transpile-only TypeScript (type checking is its own task) and cdktf matchers.
 const path = require('node:path');
+const { LIBRARY_SOURCES } = require('./scripts/workspace-libraries.cjs');
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   // Workspace libraries resolve to their sources, so tests never run against a stale build.
-  moduleNameMapper: { '^@privatelink-cdktf/(core|provider|consumer|s3-access)$': path.join(__dirname, 'packages/$1/src') },
+  moduleNameMapper: Object.fromEntries([...LIBRARY_SOURCES].map(([name, src]) => [`^${escapeRegExp(name)}$`, src])),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
   // Plans wait for a machine-wide Terraform slot (see test/harness), so a suite may queue behind others.

@@ -23,7 +23,7 @@ main(() => {
   if (positionals.length !== 1) throw new Error(`expected one stack name\n${USAGE}`);
   const stack = findStack(REPO_ROOT, positionals[0]);
 
-  // The libraries' dist/ is what the app imports; turbo builds them first (synth dependsOn ^build).
+  // Through turbo, cached: synth dependsOn ^build, so a change to a library the app uses synthesizes it again.
   run('npx', ['turbo', 'run', 'synth', `--filter=${packageNameOf(stack.appDir)}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
   if (values['require-remote-state']) {
     if (stackBackend(stack.stackDir) === 'local') {

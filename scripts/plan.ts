@@ -28,7 +28,7 @@ main(async () => {
   const stack = findStack(REPO_ROOT, positionals[0]);
 
   if (!values['no-synth']) {
-    // turbo builds the libraries the app depends on first (synth dependsOn ^build), cached.
+    // Through turbo, cached: synth dependsOn ^build, so a change to a library the app uses synthesizes it again.
     run('npx', ['turbo', 'run', 'synth', `--filter=${packageNameOf(stack.appDir)}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
   }
   if (!fs.existsSync(path.join(stack.stackDir, 'cdk.tf.json'))) {

@@ -40,8 +40,10 @@ describe('turbo tasks', () => {
 
   it('is driven by the root scripts', () => {
     const scripts = readJson('package.json').scripts;
-    for (const task of ['build', 'typecheck', 'lint', 'synth', 'validate']) expect(scripts[task]).toBe(`turbo run ${task}`);
+    for (const task of ['build', 'typecheck', 'lint', 'validate']) expect(scripts[task]).toBe(`turbo run ${task}`);
     expect(scripts.test).toMatch(/^turbo run .*\btest\b/);
+    // All apps in one process (scripts/synth.cjs); turbo's per-app synth task runs the same script.
+    expect(scripts.synth).toBe('node scripts/synth.cjs');
   });
 });
 
@@ -69,12 +71,12 @@ describe.each(libraries)('the %s library manifest', (name) => {
 });
 
 describe.each(apps)('the %s app', (app) => {
-  it('is private, synthesizes with tsx and deploys with cdktf', () => {
+  it('is private, synthesizes with the workspace synth script and deploys with cdktf', () => {
     const pkg = readJson(`apps/${app}/package.json`);
     expect(pkg.private).toBe(true);
-    expect(pkg.scripts.synth).toBe('node --import tsx main.ts');
+    expect(pkg.scripts.synth).toBe('node ../../scripts/synth.cjs .');
     expect(pkg.devDependencies['cdktf-cli']).toBeDefined();
-    expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'node --import tsx main.ts', output: 'cdktf.out' });
+    expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'node ../../scripts/synth.cjs .', output: 'cdktf.out' });
   });
 
   it('has one environment file per environment', () => {
