@@ -5,7 +5,6 @@ import type { GuardrailRule } from './guardrail-rule';
 import { PRIVATELINK_RULES } from './pack';
 import { StackModel } from './stack-model';
 import { absoluteSuppressionPath, pathIsUnder, validateSuppression, type GuardrailSuppression } from './suppression';
-import { synthesizedResource } from './synthesized-resource';
 
 /** A suppression as applied: from the stack's owner, or acknowledged by a construct for an opt-in its user chose by name. */
 export interface AppliedSuppression extends GuardrailSuppression {
@@ -142,7 +141,7 @@ export class Guardrails {
 
   private evaluate(collection: Collection): Evaluation {
     if (collection.evaluation) return collection.evaluation;
-    const model = new StackModel(this.stack, this.production, collection.resources.map(synthesizedResource));
+    const model = new StackModel(this.stack, this.production, collection.resources);
     const suppressions = [...this.stackSuppressions, ...collection.acknowledgements];
     const findings: GuardrailFinding[] = [];
     for (const rule of this.ruleList) {

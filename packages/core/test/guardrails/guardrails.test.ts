@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
@@ -57,6 +58,18 @@ describe('Guardrails', () => {
     expect(Guardrails.of(stack)).toBe(Guardrails.of(unencryptedTopic(stack)));
     expect(Aspects.of(stack).all).toHaveLength(1);
     expect(Guardrails.of(stack).findings()).toHaveLength(1);
+  });
+
+  it('resolves only the resources a rule reads, each once', () => {
+    const stack = guardedStack();
+    const topic = unencryptedTopic(stack);
+    // No rule of the pack reads route tables; one reads topics (PL-SNS-1).
+    const routeTable = new RouteTable(stack, 'Routes', { vpcId: 'vpc-0123456789abcdef0' });
+    const topicReads = jest.spyOn(topic, 'toTerraform');
+    const routeTableReads = jest.spyOn(routeTable, 'toTerraform');
+    expect(Guardrails.of(stack).findings().map((f) => f.ruleId)).toEqual(['PL-SNS-1']);
+    expect(topicReads).toHaveBeenCalledTimes(1);
+    expect(routeTableReads).not.toHaveBeenCalled();
   });
 
   it('knows production from the stack', () => {
