@@ -23,15 +23,15 @@ function buildInputs() {
  * Loads the synth program for these apps (`{ name, dir }`): an object with one function per app
  * name that runs that app's main.ts, which builds its App and calls `app.synth()`.
  * @param {ReadonlyArray<{ name: string, dir: string }>} apps
- * @returns {{ program: Record<string, () => void>, bundleSeconds?: number }} bundleSeconds: set when the bundle was (re)built
+ * @returns {Promise<{ program: Record<string, () => void>, bundleSeconds?: number }>} bundleSeconds: set when the bundle was (re)built
  */
-function loadSynthProgram(apps) {
+async function loadSynthProgram(apps) {
   const key = crypto.createHash('sha256').update(apps.map((app) => app.dir).sort().join('\n')).digest('hex').slice(0, 16);
   const bundle = path.join(CACHE_DIR, `${key}.js`);
   const inputsFile = path.join(CACHE_DIR, `${key}.inputs.json`);
   if (isFresh(inputsFile)) return { program: require(bundle) };
   const started = performance.now();
-  build(apps, bundle, inputsFile);
+  await build(apps, bundle, inputsFile);
   return { program: require(bundle), bundleSeconds: (performance.now() - started) / 1000 };
 }
 
@@ -49,10 +49,10 @@ function isFresh(inputsFile) {
   });
 }
 
-function build(apps, bundle, inputsFile) {
+async function build(apps, bundle, inputsFile) {
   const esbuild = require('esbuild');
   const entry = `module.exports = {\n${apps.map((app) => `  ${JSON.stringify(app.name)}: () => require(${JSON.stringify(path.join(app.dir, 'main.ts'))}),`).join('\n')}\n};\n`;
-  const result = esbuild.buildSync({
+  const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: '<synth-entry>', loader: 'js' },
     bundle: true,
     platform: 'node',
@@ -62,6 +62,7 @@ function build(apps, bundle, inputsFile) {
     keepNames: true,
     // Libraries from their sources, as in Jest: no build step, never a stale dist/.
     alias: Object.fromEntries(LIBRARY_SOURCES),
+    plugins: [tokenStackTracesOnRequest],
     absWorkingDir: ROOT,
     metafile: true,
     write: false,
@@ -77,6 +78,28 @@ function build(apps, bundle, inputsFile) {
   writeAtomically(bundle, result.outputFiles[0].contents);
   writeAtomically(inputsFile, JSON.stringify(inputs));
 }
+
+/**
+ * cdktf records a full stack trace for every token it creates, only to show it if that token ever
+ * fails to resolve; formatting them is ~15% of a synth. The bundle records them only with
+ * PRIVATELINK_CDKTF_STACK_TRACES=1 (the AWS CDK likewise records them only in debug mode), and
+ * otherwise says so where the trace would be. Jest runs cdktf as published, traces included.
+ */
+const TOKEN_STACK_TRACE = /node_modules[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/;
+const CAPTURE = 'function captureStackTrace(below) {';
+const tokenStackTracesOnRequest = {
+  name: 'token-stack-traces-on-request',
+  setup(build) {
+    build.onLoad({ filter: TOKEN_STACK_TRACE }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes(CAPTURE)) {
+        throw new Error(`${args.path} no longer defines \`${CAPTURE}\`: cdktf changed; update tokenStackTracesOnRequest in scripts/synth-program.cjs`);
+      }
+      const gate = `${CAPTURE}\n    if (process.env.PRIVATELINK_CDKTF_STACK_TRACES !== '1') return ['(not recorded: synthesize with PRIVATELINK_CDKTF_STACK_TRACES=1 to see where this token was created)'];`;
+      return { contents: source.replace(CAPTURE, gate), loader: 'js' };
+    });
+  },
+};
 
 function writeAtomically(file, contents) {
   const partial = `${file}.${process.pid}.tmp`;

@@ -51,35 +51,42 @@ const cliOutdir = apps.length === 1 && !args.outdir ? process.env.CDKTF_OUTDIR :
 // Context given on the command line (`cdktf synth --context`, which the CLI passes this way) wins over cdktf.json.
 const givenContext = JSON.parse(process.env.CDKTF_CONTEXT_JSON ?? '{}');
 
-let loaded;
-try {
-  loaded = loadSynthProgram(apps);
-} catch (error) {
-  // esbuild's message lists each file, line and problem.
-  fail(`could not bundle ${apps.map((app) => app.name).join(', ')}\n${error instanceof Error ? error.message : String(error)}`);
-}
-if (loaded.bundleSeconds !== undefined) {
-  console.log(`bundled ${apps.map((app) => app.name).join(', ')} in ${loaded.bundleSeconds.toFixed(2)} s (first synth of these apps, or an input changed)`);
+async function loadProgram() {
+  try {
+    const loaded = await loadSynthProgram(apps);
+    if (loaded.bundleSeconds !== undefined) {
+      console.log(`bundled ${apps.map((app) => app.name).join(', ')} in ${loaded.bundleSeconds.toFixed(2)} s (first synth of these apps, or an input changed)`);
+    }
+    return loaded.program;
+  } catch (error) {
+    // esbuild's message lists each file, line and problem.
+    return fail(`could not bundle ${apps.map((app) => app.name).join(', ')}\n${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-for (const app of apps) {
-  const config = JSON.parse(fs.readFileSync(path.join(app.dir, 'cdktf.json'), 'utf8'));
-  const outdir = cliOutdir ? path.resolve(invokedFrom, cliOutdir) : args.outdir ? path.join(args.outdir, app.name) : path.resolve(app.dir, config.output ?? 'cdktf.out');
-  const started = performance.now();
-  // A fresh output dir, so a stack removed from the app leaves nothing behind (the CLI manages its own).
-  if (!cliOutdir) fs.rmSync(outdir, { recursive: true, force: true });
-  fs.mkdirSync(outdir, { recursive: true });
-  process.env.CDKTF_OUTDIR = outdir;
-  process.env.CDKTF_CONTEXT_JSON = JSON.stringify({ ...config.context, ...givenContext });
-  process.chdir(app.dir);
-  try {
-    loaded.program[app.name]();
-  } catch (error) {
-    // A ConfigError says which construct, field and value and how to fix it; a stack trace adds nothing.
-    const detail = error instanceof Error ? (error.name === 'ConfigError' ? error.message : error.stack) : String(error);
-    fail(`${app.name} failed\n${detail}`);
+/** Runs each app's main.ts from the program, into its output dir, and reports its stacks. */
+function synthesize(program) {
+  for (const app of apps) {
+    const config = JSON.parse(fs.readFileSync(path.join(app.dir, 'cdktf.json'), 'utf8'));
+    const outdir = cliOutdir ? path.resolve(invokedFrom, cliOutdir) : args.outdir ? path.join(args.outdir, app.name) : path.resolve(app.dir, config.output ?? 'cdktf.out');
+    const started = performance.now();
+    // A fresh output dir, so a stack removed from the app leaves nothing behind (the CLI manages its own).
+    if (!cliOutdir) fs.rmSync(outdir, { recursive: true, force: true });
+    fs.mkdirSync(outdir, { recursive: true });
+    process.env.CDKTF_OUTDIR = outdir;
+    process.env.CDKTF_CONTEXT_JSON = JSON.stringify({ ...config.context, ...givenContext });
+    process.chdir(app.dir);
+    try {
+      program[app.name]();
+    } catch (error) {
+      // A ConfigError says which construct, field and value and how to fix it; a stack trace adds nothing.
+      const detail = error instanceof Error ? (error.name === 'ConfigError' ? error.message : error.stack) : String(error);
+      fail(`${app.name} failed\n${detail}`);
+    }
+    const { stacks } = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`✓ ${app.name}: ${Object.keys(stacks).join(', ')} → ${path.relative(invokedFrom, outdir)} (${seconds} s)`);
   }
-  const { stacks } = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`✓ ${app.name}: ${Object.keys(stacks).join(', ')} → ${path.relative(invokedFrom, outdir)} (${seconds} s)`);
 }
+
+loadProgram().then(synthesize);

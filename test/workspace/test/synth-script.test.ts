@@ -57,12 +57,14 @@ describe('the synth program cache (scripts/synth-program.cjs)', () => {
   // A probe app inside the repo, so that its imports resolve from the workspace's node_modules.
   const dir = join(root, 'node_modules', '.cache', 'privatelink-cdktf', `probe-app-${process.pid}`);
   const main = join(dir, 'main.ts');
-  const load = () => {
-    const script = `const { loadSynthProgram } = require('./scripts/synth-program.cjs');
-      const { program, bundleSeconds } = loadSynthProgram([{ name: 'probe', dir: ${JSON.stringify(dir)} }]);
-      program.probe();
-      console.log(JSON.stringify({ rebuilt: bundleSeconds !== undefined, value: globalThis.probeValue }));`;
-    const run = node(['-e', script]);
+  const load = (env: NodeJS.ProcessEnv = {}) => {
+    const script = `require('./scripts/synth-program.cjs')
+      .loadSynthProgram([{ name: 'probe', dir: ${JSON.stringify(dir)} }])
+      .then(({ program, bundleSeconds }) => {
+        program.probe();
+        console.log(JSON.stringify({ rebuilt: bundleSeconds !== undefined, value: globalThis.probeValue }));
+      });`;
+    const run = node(['-e', script], { env });
     if (run.status !== 0) throw new Error(run.stderr);
     return JSON.parse(run.stdout);
   };
@@ -75,6 +77,14 @@ describe('the synth program cache (scripts/synth-program.cjs)', () => {
     expect(load()).toEqual({ rebuilt: false, value: 'function 1' });
     writeFileSync(main, "import { Fn } from 'cdktf';\nconst value: string = typeof Fn;\n(globalThis as Record<string, unknown>).probeValue = value + ' 2 (edited)';\n");
     expect(load()).toEqual({ rebuilt: true, value: 'function 2 (edited)' });
+  });
+
+  it('records where each cdktf token was created only when asked to (PRIVATELINK_CDKTF_STACK_TRACES=1)', () => {
+    writeFileSync(main, "import { Lazy } from 'cdktf';\nconst token = Lazy.anyValue({ produce: () => 'x' });\n(globalThis as Record<string, unknown>).probeValue = token.creationStack;\n");
+    expect(load()).toEqual({ rebuilt: true, value: ['(not recorded: synthesize with PRIVATELINK_CDKTF_STACK_TRACES=1 to see where this token was created)'] });
+    const traced = load({ PRIVATELINK_CDKTF_STACK_TRACES: '1' });
+    expect(traced.rebuilt).toBe(false);
+    expect(traced.value.join('\n')).toMatch(/main\.ts|probe/);
   });
 
   it('reports a syntax error with the file and line', () => {
