@@ -47,7 +47,7 @@ interface Target {
   readonly why: string;
 }
 
-function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | undefined, outcome: Outcome<SynthResults>, cores: number): Target[] {
+function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | undefined, outcome: Outcome<SynthResults>): Target[] {
   if (!synth) {
     const why = notMeasured(outcome);
     return [
@@ -57,22 +57,15 @@ function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | 
   }
   const speedup = synth.tsNode.median / synth.npmRunSynth.median;
   const overFloor = synth.npmRunSynth.median / synth.floor.median;
-  const app = synth.singleApp;
-  // CPU time when known: on a busy machine wall-time differences of small numbers can even turn negative.
-  const cost = (series: Series) => series.cpuMedian ?? series.median;
-  const tsxCliExtra = cost(app.tsxCli) - cost(app.nodeImportTsx);
-  const tsxLoader = cost(synth.nodeTsxStart) - cost(synth.nodeStart);
-  const unit = app.tsxCli.cpuMedian !== undefined ? 'CPU' : 'wall';
-  const proto = synth.prototypes;
+  const npmStart = synth.npmRunSynth.median - synth.synthScript.median;
+  const resources = synth.stacks.reduce((sum, st) => sum + st.resources, 0);
+  const top = profile ? [...profile.parts].slice(0, 4).map((p) => `${p.part} ${s(p.ms)}`).join(', ') : '';
   const floorWhy = [
-    `${synth.stacks.length} stacks come from ${synth.stacks.length / 3} separate Node processes on ${cores} cores, each paying the load cost:`,
-    `npm + turbo take ${s(synth.npmRunSynthCached.median)} before any task runs (a full cache hit);`,
-    `\`tsx main.ts\` of ${app.name} takes ${s(cost(app.tsxCli))} ${unit}, of which ${tsxCliExtra > 0 ? `${s(tsxCliExtra)} is tsx's CLI starting a second Node process (vs \`node --import tsx main.ts\`)` : "the tsx CLI's second process could not be separated in this run (the `node --import tsx main.ts` row ran on a busy machine)"} and ${s(tsxLoader)} is registering tsx's loader (\`node --import tsx -e 0\` ${s(cost(synth.nodeTsxStart))} vs \`node -e 0\` ${s(cost(synth.nodeStart))});`,
-    profile ? `inside the process, loading cdktf + constructs costs ${s(profile.groups.find((g) => g.group === 'cdktf + constructs')?.selfMs ?? 0)} per app (profile below);` : '',
-    `prototypes on the same stacks: three \`node --import tsx\` processes ${s(proto.parallelNodeTsx.median)} (${x(proto.parallelNodeTsx.median / synth.floor.median)} the floor);`,
-    `one process for all apps through tsx ${s(proto.oneProcessTsx.median)} (${x(proto.oneProcessTsx.median / synth.floor.median)});`,
-    `one process, precompiled with swc ${s(proto.oneProcessJs.median)} (${x(proto.oneProcessJs.median / synth.floor.median)}).`,
-  ].filter(Boolean).join(' ');
+    `npm's own start-up is ${s(npmStart)} (\`npm run synth\` minus \`node scripts/synth.cjs\`), ${x(npmStart / synth.floor.median)} the floor before any synth code runs;`,
+    `the synth process itself takes ${s(synth.synthScript.median)}, ${x(synth.synthScript.median / synth.floor.median)} the floor: it loads what the floor loads (from one bundle) and then builds and synthesizes ${synth.stacks.length} stacks with ${resources} resources,`,
+    profile ? `where the profile (below) finds ${top}.` : 'see the profile below.',
+    `cdktf resolves every resource's tokens twice (prepare, then toTerraform) and captures a full stack trace for each token it creates; neither can be turned off from outside cdktf.`,
+  ].join(' ');
   return [
     {
       target: '`npm run synth` (9 stacks) ≥ 5× faster than the ts-node route',
@@ -81,7 +74,7 @@ function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | 
       why:
         speedup >= 5
           ? ''
-          : `the ts-node route costs ${s(synth.tsNode.median / (synth.stacks.length / 3))} per app (cdktf-cli, then ts-node type-checking main.ts); \`npm run synth\` loses the difference to process start-up (next row). Against the one-process precompiled prototype the ts-node route is ${x(synth.tsNode.median / proto.oneProcessJs.median)} slower.`,
+          : `the ts-node route costs ${s(synth.tsNode.median / (synth.stacks.length / 3))} per app (cdktf-cli, then ts-node type-checking main.ts); \`npm run synth\` pays npm's start-up and the load of cdktf once (next row).`,
     },
     {
       target: '`npm run synth` ≤ 2× the floor',
@@ -131,7 +124,7 @@ function testTargets(tests: TestResults | undefined, outcome: Outcome<TestResult
     );
   }
   if (cold.peakTerraform > 2 * cores) {
-    coldWhy.push(`up to ${cold.peakTerraform} Terraform processes ran at once on ${cores} cores: the harness limits plans per Jest process (TF_HARNESS_CONCURRENCY, default the core count) but turbo runs several test tasks at once, so plans oversubscribe the cores and memory${cold.exitCode !== 0 ? ', and slow plans hit the 300 s Jest timeout' : ''}.`);
+    coldWhy.push(`up to ${cold.peakTerraform} Terraform processes ran at once on ${cores} cores, more than the harness's machine-wide plan slots (TF_HARNESS_CONCURRENCY, default the core count) should allow: check that every plan goes through test/harness.`);
   }
   if (cold.peakTerraform < 2) coldWhy.push(`at most ${cold.peakTerraform} Terraform process ran at a time: plans did not overlap.`);
   if (!oneCache) coldWhy.push(`AWS provider in the plan dirs: ${cold.pluginTargets.length} plugin-cache targets, ${cold.copiedProviders} copies (one shared cache means 1 and 0).`);
@@ -212,7 +205,7 @@ export function renderReport(r: Results): string {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}. Load average (1 min) ${r.loadBefore.toFixed(2)} before, ${r.loadAfter.toFixed(2)} after. Before each of the ${r.quiet.waits} measurement series the benchmark waited for the machine to be at least 85% idle for 2 s (${s(r.quiet.waitedMs)} in all); ${r.quiet.busy === 0 ? 'every series started on an idle machine' : `**${r.quiet.busy} series started while other work still kept the cores busy (after waiting 90 s, then 30 s)**, so their numbers include that contention`}.`,
     '',
-    `Versions: Node ${m.node}, npm ${m.npm}, Terraform ${m.terraform}, cdktf ${m.cdktf}, cdktf-cli ${m.cdktfCli}, @cdktf/provider-aws ${m.providerAws}, turbo ${m.turbo}, tsx ${m.tsx}, ts-node ${m.tsNode}, TypeScript ${m.typescript}.`,
+    `Versions: Node ${m.node}, npm ${m.npm}, Terraform ${m.terraform}, cdktf ${m.cdktf}, cdktf-cli ${m.cdktfCli}, @cdktf/provider-aws ${m.providerAws}, turbo ${m.turbo}, esbuild ${m.esbuild}, tsx ${m.tsx}, ts-node ${m.tsNode}, TypeScript ${m.typescript}.`,
     '',
     `Method: every fast measurement is the median of ${r.runs} runs after one discarded warm-up run (samples listed); each scaling point is the median of ${r.runs} fresh child processes; \`npm test\` is measured once cold (empty turbo cache dir) and once warm (the same cache dir, second run). Wall time is measured by the benchmark, CPU time and peak RSS by GNU time or by the child itself.`,
     '',
@@ -220,27 +213,21 @@ export function renderReport(r: Results): string {
     '',
     table(
       ['target', 'measured', 'result', 'why (when missed)'],
-      [...synthTargets(synth, profile, r.synth, m.cores), ...testTargets(tests, r.npmTest, m.cores), ...scalingTargets(scaling, r.scaling)].map((t) => [t.target, t.measured, t.result, t.why]),
+      [...synthTargets(synth, profile, r.synth), ...testTargets(tests, r.npmTest, m.cores), ...scalingTargets(scaling, r.scaling)].map((t) => [t.target, t.measured, t.result, t.why]),
     ),
     '',
   );
 
   out.push('## Synth', '');
   if (synth) {
-    const p = synth.prototypes;
-    const app = synth.singleApp.name;
     const rows: [string, Series][] = [
-      ['`npm run synth -- --force --only` (turbo runs every synth task; libraries already built)', synth.npmRunSynth],
-      ['`npm run synth -- --only`, every synth task a turbo cache hit (npm + turbo overhead)', synth.npmRunSynthCached],
+      ['`npm run synth`: every app in one process from the cached bundle (scripts/synth.cjs)', synth.npmRunSynth],
+      ['`node scripts/synth.cjs`: the same without npm', synth.synthScript],
+      ['`node scripts/synth.cjs` after an edit: esbuild bundles the apps first', synth.synthScriptRebundle],
+      ['`turbo run synth --force`: one process per app (the per-app task before the app tests)', synth.turboPerApp],
       ['ts-node route: `cdktf synth --app "npx ts-node main.ts"` in each app, in turn', synth.tsNode],
       [`floor: \`node\` requiring cdktf and the ${synth.floorModules.length} provider modules the stacks use`, synth.floor],
       ['`node -e 0`', synth.nodeStart],
-      ['`node --import tsx -e 0`', synth.nodeTsxStart],
-      [`one app (${app}): \`tsx main.ts\`, its synth script`, synth.singleApp.tsxCli],
-      [`one app (${app}): \`node --import tsx main.ts\``, synth.singleApp.nodeImportTsx],
-      ['prototype: 3 × `node --import tsx main.ts` at once, no npm/turbo', p.parallelNodeTsx],
-      ['prototype: one process synthesizes all apps, through tsx (bench/synth/synth-all.ts)', p.oneProcessTsx],
-      ['prototype: one process synthesizes all apps, precompiled with swc', p.oneProcessJs],
     ];
     out.push(
       table(['what', 'median', 'samples (s)', 'CPU, user + system (median)'], rows.map(([label, series]) => [label, s(series.median), samples(series), series.cpuMedian ? s(series.cpuMedian) : '-'])),
@@ -252,19 +239,14 @@ export function renderReport(r: Results): string {
     );
   } else out.push(notMeasured(r.synth), '');
 
-  out.push('## Where the synth time of one app goes', '');
+  out.push('## Where the synth time goes', '');
   if (profile) {
     out.push(
-      `\`node --import tsx bench/profile/synth-profile.ts apps/${profile.app}\`: wall time attributed to what was being loaded or run (self time, nested loads excluded), median of ${r.runs} runs. GC during the run: ${s(profile.gcMs)} (spread over the rows).`,
+      `\`node --cpu-prof scripts/synth.cjs\` (every app, warm bundle): V8's CPU profile, each sample's self time put in one part (bench/profile/measure.ts says how), medians of ${r.runs} runs. The profiler slows the process: ${s(profile.totalMs)} wall, ${s(profile.sampledMs)} sampled.`,
       '',
       table(
-        ['part', 'time', 'share', 'modules loaded'],
-        [
-          ['Node bootstrap + tsx loader registration', s(profile.startupMs), `${Math.round((100 * profile.startupMs) / profile.totalMs)}%`, '-'],
-          ...profile.groups.map((g) => [g.group, s(g.selfMs), `${Math.round((100 * g.selfMs) / profile.totalMs)}%`, g.group === 'app.synth()' ? '-' : g.modules]),
-          ['rest (exit, unattributed)', s(Math.max(0, profile.restMs)), `${Math.round((100 * Math.max(0, profile.restMs)) / profile.totalMs)}%`, '-'],
-          ['total (process wall time)', s(profile.totalMs), '100%', '-'],
-        ],
+        ['part', 'time', 'share of the sampled time'],
+        profile.parts.map((p) => [p.part, s(p.ms), `${Math.round((100 * p.ms) / profile.sampledMs)}%`]),
       ),
       '',
     );

@@ -11,7 +11,6 @@ import { measureNpmTest } from './npm-test/measure';
 import { measureProfile } from './profile/measure';
 import { renderReport, type Outcome, type Results } from './report';
 import { measureScaling } from './scaling/measure';
-import { compiledDir } from './synth/compile';
 import { measureSynth } from './synth/measure';
 
 const SECTIONS = ['synth', 'profile', 'scaling', 'test'] as const;
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
 
   const loadBefore = loadAverage();
   const synth = await section(sections.has('synth'), 'synth', () => measureSynth(ctx));
-  const profile = await section(sections.has('profile'), 'profile', () => measureProfile(ctx, 'saas-provider'));
+  const profile = await section(sections.has('profile'), 'profile', () => measureProfile(ctx));
   const scaling = await section(sections.has('scaling'), 'scaling', () => measureScaling(ctx));
   // Last: it takes minutes and rebuilds everything.
   const npmTest = await section(sections.has('test'), 'npm test', () => measureNpmTest(ctx));
@@ -111,7 +110,6 @@ async function main(): Promise<void> {
   progress(`wrote ${path.relative(root, target)}`);
   if (keep) progress(`kept ${work} (logs, outputs, results.json)`);
   else fs.rmSync(work, { recursive: true, force: true });
-  fs.rmSync(compiledDir(root), { recursive: true, force: true });
 }
 
 main().catch((error: Error) => {

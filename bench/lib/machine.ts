@@ -15,6 +15,7 @@ export interface Machine {
   readonly cdktfCli: string;
   readonly providerAws: string;
   readonly turbo: string;
+  readonly esbuild: string;
   readonly tsx: string;
   readonly tsNode: string;
   readonly typescript: string;
@@ -42,6 +43,7 @@ export function describeMachine(root: string): Machine {
     cdktfCli: packageVersion(root, 'cdktf-cli'),
     providerAws: packageVersion(root, '@cdktf/provider-aws'),
     turbo: packageVersion(root, 'turbo'),
+    esbuild: packageVersion(root, 'esbuild'),
     tsx: packageVersion(root, 'tsx'),
     tsNode: packageVersion(root, 'ts-node'),
     typescript: packageVersion(root, 'typescript'),

@@ -1,49 +1,54 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { measure, freshDir, series, type BenchContext, type Series } from '../lib/context';
-import { timedParallel } from '../lib/exec';
 import { findApps, providerModules, readStacks, resourceCount, type AppDir } from './apps';
-import { compileForNode } from './compile';
 
 export interface SynthResults {
   readonly stacks: ReadonlyArray<{ name: string; resources: number }>;
-  /** `npm run synth -- --force --only`: every app's synth task re-run, the built libraries reused. */
+  /** `npm run synth`: every app in one process from the cached bundle (scripts/synth.cjs), warm. */
   readonly npmRunSynth: Series;
-  /** `npm run synth -- --only` replayed from the turbo cache: what npm and turbo cost before any task runs. */
-  readonly npmRunSynthCached: Series;
+  /** `node scripts/synth.cjs`: the same without npm, so the difference is npm's own start-up. */
+  readonly synthScript: Series;
+  /** `node scripts/synth.cjs` with the bundle cache emptied first: the first synth after an edit. */
+  readonly synthScriptRebundle: Series;
+  /** `turbo run synth --force`: one process per app, as turbo runs them before the app tests. */
+  readonly turboPerApp: Series;
   /** `cdktf synth --app "npx ts-node main.ts"` in each app dir, one after the other. */
   readonly tsNode: Series;
   /** True when ts-node produced the same stacks with the same resources. */
   readonly tsNodeSameStacks: boolean;
   readonly floor: Series;
   readonly floorModules: readonly string[];
-  /** Process start costs: plain node, node with tsx's loader. */
+  /** `node -e 0`: what any Node process costs. */
   readonly nodeStart: Series;
-  readonly nodeTsxStart: Series;
-  /** One app (the first one) run the way its synth script does (`tsx main.ts`) and with tsx as a loader only. */
-  readonly singleApp: { readonly name: string; readonly tsxCli: Series; readonly nodeImportTsx: Series };
-  readonly prototypes: {
-    /** The three apps as three `node --import tsx main.ts` processes at once, no npm or turbo. */
-    readonly parallelNodeTsx: Series;
-    /** One process that synthesizes every app, through tsx. */
-    readonly oneProcessTsx: Series;
-    /** One process that synthesizes every app, compiled to JavaScript beforehand (swc). */
-    readonly oneProcessJs: Series;
-  };
 }
 
 const bin = (root: string, name: string) => path.join(root, 'node_modules', '.bin', name);
+export const bundleCacheDir = (root: string) => path.join(root, 'node_modules', '.cache', 'privatelink-cdktf', 'synth');
 
-export async function measureSynth(ctx: BenchContext): Promise<SynthResults> {
+export function measureSynth(ctx: BenchContext): SynthResults {
   const apps = findApps(ctx.root);
   if (apps.length === 0) throw new Error('no apps with a cdktf.json under apps/');
 
-  ctx.progress(`npm run synth (${apps.length} apps; --force --only re-runs every synth task and reuses the built libraries)`);
-  const npmRunSynth = measure(ctx, 'npm run synth', 'npm', ['run', 'synth', '--', '--force', '--only'], { warmups: 1 });
+  ctx.progress(`npm run synth (${apps.length} apps in one process; the warm-up run bundles them if an input changed)`);
+  const npmRunSynth = measure(ctx, 'npm run synth', 'npm', ['run', 'synth'], { warmups: 1 });
   const stacks = apps.flatMap((app) => readStacks(path.join(app.dir, 'cdktf.out')));
   const expectedStacks = apps.length * 3;
   if (stacks.length !== expectedStacks) ctx.progress(`  note: ${stacks.length} stacks synthesized, expected ${expectedStacks}`);
-  // --force also wrote the cache, so this replays every synth task: npm and turbo's own cost.
-  const npmRunSynthCached = measure(ctx, 'npm run synth (turbo cache hit)', 'npm', ['run', 'synth', '--', '--only']);
+  const script = path.join(ctx.root, 'scripts', 'synth.cjs');
+  const synthScript = measure(ctx, 'node scripts/synth.cjs', process.execPath, [script]);
+
+  ctx.progress('the first synth after an edit: node scripts/synth.cjs with the bundle cache emptied');
+  const rebundleSamples = [];
+  for (let run = 0; run < ctx.runs; run++) {
+    fs.rmSync(bundleCacheDir(ctx.root), { recursive: true, force: true });
+    const one = measure(ctx, 'node scripts/synth.cjs, bundling first', process.execPath, [script], { runs: 1 });
+    rebundleSamples.push({ wallMs: one.median, cpuMs: one.cpuMedian, output: '' });
+  }
+  const synthScriptRebundle = series(rebundleSamples);
+
+  ctx.progress('turbo run synth --force: one process per app (the per-app synth task the app tests depend on)');
+  const turboPerApp = measure(ctx, 'turbo run synth --force', bin(ctx.root, 'turbo'), ['run', 'synth', '--force', '--only', '--output-logs=errors-only'], { warmups: 1 });
 
   ctx.progress('ts-node route: cdktf synth --app "npx ts-node main.ts" in each app, one after the other (type-checking, as the cdktf template)');
   const tsNodeOut = freshDir(path.join(ctx.work, 'ts-node'));
@@ -75,45 +80,17 @@ export async function measureSynth(ctx: BenchContext): Promise<SynthResults> {
   const floorScript = "require('cdktf'); for (const m of process.argv.slice(1)) require(m);";
   const floor = measure(ctx, 'floor', process.execPath, ['-e', floorScript, ...floorModules], { warmups: 1 });
   const nodeStart = measure(ctx, 'node -e 0', process.execPath, ['-e', '0']);
-  const nodeTsxStart = measure(ctx, 'node --import tsx -e 0', process.execPath, ['--import', 'tsx', '-e', '0']);
-
-  const app = apps.find((a) => a.name === 'saas-provider') ?? apps[0];
-  ctx.progress(`one app (${app.name}): its synth script vs tsx as a loader only`);
-  const appEnv = { ...ctx.env, CDKTF_OUTDIR: freshDir(path.join(ctx.work, 'single', app.name)) };
-  const tsxCli = measure(ctx, `tsx main.ts (${app.name})`, bin(ctx.root, 'tsx'), ['main.ts'], { cwd: app.dir, env: appEnv });
-  const nodeImportTsx = measure(ctx, `node --import tsx main.ts (${app.name})`, process.execPath, ['--import', 'tsx', 'main.ts'], { cwd: app.dir, env: appEnv });
-
-  ctx.progress('prototypes: the same nine stacks with less process overhead');
-  const parallelSamples = [];
-  for (let run = 0; run < ctx.runs; run++) {
-    ctx.settle();
-    const jobs = apps.map((a) => ({
-      command: process.execPath,
-      args: ['--import', 'tsx', 'main.ts'],
-      options: { cwd: a.dir, env: { ...ctx.env, CDKTF_OUTDIR: freshDir(path.join(ctx.work, 'parallel', a.name)) }, logFile: path.join(ctx.work, 'logs', `parallel-${a.name}-${run}.log`) },
-    }));
-    const { wallMs } = await timedParallel(jobs);
-    ctx.progress(`  3 × node --import tsx main.ts in parallel: ${(wallMs / 1000).toFixed(2)} s (run ${run + 1}/${ctx.runs})`);
-    parallelSamples.push({ wallMs, output: '' });
-  }
-  const oneOut = path.join(ctx.work, 'one-process');
-  const oneProcessTsx = measure(ctx, 'one process, tsx', process.execPath, ['--import', 'tsx', path.join(ctx.root, 'bench', 'synth', 'synth-all.ts'), oneOut], { warmups: 1 });
-  const compiled = compileForNode(ctx.root, apps);
-  const oneProcessJs = measure(ctx, 'one process, precompiled JS', process.execPath, [compiled, oneOut], { warmups: 1 });
-  const oneStacks = apps.flatMap((a) => readStacks(path.join(oneOut, a.name)));
-  if (count(oneStacks) !== count(stacks)) throw new Error('the one-process prototype synthesized different stacks than npm run synth');
 
   return {
     stacks: stacks.map((s) => ({ name: s.name, resources: resourceCount(s.json) })),
     npmRunSynth,
-    npmRunSynthCached,
+    synthScript,
+    synthScriptRebundle,
+    turboPerApp,
     tsNode: series(tsNodeSamples),
     tsNodeSameStacks,
     floor,
     floorModules,
     nodeStart,
-    nodeTsxStart,
-    singleApp: { name: app.name, tsxCli, nodeImportTsx },
-    prototypes: { parallelNodeTsx: series(parallelSamples), oneProcessTsx, oneProcessJs },
   };
 }
