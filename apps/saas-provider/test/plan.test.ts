@@ -1,20 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findSynthesizedStacks, planStackDir, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { AppPlans } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../src/environments';
 import { SaasProviderStack } from '../src/saas-provider-stack';
 
 // Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
 // init, validate and an offline plan of every stack, planned once and read many times.
-const appDir = path.join(__dirname, '..');
-const stacks = findSynthesizedStacks(appDir);
-const plans = new Map<string, PlanResult>();
+const plans = new AppPlans(path.join(__dirname, '..'));
+const stacks = plans.stacks;
 
-beforeAll(async () => {
-  const results = await Promise.all(stacks.map((stack) => planStackDir(stack.dir)));
-  for (const result of results) plans.set(result.name, result);
-});
+beforeAll(() => plans.planAll());
 
 it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
   expect(stacks.map((s) => s.name)).toEqual(['saas-provider-dev', 'saas-provider-prod', 'saas-provider-stg']);
@@ -33,14 +29,9 @@ it('plans what the current code synthesizes, not a stale cdktf.out', () => {
 });
 
 describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.name}`, config] as const))('%s plan', (name, config) => {
-  const plan = () => {
-    const result = plans.get(name);
-    if (!result) throw new Error(`${name} was not planned`);
-    return result;
-  };
-  const ofType = (type: string): ResourceChange[] => plan().resourceChanges.filter((rc) => rc.type === type);
+  const plan = () => plans.get(name);
   const after = (type: string, prefix = ''): Record<string, unknown> => {
-    const change = ofType(type).find((rc) => rc.name.startsWith(prefix));
+    const change = plan().ofType(type).find((rc) => rc.name.startsWith(prefix));
     if (!change?.change.after) throw new Error(`${name} plans no ${type} ${prefix}`);
     return change.change.after;
   };
@@ -62,18 +53,18 @@ describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.
   it("allows every tenant's principals, addressed by tenant key", () => {
     const addresses = plan().addresses('aws_vpc_endpoint_service_allowed_principal');
     for (const tenant of config.service.tenants) {
-      const mine = ofType('aws_vpc_endpoint_service_allowed_principal').filter((rc) => rc.address.startsWith(`aws_vpc_endpoint_service_allowed_principal.Service_EndpointService_Tenant-${tenant.key}_Principal-`));
+      const mine = plan().ofType('aws_vpc_endpoint_service_allowed_principal').filter((rc) => rc.address.startsWith(`aws_vpc_endpoint_service_allowed_principal.Service_EndpointService_Tenant-${tenant.key}_Principal-`));
       expect(mine.map((rc) => rc.change.after?.principal_arn).sort()).toEqual([...tenant.principals].sort());
     }
     expect(addresses).toHaveLength(config.service.tenants.flatMap((t) => t.principals).length);
-    expect(ofType('aws_vpc_endpoint_connection_accepter').map((rc) => rc.change.after?.vpc_endpoint_id).sort()).toEqual(config.service.tenants.flatMap((t) => t.endpointIds ?? []).sort());
+    expect(plan().ofType('aws_vpc_endpoint_connection_accepter').map((rc) => rc.change.after?.vpc_endpoint_id).sort()).toEqual(config.service.tenants.flatMap((t) => t.endpointIds ?? []).sort());
   });
 
   it('notifies connection events, verifies the private DNS name and writes flow logs', () => {
     expect(after('aws_vpc_endpoint_connection_notification')).toMatchObject({ connection_events: ['Accept', 'Connect', 'Delete', 'Reject'] });
-    expect(ofType('aws_sns_topic')).toHaveLength(1);
+    expect(plan().ofType('aws_sns_topic')).toHaveLength(1);
     expect(after('aws_route53_record')).toMatchObject({ type: 'TXT', zone_id: config.service.hostedZoneId });
-    expect(ofType('aws_vpc_endpoint_service_private_dns_verification')).toHaveLength(1);
+    expect(plan().ofType('aws_vpc_endpoint_service_private_dns_verification')).toHaveLength(1);
     expect(after('aws_flow_log')).toMatchObject({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
   });
 
@@ -83,14 +74,13 @@ describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.
 });
 
 it('plans prod with NLB deletion protection and inbound rules enforced on PrivateLink traffic', () => {
-  const prod = plans.get('saas-provider-prod');
-  const nlb = prod?.resourceChanges.find((rc) => rc.type === 'aws_lb')?.change.after;
+  const [nlb] = plans.get('saas-provider-prod').planned('aws_lb');
   expect(nlb).toMatchObject({ enable_deletion_protection: true, enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
 });
 
 it('makes the dev ALB attachment wait for the ALB listener in the planned configuration', () => {
-  const configuration = plans.get('saas-provider-dev')?.plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } } | undefined;
-  const attachment = configuration?.root_module.resources.find((r) => r.address.startsWith('aws_lb_target_group_attachment.Service_AlbTarget_Attachment_'));
+  const configuration = plans.get('saas-provider-dev').plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } };
+  const attachment = configuration.root_module.resources.find((r) => r.address.startsWith('aws_lb_target_group_attachment.Service_AlbTarget_Attachment_'));
   expect(attachment?.depends_on).toEqual([expect.stringMatching(/^aws_lb_listener\.Application_HttpsListener_/)]);
 });
 

@@ -1,30 +1,21 @@
 import * as path from 'node:path';
-import { findSynthesizedStacks, planStackDir, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { AppPlans } from '@privatelink-cdktf/terraform-harness';
 import { ENVIRONMENTS } from '../src/environments';
 
 // Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
 // init, validate and an offline plan of every stack, planned once and read many times.
-const appDir = path.join(__dirname, '..');
-const stacks = findSynthesizedStacks(appDir);
-const plans = new Map<string, PlanResult>();
+const plans = new AppPlans(path.join(__dirname, '..'));
+const stacks = plans.stacks;
 
-beforeAll(async () => {
-  const results = await Promise.all(stacks.map((stack) => planStackDir(stack.dir)));
-  for (const result of results) plans.set(result.name, result);
-});
+beforeAll(() => plans.planAll());
 
 it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
   expect(stacks.map((s) => s.name).sort()).toEqual(['tenant-consumer-dev', 'tenant-consumer-prod', 'tenant-consumer-stg']);
 });
 
 describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environment.name}`, config] as const))('%s plan', (name, config) => {
-  const plan = () => {
-    const result = plans.get(name);
-    if (!result) throw new Error(`${name} was not planned`);
-    return result;
-  };
-  const ofType = (type: string): ResourceChange[] => plan().resourceChanges.filter((rc) => rc.type === type);
-  const endpoint = (serviceName: string) => ofType('aws_vpc_endpoint').find((rc) => rc.change.after?.service_name === serviceName)?.change.after;
+  const plan = () => plans.get(name);
+  const endpoint = (serviceName: string) => plan().ofType('aws_vpc_endpoint').find((rc) => rc.change.after?.service_name === serviceName)?.change.after;
 
   it('validates and only creates', () => {
     expect(plan().validation.valid).toBe(true);
@@ -34,14 +25,14 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
 
   it('plans the SaaS interface endpoint, with private DNS switched on by its own resource', () => {
     expect(endpoint(config.saasService.serviceName)).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: false });
-    expect(ofType('aws_vpc_endpoint_private_dns').map((rc) => rc.change.after)).toEqual([expect.objectContaining({ private_dns_enabled: true })]);
+    expect(plan().ofType('aws_vpc_endpoint_private_dns').map((rc) => rc.change.after)).toEqual([expect.objectContaining({ private_dns_enabled: true })]);
   });
 
   it('plans an interface endpoint with private DNS for every AWS service', () => {
     for (const service of Object.values(config.awsServices)) {
       expect(endpoint(`com.amazonaws.${config.environment.region}.${service}`)).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: true });
     }
-    expect(ofType('aws_vpc_endpoint')).toHaveLength(Object.keys(config.awsServices).length + 3);
+    expect(plan().ofType('aws_vpc_endpoint')).toHaveLength(Object.keys(config.awsServices).length + 3);
   });
 
   it('plans S3 and DynamoDB gateway endpoints with policies and one route table association per zone key', () => {
@@ -55,14 +46,14 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
   });
 
   it('plans dedicated endpoint security groups, never rules open to the internet, and flow logs', () => {
-    const cidrs = ofType('aws_vpc_security_group_ingress_rule').map((rc) => rc.change.after?.cidr_ipv4);
+    const cidrs = plan().ofType('aws_vpc_security_group_ingress_rule').map((rc) => rc.change.after?.cidr_ipv4);
     expect(cidrs).not.toContain('0.0.0.0/0');
-    expect(ofType('aws_security_group').length).toBeGreaterThanOrEqual(Object.keys(config.awsServices).length + 2);
-    expect(ofType('aws_flow_log').map((rc) => rc.change.after?.traffic_type)).toEqual(['ALL']);
+    expect(plan().ofType('aws_security_group').length).toBeGreaterThanOrEqual(Object.keys(config.awsServices).length + 2);
+    expect(plan().ofType('aws_flow_log').map((rc) => rc.change.after?.traffic_type)).toEqual(['ALL']);
   });
 
   it(`${config.onPremises ? 'plans' : 'does not plan'} a Resolver inbound endpoint`, () => {
-    const resolvers = ofType('aws_route53_resolver_endpoint').map((rc) => rc.change.after);
+    const resolvers = plan().ofType('aws_route53_resolver_endpoint').map((rc) => rc.change.after);
     if (!config.onPremises) {
       expect(resolvers).toEqual([]);
       return;
@@ -75,7 +66,7 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
 });
 
 it('plans the Resolver inbound endpoint in prod only', () => {
-  const withResolver = [...plans.values()].filter((p) => p.resourceChanges.some((rc) => rc.type === 'aws_route53_resolver_endpoint')).map((p) => p.name);
+  const withResolver = stacks.map((stack) => plans.get(stack.name)).filter((p) => p.ofType('aws_route53_resolver_endpoint').length > 0).map((p) => p.name);
   expect(withResolver).toEqual(['tenant-consumer-prod']);
 });
 

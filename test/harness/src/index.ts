@@ -1,3 +1,4 @@
+export { AppPlans } from './app-plans';
 export {
   HARNESS_TMP_ROOT,
   detectMirrorAwsVersion,

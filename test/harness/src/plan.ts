@@ -37,6 +37,10 @@ export interface PlanResult {
   resourceChanges: ResourceChange[];
   /** Addresses of all resource changes, or only those of one resource type. */
   addresses(type?: string): string[];
+  /** The changes of one resource type. */
+  ofType(type: string): ResourceChange[];
+  /** The planned attributes (`change.after`) of each resource of one type. */
+  planned(type: string): Record<string, unknown>[];
   summary: ChangeSummary;
   timings: PlanTimings;
 }
@@ -113,13 +117,16 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
     const resourceChanges = plan.resource_changes ?? [];
     const timings = { init, validate, plan: planMs, show, total: Math.round(performance.now() - started) };
     reportPlan(name, summarizeChanges(resourceChanges), timings);
+    const ofType = (type: string) => resourceChanges.filter((rc) => rc.type === type);
     return {
       name,
       workDir,
       validation,
       plan,
       resourceChanges,
-      addresses: (type) => resourceChanges.filter((rc) => !type || rc.type === type).map((rc) => rc.address),
+      addresses: (type) => (type ? ofType(type) : resourceChanges).map((rc) => rc.address),
+      ofType,
+      planned: (type) => ofType(type).map((rc) => rc.change.after as Record<string, unknown>),
       summary: summarizeChanges(resourceChanges),
       timings,
     };

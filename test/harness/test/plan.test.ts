@@ -1,4 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AppPlans } from '../src/app-plans';
 import { planConfig, type PlanResult } from '../src/plan';
 import { TERRAFORM_NOT_FOUND_MESSAGE } from '../src/terraform';
 
@@ -54,6 +57,12 @@ describe('planConfig with real terraform', () => {
     expect(tg?.change.after).toMatchObject({ target_type: 'ip', protocol: 'TCP', port: 443 });
     expect(tg?.change.after_unknown).toMatchObject({ vpc_id: true, arn: true });
     expect(tg?.change.after).toMatchObject({ tags_all: { Project: 'harness-test' } });
+  });
+
+  test('reads the changes and planned attributes of one resource type', () => {
+    expect(result.ofType('aws_lb_target_group').map((rc) => rc.address)).toEqual(['aws_lb_target_group.nlb']);
+    expect(result.planned('aws_vpc')).toEqual([expect.objectContaining({ cidr_block: '10.0.0.0/16' })]);
+    expect(result.planned('aws_subnet')).toEqual([]);
   });
 
   test('computes an IAM policy document locally during the plan', () => {
@@ -128,5 +137,16 @@ describe('missing terraform', () => {
     const rejection = expect(planConfig(networkConfig('ip'), { name: 'no-terraform' })).rejects;
     await rejection.toThrow(TERRAFORM_NOT_FOUND_MESSAGE);
     await rejection.toThrow('/nonexistent/bin/terraform');
+  });
+});
+
+describe('AppPlans', () => {
+  it('says which stacks exist when asked for a plan it does not have', () => {
+    const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-plans-'));
+    try {
+      expect(() => new AppPlans(appDir).get('app-dev')).toThrow('app-dev was not planned: synthesized stacks are none (run npm run synth); call planAll() in beforeAll');
+    } finally {
+      fs.rmSync(appDir, { recursive: true, force: true });
+    }
   });
 });
