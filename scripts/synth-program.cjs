@@ -9,7 +9,7 @@ const path = require('node:path');
 const { LIBRARY_SOURCES } = require('./workspace-libraries.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
-const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'privatelink-cdktf', 'synth');
+const DEFAULT_CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'privatelink-cdktf', 'synth');
 
 /** Files that change what esbuild emits without being bundled: this script, esbuild itself, the tsconfig files. */
 function buildInputs() {
@@ -23,12 +23,13 @@ function buildInputs() {
  * Loads the synth program for these apps (`{ name, dir }`): an object with one function per app
  * name that runs that app's main.ts, which builds its App and calls `app.synth()`.
  * @param {ReadonlyArray<{ name: string, dir: string }>} apps
+ * @param {{ cacheDir?: string }} [options] cacheDir: where bundles are kept (tests use a scratch dir)
  * @returns {Promise<{ program: Record<string, () => void>, bundleSeconds?: number }>} bundleSeconds: set when the bundle was (re)built
  */
-async function loadSynthProgram(apps) {
+async function loadSynthProgram(apps, { cacheDir = DEFAULT_CACHE_DIR } = {}) {
   const key = crypto.createHash('sha256').update(apps.map((app) => app.dir).sort().join('\n')).digest('hex').slice(0, 16);
-  const bundle = path.join(CACHE_DIR, `${key}.js`);
-  const inputsFile = path.join(CACHE_DIR, `${key}.inputs.json`);
+  const bundle = path.join(cacheDir, `${key}.js`);
+  const inputsFile = path.join(cacheDir, `${key}.inputs.json`);
   if (isFresh(inputsFile)) return { program: require(bundle) };
   const started = performance.now();
   await build(apps, bundle, inputsFile);
@@ -73,7 +74,7 @@ async function build(apps, bundle, inputsFile) {
     const stat = fs.statSync(file);
     return [file, stat.size, stat.mtimeMs];
   });
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
   // Write, then rename: a parallel synth of the same apps never reads half a file.
   writeAtomically(bundle, result.outputFiles[0].contents);
   writeAtomically(inputsFile, JSON.stringify(inputs));

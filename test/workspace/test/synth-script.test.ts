@@ -57,9 +57,10 @@ describe('the synth program cache (scripts/synth-program.cjs)', () => {
   // A probe app inside the repo, so that its imports resolve from the workspace's node_modules.
   const dir = join(root, 'node_modules', '.cache', 'privatelink-cdktf', `probe-app-${process.pid}`);
   const main = join(dir, 'main.ts');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'synth-program-cache-'));
   const load = (env: NodeJS.ProcessEnv = {}) => {
     const script = `require('./scripts/synth-program.cjs')
-      .loadSynthProgram([{ name: 'probe', dir: ${JSON.stringify(dir)} }])
+      .loadSynthProgram([{ name: 'probe', dir: ${JSON.stringify(dir)} }], { cacheDir: ${JSON.stringify(cacheDir)} })
       .then(({ program, bundleSeconds }) => {
         program.probe();
         console.log(JSON.stringify({ rebuilt: bundleSeconds !== undefined, value: globalThis.probeValue }));
@@ -69,7 +70,10 @@ describe('the synth program cache (scripts/synth-program.cjs)', () => {
     return JSON.parse(run.stdout);
   };
   beforeAll(() => mkdirSync(dir, { recursive: true }));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
 
   it('bundles once, reuses the bundle while its inputs are unchanged and rebuilds when one changes', () => {
     writeFileSync(main, "import { Fn } from 'cdktf';\nconst value: string = typeof Fn;\n(globalThis as Record<string, unknown>).probeValue = value + ' 1';\n");
