@@ -6,7 +6,7 @@
 // disk (CI uses it: a runner's disk is gone after the job).
 import { parseArgs } from 'node:util';
 import { findStack, stackBackend } from '../test/plan-review/src';
-import { REPO_ROOT, main, packageNameOf, run } from './run';
+import { REPO_ROOT, main, run, synthesizeApp } from './run';
 
 const USAGE = 'usage: npm run deploy -- <stack> [--auto-approve] [--require-remote-state]';
 
@@ -23,8 +23,7 @@ main(() => {
   if (positionals.length !== 1) throw new Error(`expected one stack name\n${USAGE}`);
   const stack = findStack(REPO_ROOT, positionals[0]);
 
-  // Through turbo, cached: synth dependsOn ^build, so a change to a library the app uses synthesizes it again.
-  run('npx', ['turbo', 'run', 'synth', `--filter=${packageNameOf(stack.appDir)}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
+  synthesizeApp(stack.appDir);
   if (values['require-remote-state']) {
     if (stackBackend(stack.stackDir) === 'local') {
       throw new Error(

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findStack, stackBackend, writeSummary, type PlanJson } from '../test/plan-review/src';
-import { REPO_ROOT, capture, main, packageNameOf, run } from './run';
+import { REPO_ROOT, capture, main, run, synthesizeApp } from './run';
 
 const USAGE = 'usage: npm run plan -- <stack> [--offline] [--no-synth] [--out <dir>]';
 
@@ -28,8 +28,7 @@ main(async () => {
   const stack = findStack(REPO_ROOT, positionals[0]);
 
   if (!values['no-synth']) {
-    // Through turbo, cached: synth dependsOn ^build, so a change to a library the app uses synthesizes it again.
-    run('npx', ['turbo', 'run', 'synth', `--filter=${packageNameOf(stack.appDir)}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
+    synthesizeApp(stack.appDir);
   }
   if (!fs.existsSync(path.join(stack.stackDir, 'cdk.tf.json'))) {
     throw new Error(`${path.relative(REPO_ROOT, stack.stackDir)}/cdk.tf.json does not exist: synthesize the app first`);

@@ -44,7 +44,11 @@ export function main(body: () => Promise<void> | void): void {
     });
 }
 
-/** The npm package name of an app, which turbo filters by. */
-export function packageNameOf(dir: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name;
+/**
+ * Synthesizes one app through turbo, cached: its synth task dependsOn ^build, so a change to a
+ * library the app uses synthesizes it again, and an unchanged app replays its cdktf.out.
+ */
+export function synthesizeApp(appDir: string): void {
+  const { name } = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { name: string };
+  run('npx', ['turbo', 'run', 'synth', `--filter=${name}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
 }

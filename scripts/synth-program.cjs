@@ -2,7 +2,7 @@
 // provider modules, bundled by esbuild into ONE CommonJS file under node_modules/.cache. Node then
 // reads and compiles one file instead of resolving ~550 modules, which is most of what synthesis
 // costs. The bundle is reused until one of its inputs changes (each input's size and mtime are kept
-// with it), so an edit to any app, library or installed package rebuilds it (~0.5 s).
+// with it), so an edit to any app, library or installed package rebuilds it (~1 s).
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,5 +1,5 @@
 // The workspace libraries (packages/*) by package name, each with the directory of its TypeScript
-// sources. Jest and the synth hook resolve them to sources, so nothing runs against a stale build.
+// sources. Jest and the synth bundle take them from source, so nothing runs against a stale build.
 const fs = require('node:fs');
 const path = require('node:path');
 
