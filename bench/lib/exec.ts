@@ -62,29 +62,6 @@ function finish(command: string, args: readonly string[], options: RunOptions, w
   return { wallMs, cpuMs: (user + sys) * 1000, maxRssKiB: rss, output, exitCode };
 }
 
-/** Runs several commands at once (as a task runner would) and times the whole batch. */
-export async function timedParallel(
-  jobs: ReadonlyArray<{ command: string; args: readonly string[]; options: RunOptions }>,
-): Promise<{ wallMs: number }> {
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    jobs.map(
-      ({ command, args, options }) =>
-        new Promise<void>((resolve, reject) => {
-          const out = fs.openSync(options.logFile, 'w');
-          const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', out, out] });
-          child.on('error', reject);
-          child.on('close', (code) => {
-            fs.closeSync(out);
-            if (code === 0) resolve();
-            else reject(new Error(`\`${command} ${args.join(' ')}\` in ${options.cwd} exited ${code}; log ${options.logFile}`));
-          });
-        }),
-    ),
-  );
-  return { wallMs: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
 /** Output of a quick command, trimmed; undefined when it cannot run. */
 export function capture(command: string, args: readonly string[], cwd: string): string | undefined {
   const result = spawnSync(command, [...args], { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });

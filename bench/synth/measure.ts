@@ -24,7 +24,7 @@ export interface SynthResults {
 }
 
 const bin = (root: string, name: string) => path.join(root, 'node_modules', '.bin', name);
-export const bundleCacheDir = (root: string) => path.join(root, 'node_modules', '.cache', 'privatelink-cdktf', 'synth');
+const bundleCacheDir = (root: string) => path.join(root, 'node_modules', '.cache', 'privatelink-cdktf', 'synth');
 
 export function measureSynth(ctx: BenchContext): SynthResults {
   const apps = findApps(ctx.root);
