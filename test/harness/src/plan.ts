@@ -83,7 +83,7 @@ async function planPrepared(config: object, sourceDir: string | undefined, optio
 
 async function planInTempDir(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {
   const name = options.name ?? 'config';
-  const { awsVersion, pluginCacheDir } = ensureCliConfig();
+  const { awsVersion, mirrorDir, pluginCacheDir } = ensureCliConfig();
   const workDir = await fs.promises.mkdtemp(path.join(HARNESS_TMP_ROOT, `plan-${name.replace(/[^\w.-]/g, '_')}-`));
   try {
     if (sourceDir) {
@@ -103,10 +103,10 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
     };
 
     // The provider comes from the mirror or the shared plugin cache, linked rather than copied.
-    // Inits take turns across processes: Terraform writes the shared cache without a lock of its own.
-    const [, init] = await timed(() =>
-      withFileLock(path.join(pluginCacheDir, '.init-lock'), () => runTerraform(['init', '-input=false', '-no-color'], workDir)),
-    );
+    // A mirror is only read, so inits run at once; into the plugin cache they take turns across
+    // processes, because Terraform writes it without a lock of its own.
+    const init = () => runTerraform(['init', '-input=false', '-no-color'], workDir);
+    const [, initMs] = await timed(() => (mirrorDir ? init() : withFileLock(path.join(pluginCacheDir, '.init-lock'), init)));
     const [validation, validate] = await timed(() => validateIn(workDir, name));
     const [, planMs] = await timed(() =>
       runTerraform(['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.tfplan'], workDir),
@@ -115,8 +115,9 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
 
     const plan = JSON.parse(shown.stdout) as TerraformPlan;
     const resourceChanges = plan.resource_changes ?? [];
-    const timings = { init, validate, plan: planMs, show, total: Math.round(performance.now() - started) };
-    reportPlan(name, summarizeChanges(resourceChanges), timings);
+    const timings = { init: initMs, validate, plan: planMs, show, total: Math.round(performance.now() - started) };
+    const summary = summarizeChanges(resourceChanges);
+    reportPlan(name, summary, timings);
     const ofType = (type: string) => resourceChanges.filter((rc) => rc.type === type);
     return {
       name,
@@ -127,7 +128,7 @@ async function planInTempDir(config: object, sourceDir: string | undefined, opti
       addresses: (type) => (type ? ofType(type) : resourceChanges).map((rc) => rc.address),
       ofType,
       planned: (type) => ofType(type).map((rc) => rc.change.after as Record<string, unknown>),
-      summary: summarizeChanges(resourceChanges),
+      summary,
       timings,
     };
   } finally {
