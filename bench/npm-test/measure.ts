@@ -94,14 +94,15 @@ interface TurboSummary {
 function readTurboSummary(root: string, since: number): TaskRun[] {
   const dir = path.join(root, '.turbo', 'runs');
   if (!fs.existsSync(dir)) return [];
-  const files = fs
+  const newest = fs
     .readdirSync(dir)
-    .map((name) => path.join(dir, name))
-    .filter((file) => file.endsWith('.json') && fs.statSync(file).mtimeMs >= since)
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (files.length === 0) return [];
-  const summary = JSON.parse(fs.readFileSync(files[0], 'utf8')) as TurboSummary;
-  fs.rmSync(files[0]);
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ file: path.join(dir, name), mtimeMs: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .filter((entry) => entry.mtimeMs >= since)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+  if (!newest) return [];
+  const summary = JSON.parse(fs.readFileSync(newest.file, 'utf8')) as TurboSummary;
+  fs.rmSync(newest.file);
   return summary.tasks.map((t) => ({
     taskId: t.taskId,
     hash: t.hash,
