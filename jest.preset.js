@@ -11,6 +11,6 @@ module.exports = {
   moduleNameMapper: Object.fromEntries([...LIBRARY_SOURCES].map(([name, src]) => [`^${escapeRegExp(name)}$`, src])),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
-  // Plans wait for a machine-wide Terraform slot (see test/harness), so a suite may queue behind others.
+  // Plans wait for a machine-wide Terraform slot (see tools/terraform-harness), so a suite may queue behind others.
   testTimeout: 600000,
 };

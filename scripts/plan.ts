@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findStack, stackBackend, writeSummary, type PlanJson } from '../test/plan-review/src';
+import { findStack, stackBackend, writeSummary, type PlanJson } from '@privatelink-cdktf/plan-review';
 import { REPO_ROOT, capture, main, run, synthesizeApp } from './run';
 
 const USAGE = 'usage: npm run plan -- <stack> [--offline] [--no-synth] [--out <dir>]';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { listStacks } from '../src';
+import { listStacks } from '@privatelink-cdktf/plan-review';
 
 // The GitHub Actions workflows cannot run here, so these tests read them as data: valid YAML, the
 // right triggers, the right stacks, scripts that exist, OIDC instead of keys, gated environments.

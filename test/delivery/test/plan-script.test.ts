@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PlanSummary } from '../src';
+import type { PlanSummary } from '@privatelink-cdktf/plan-review';
 
 // `npm run plan -- <stack> --offline` end to end, as a user runs it: synth of the owning app through
 // turbo, an offline plan with the harness, and the summary files.
