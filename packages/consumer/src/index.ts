@@ -1,4 +1,5 @@
 export * from './aws-service-endpoints';
+export * from './choose-private-connectivity';
 export * from './endpoint-access';
 export * from './endpoint-placement';
 export * from './endpoint-policies';
