@@ -9,5 +9,6 @@ export * from './ip-address-type';
 export * from './lattice-endpoint';
 export * from './resolver-inbound-endpoint';
 export * from './resource-endpoint';
+export * from './route53-profile';
 export * from './service-name';
 export * from './service-network-endpoint';
