@@ -1,4 +1,4 @@
-import { configError, type MetaArguments, requireKeys } from '@privatelink-cdktf/core';
+import { configError, type MetaArguments, requireKeys, type ResourceTimeouts } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import type { EndpointAccessProps } from './endpoint-access';
 import type { EndpointPlacementProps } from './endpoint-placement';
@@ -26,6 +26,10 @@ export interface AwsServiceEndpointsProps extends Omit<EndpointPlacementProps, '
   readonly region?: string;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** @default - the provider's (10m each) */
+  readonly timeouts?: ResourceTimeouts;
+  /** Check in a Terraform `check` block that every service is offered in every subnet's zone (see InterfaceEndpointProps.checkServiceZones). @default false */
+  readonly checkServiceZones?: boolean;
 }
 
 /**
@@ -53,11 +57,14 @@ export class AwsServiceEndpoints extends Construct {
         allowedCidrs: props.allowedCidrs,
         allowedSecurityGroupIds: props.allowedSecurityGroupIds,
         allowedPrefixListIds: props.allowedPrefixListIds,
+        additionalSecurityGroupIds: props.additionalSecurityGroupIds,
         allowOpenIngress: props.allowOpenIngress,
         securityGroupId: props.securityGroupId,
         privateDns: props.privateDns,
         region: props.region,
         tags: props.tags,
+        timeouts: props.timeouts,
+        checkServiceZones: props.checkServiceZones,
         provider: props.provider,
         dependsOn: props.dependsOn,
         ...overrides,

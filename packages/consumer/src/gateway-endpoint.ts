@@ -4,6 +4,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import {
   awsContext,
   configError,
+  constructKey,
   type DedicatedSecurityGroup,
   dependsOnOf,
   Guardrails,
@@ -16,6 +17,8 @@ import {
   requireKeys,
   requireOneOf,
   requirePorts,
+  requireTimeouts,
+  type ResourceTimeouts,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -50,6 +53,8 @@ export interface GatewayEndpointProps extends MetaArguments {
   readonly region?: string;
   /** Extra tags for the endpoint. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** How long Terraform waits to create, update or delete the endpoint. @default - the provider's (10m each) */
+  readonly timeouts?: ResourceTimeouts;
 }
 
 /**
@@ -82,6 +87,7 @@ export class GatewayEndpoint extends Construct {
       configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
     }
     if (props.allowAll && props.service === 's3') Guardrails.acknowledge(this, 'PL-EP-2', 'allowAll: true was set on the S3 gateway endpoint, so it keeps the default full-access policy');
+    const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
     // Gateway endpoints keep the com.amazonaws prefix in every partition.
     this.serviceName = `com.amazonaws.${region}.${props.service}`;
@@ -93,6 +99,7 @@ export class GatewayEndpoint extends Construct {
       policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
       tags: nameTags(props.name, props.tags),
       dependsOn: dependsOnOf(props),
+      timeouts,
     });
     // One association per key instead of the inline route_table_ids list, so each is its own resource.
     for (const key of keys) {
@@ -113,7 +120,7 @@ export class GatewayEndpoint extends Construct {
   public allowEgressFrom(securityGroup: DedicatedSecurityGroup | string, ports: readonly number[] = [443], key?: string): void {
     requirePorts(this, 'ports', ports);
     const groupId = typeof securityGroup === 'string' ? securityGroup : securityGroup.securityGroupId;
-    const ruleKey = key ?? (typeof securityGroup === 'string' ? (isUnresolved(securityGroup) ? undefined : securityGroup) : pathKey(securityGroup));
+    const ruleKey = key ?? (typeof securityGroup === 'string' ? (isUnresolved(securityGroup) ? undefined : securityGroup) : constructKey(securityGroup));
     if (ruleKey === undefined) {
       configError(this, 'allowEgressFrom.key', 'is missing for a security group ID known only at apply time', 'pass a stable key as the third argument, for example allowEgressFrom(group.id, [443], "workers")');
     }
@@ -133,7 +140,3 @@ export class GatewayEndpoint extends Construct {
   }
 }
 
-/** A construct's path below its stack, usable in a construct ID: `App/Workers` becomes `App-Workers`. */
-function pathKey(construct: Construct): string {
-  return construct.node.scopes.slice(2).map((scope) => scope.node.id).join('-').replace(/[^A-Za-z0-9-]/g, '-');
-}

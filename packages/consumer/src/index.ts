@@ -1,9 +1,12 @@
 export * from './aws-service-endpoints';
 export * from './choose-private-connectivity';
 export * from './endpoint-access';
+export * from './endpoint-connection-notifications';
 export * from './endpoint-placement';
 export * from './endpoint-policies';
+export * from './existing-interface-endpoint';
 export * from './gateway-endpoint';
+export * from './gateway-load-balancer-endpoint';
 export * from './interface-endpoint';
 export * from './ip-address-type';
 export * from './lattice-endpoint';
@@ -12,3 +15,4 @@ export * from './resource-endpoint';
 export * from './route53-profile';
 export * from './service-name';
 export * from './service-network-endpoint';
+export * from './service-zone-check';

@@ -3,20 +3,28 @@ import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-priv
 import {
   awsContext,
   configError,
+  type Connectable,
+  type Connections,
   type DedicatedSecurityGroup,
   dependsOnOf,
   type MetaArguments,
   nameTags,
+  type Peer,
   policyDocument,
   type PolicyStatement,
   providerRegion,
   requireRegion,
+  requireTimeouts,
+  type ResourceTimeouts,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
+import { EndpointConnectionNotifications, type EndpointConnectionNotificationOptions } from './endpoint-connection-notifications';
 import { type EndpointPlacementProps, requireVpcDns, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
+import { ExistingInterfaceEndpoint, type InterfaceEndpointAttributes } from './existing-interface-endpoint';
 import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
+import { ServiceZoneCheck } from './service-zone-check';
 import { type EndpointServiceRef, resolveServiceName } from './service-name';
 
 export interface InterfaceEndpointProps extends EndpointPlacementProps, EndpointAccessProps, MetaArguments {
@@ -64,6 +72,23 @@ export interface InterfaceEndpointProps extends EndpointPlacementProps, Endpoint
   readonly region?: string;
   /** Extra tags for the endpoint. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** How long Terraform waits to create, update or delete the endpoint. @default - the provider's (10m each) */
+  readonly timeouts?: ResourceTimeouts;
+  /**
+   * Ask AWS, in a Terraform `check` block at plan and after apply, whether the service is offered
+   * in every subnet's zone (the most reported endpoint apply failure), for AWS services too. A
+   * failed check, or one that cannot reach AWS (offline plans), is a warning, never an error.
+   * Each subnet needs its AZ name: a literal `availabilityZone` or a subnet created in this
+   * configuration. Not for cross-region endpoints.
+   * @default false - only the literal providerAvailabilityZoneIds check
+   */
+  readonly checkServiceZones?: boolean;
+  /**
+   * Notify an SNS topic when the provider accepts or rejects the connection (and, if chosen,
+   * when it is requested or deleted).
+   * @default - no notifications
+   */
+  readonly connectionNotifications?: EndpointConnectionNotificationOptions;
 }
 
 /**
@@ -71,7 +96,12 @@ export interface InterfaceEndpointProps extends EndpointPlacementProps, Endpoint
  * Availability Zone, behind a dedicated security group that admits only the allowed clients on
  * the service ports, optionally with private DNS, an endpoint policy and fixed addresses.
  */
-export class InterfaceEndpoint extends Construct {
+export class InterfaceEndpoint extends Construct implements Connectable {
+  /** A typed reference to an interface endpoint created elsewhere, from literal attributes (no data source). */
+  public static fromAttributes(scope: Construct, id: string, attributes: InterfaceEndpointAttributes): ExistingInterfaceEndpoint {
+    return new ExistingInterfaceEndpoint(scope, id, attributes);
+  }
+
   public readonly endpointId: string;
   public readonly endpointArn: string;
   /** `pendingAcceptance`, `available`, ... */
@@ -87,6 +117,12 @@ export class InterfaceEndpoint extends Construct {
   public readonly securityGroupId: string;
   /** The security group created for the endpoint. @default - undefined when securityGroupId was given */
   public readonly securityGroup?: DedicatedSecurityGroup;
+  /** Every security group of the endpoint: its own first, then additionalSecurityGroupIds. */
+  public readonly securityGroupIds: readonly string[];
+  /** The wiring of the endpoint's own group: `connections.allowFrom(peer)`. */
+  public readonly connections: Connections;
+  /** The topic of the connection notifications. @default - undefined without connectionNotifications */
+  public readonly notifications?: EndpointConnectionNotifications;
   /** The full service name, for example `com.amazonaws.ap-northeast-1.kinesis-streams`. */
   public readonly serviceName: string;
   public readonly networkInterfaceIds: string[];
@@ -116,6 +152,10 @@ export class InterfaceEndpoint extends Construct {
       configError(this, 'privateDnsOnlyForInboundResolverEndpoint', 'is true but private DNS is off', 'set privateDns: true, or leave privateDnsOnlyForInboundResolverEndpoint out');
     }
     validateIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
+    const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
+    if (props.checkServiceZones && props.serviceRegion !== undefined) {
+      configError(this, 'checkServiceZones', 'is true on a cross-region endpoint', 'leave it off: a cross-region service is offered in its own region\'s zones, not in your subnets\'');
+    }
     const access = endpointSecurityGroup(this, props, `Clients of the ${resolved.serviceName} endpoint`);
     // With acceptance pending, AWS refuses private DNS; a separate resource turns it on afterwards.
     const deferPrivateDns = privateDns && acceptanceRequired;
@@ -130,7 +170,7 @@ export class InterfaceEndpoint extends Construct {
       serviceName: resolved.serviceName,
       subnetIds: subnets.map((s) => s.subnetId),
       subnetConfiguration: subnetConfiguration(this, 'subnetIpAddresses', subnets, props.subnetIpAddresses),
-      securityGroupIds: [access.securityGroupId],
+      securityGroupIds: access.securityGroupIds,
       privateDnsEnabled: privateDns && !deferPrivateDns,
       ipAddressType: props.ipAddressType,
       dnsOptions,
@@ -139,9 +179,17 @@ export class InterfaceEndpoint extends Construct {
       tags: nameTags(props.name, props.tags),
       dependsOn: dependsOnOf(props),
       lifecycle: deferPrivateDns ? { ignoreChanges: ['private_dns_enabled'] } : undefined,
+      timeouts,
     });
     if (deferPrivateDns) {
       new VpcEndpointPrivateDns(this, 'PrivateDns', { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true });
+    }
+    if (props.checkServiceZones) {
+      // Unsupported zones are the most reported endpoint apply failure: aws/aws-cdk#4912, terraform-aws-modules/terraform-aws-vpc#785.
+      new ServiceZoneCheck(this, 'ZoneCheck', { serviceName: resolved.serviceName, serviceType: 'Interface', subnets, field: 'subnets', provider: props.provider });
+    }
+    if (props.connectionNotifications !== undefined) {
+      this.notifications = new EndpointConnectionNotifications(this, 'ConnectionNotifications', { ...props.connectionNotifications, endpointId: this.endpoint.id, name: props.name });
     }
     useProvider(this, props.provider);
 
@@ -154,8 +202,15 @@ export class InterfaceEndpoint extends Construct {
     this.zonalDnsNames = subnets.map((_, index) => this.endpoint.dnsEntry.get(index + 1).dnsName);
     this.securityGroupId = access.securityGroupId;
     this.securityGroup = access.securityGroup;
+    this.securityGroupIds = access.securityGroupIds;
+    this.connections = access.connections;
     this.serviceName = resolved.serviceName;
     this.networkInterfaceIds = this.endpoint.networkInterfaceIds;
     this.privateDnsEnabled = privateDns;
+  }
+
+  /** Admits `peer` (a CIDR, a group or prefix list, or a construct with a security group) on `ports` (default: the endpoint's). */
+  public allowFrom(peer: Peer, ports?: readonly number[]): void {
+    this.connections.allowFrom(peer, ports);
   }
 }

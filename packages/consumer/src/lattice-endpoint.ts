@@ -1,11 +1,16 @@
 import { VpcEndpoint, type VpcEndpointDnsEntryList } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import {
   configError,
+  type Connectable,
+  type Connections,
   type DedicatedSecurityGroup,
   dependsOnOf,
   type MetaArguments,
   nameTags,
+  type Peer,
   requireArn,
+  requireTimeouts,
+  type ResourceTimeouts,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -25,13 +30,15 @@ export interface LatticeEndpointProps extends Omit<EndpointPlacementProps, 'subn
   readonly dnsRecordIpType?: DnsRecordIpType;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** How long Terraform waits to create, update or delete the endpoint. @default - the provider's (10m each) */
+  readonly timeouts?: ResourceTimeouts;
 }
 
 /**
  * A `Resource` or `ServiceNetwork` endpoint: validated placement, a dedicated security group, and
  * the VPC Lattice ARN it connects to. Use {@link ResourceEndpoint} or {@link ServiceNetworkEndpoint}.
  */
-export abstract class LatticeEndpoint extends Construct {
+export abstract class LatticeEndpoint extends Construct implements Connectable {
   public readonly endpointId: string;
   public readonly endpointArn: string;
   public readonly state: string;
@@ -40,6 +47,9 @@ export abstract class LatticeEndpoint extends Construct {
   public readonly securityGroupId: string;
   /** @default - undefined when securityGroupId was given */
   public readonly securityGroup?: DedicatedSecurityGroup;
+  /** Its own group first, then additionalSecurityGroupIds. */
+  public readonly securityGroupIds: readonly string[];
+  public readonly connections: Connections;
   public readonly endpoint: VpcEndpoint;
 
   protected constructor(
@@ -55,18 +65,20 @@ export abstract class LatticeEndpoint extends Construct {
     const privateDns = props.privateDns ?? false;
     if (privateDns) requireVpcDns(this, props.vpc);
     validateIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
+    const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const access = endpointSecurityGroup(this, props, `Clients of the ${target.type === 'Resource' ? 'resource' : 'service network'} endpoint ${props.name}`);
     this.endpoint = new VpcEndpoint(this, 'Endpoint', {
       vpcId: props.vpc.vpcId,
       vpcEndpointType: target.type,
       ...(target.type === 'Resource' ? { resourceConfigurationArn: target.arn } : { serviceNetworkArn: target.arn }),
       subnetIds: subnets.map((s) => s.subnetId),
-      securityGroupIds: [access.securityGroupId],
+      securityGroupIds: access.securityGroupIds,
       privateDnsEnabled: privateDns,
       ipAddressType: props.ipAddressType,
       dnsOptions: props.dnsRecordIpType ? { dnsRecordIpType: props.dnsRecordIpType } : undefined,
       tags: nameTags(props.name, props.tags),
       dependsOn: dependsOnOf(props),
+      timeouts,
     });
     useProvider(this, props.provider);
     this.endpointId = this.endpoint.id;
@@ -76,5 +88,12 @@ export abstract class LatticeEndpoint extends Construct {
     this.networkInterfaceIds = this.endpoint.networkInterfaceIds;
     this.securityGroupId = access.securityGroupId;
     this.securityGroup = access.securityGroup;
+    this.securityGroupIds = access.securityGroupIds;
+    this.connections = access.connections;
+  }
+
+  /** Admits `peer` (a CIDR, a group or prefix list, or a construct with a security group) on `ports` (default: the endpoint's). */
+  public allowFrom(peer: Peer, ports?: readonly number[]): void {
+    this.connections.allowFrom(peer, ports);
   }
 }

@@ -9,7 +9,9 @@ import {
   requireNarrowCidrs,
   requireNonEmpty,
   requireOneOf,
+  requireTimeouts,
   requireUnique,
+  type ResourceTimeouts,
   type SubnetRef,
   useProvider,
   validateSubnetPlacement,
@@ -43,6 +45,8 @@ export interface ResolverInboundEndpointProps extends MetaArguments {
   readonly protocols?: readonly ResolverProtocol[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /** How long Terraform waits to create, update or delete the endpoint. @default - the provider's (10m each) */
+  readonly timeouts?: ResourceTimeouts;
 }
 
 /**
@@ -73,6 +77,7 @@ export class ResolverInboundEndpoint extends Construct {
     protocols.forEach((protocol) => requireOneOf(this, 'protocols', protocol, PROTOCOLS));
     requireUnique(this, 'protocols', protocols, 'list each protocol once');
 
+    const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const ports = protocols.some((p) => p !== 'Do53') ? [53, 443] : [53];
     this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpc.vpcId,
@@ -92,6 +97,7 @@ export class ResolverInboundEndpoint extends Construct {
       protocols: [...protocols],
       tags: nameTags(props.name, props.tags),
       dependsOn: dependsOnOf(props),
+      timeouts,
     });
     useProvider(this, props.provider);
     this.resolverEndpointId = endpoint.id;

@@ -56,16 +56,18 @@ export function awsServiceName(region: string, shortName: string): string {
   return `${prefix}.${region}.${shortName}${suffix}`;
 }
 
-/** Validates a service reference and turns it into the full name for `region`. */
+/** Validates a service reference and turns it into the full name for `region`; `field` '' names the inner fields alone. */
 export function resolveServiceName(scope: IConstruct, field: string, ref: EndpointServiceRef, region: string): ResolvedServiceName {
+  const prefix = field === '' ? '' : `${field}.`;
+  if (typeof ref !== 'object' || ref === null) configError(scope, field || 'service', `is ${show(ref)}`, "give { awsService: 'kinesis-streams' } or { serviceName: 'com.amazonaws.vpce.<region>.vpce-svc-...' }");
   if ('awsService' in ref) {
     const name = ref.awsService;
-    if (isUnresolved(name)) configError(scope, `${field}.awsService`, 'is an unresolved token', 'give the short name literally, for example \'kinesis-streams\'');
+    if (isUnresolved(name)) configError(scope, `${prefix}awsService`, 'is an unresolved token', 'give the short name literally, for example \'kinesis-streams\'');
     if (name.includes('amazonaws') || name.includes('vpce-svc-')) {
-      configError(scope, `${field}.awsService`, `is ${show(name)}, a full service name`, `pass it as { serviceName: ${show(name)} }, or give only the short name such as 'kinesis-streams'`);
+      configError(scope, `${prefix}awsService`, `is ${show(name)}, a full service name`, `pass it as { serviceName: ${show(name)} }, or give only the short name such as 'kinesis-streams'`);
     }
     if (!SHORT_NAME.test(name)) {
-      configError(scope, `${field}.awsService`, `is ${show(name)}, which is not a short service name`, "use the lower-case name AWS lists for the service, for example 'kinesis-streams', 'ecr.dkr' or 'ssmmessages'");
+      configError(scope, `${prefix}awsService`, `is ${show(name)}, which is not a short service name`, "use the lower-case name AWS lists for the service, for example 'kinesis-streams', 'ecr.dkr' or 'ssmmessages'");
     }
     return { serviceName: awsServiceName(region, name), isAwsService: true, region };
   }
@@ -77,7 +79,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
   if (!match || !AWS_REGIONS.includes(match[1])) {
     configError(
       scope,
-      `${field}.serviceName`,
+      `${prefix}serviceName`,
       `is ${show(name)}, which is not an endpoint service name`,
       'copy the service name from the provider, for example com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0, or use { awsService: \'kinesis-streams\' } for an AWS service',
     );

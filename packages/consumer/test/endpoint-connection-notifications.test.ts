@@ -1,0 +1,58 @@
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
+import { Testing } from 'cdktf';
+import { EndpointConnectionNotifications, InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
+import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
+
+function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {
+  const construct = new InterfaceEndpoint(stack, 'Saas', { vpc: VPC, subnets: SUBNETS, service: { serviceName: CUSTOM_SERVICE }, name: 'unit-saas', connectionNotifications: {}, ...props });
+  return { stack, construct };
+}
+
+describe('connection notifications on the consumer endpoint', () => {
+  test('a new encrypted topic hears Accept and Reject of this endpoint, published only by endpoints of this account', () => {
+    const { stack, construct } = endpoint();
+    const synth = Testing.synth(stack);
+    const json = synthJson(stack);
+    const notification = Object.values(json.resource.aws_vpc_endpoint_connection_notification)[0];
+    expect(notification).toMatchObject({ vpc_endpoint_id: rendered(stack, construct.endpointId), connection_events: ['Accept', 'Reject'] });
+    expect(notification).not.toHaveProperty('vpc_endpoint_service_id');
+    expect(notification.depends_on).toEqual([expect.stringMatching(/^aws_sns_topic_policy\./)]);
+    expect(synth).toHaveResourceWithProperties(SnsTopic, { name: 'unit-saas-endpoint-connection' });
+    expect(Object.values(json.resource.aws_sns_topic)[0].kms_master_key_id).toMatch(/aws_kms_key\./);
+    const policy = JSON.parse(Object.values(json.resource.aws_sns_topic_policy)[0].policy as string);
+    expect(policy.Statement[0]).toMatchObject({ Principal: { Service: ['vpce.amazonaws.com'] }, Action: ['sns:Publish'], Condition: { StringEquals: { 'aws:SourceAccount': ['111111111111'] } } });
+    expect(construct.notifications?.topicArn).toBeDefined();
+  });
+
+  test('a topic of your own gets the notification and nothing else', () => {
+    const topicArn = 'arn:aws:sns:ap-northeast-1:111111111111:network-events';
+    const { stack } = endpoint({ connectionNotifications: { topicArn, events: ['Accept', 'Reject', 'Delete'] } });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcEndpointConnectionNotification, { connection_notification_arn: topicArn, connection_events: ['Accept', 'Reject', 'Delete'] });
+    expect(resourcesOf(stack, 'aws_sns_topic')).toEqual({});
+    expect(resourcesOf(stack, 'aws_kms_key')).toEqual({});
+  });
+
+  test('no notifications unless asked', () => {
+    const { stack, construct } = endpoint({ connectionNotifications: undefined });
+    expect(resourcesOf(stack, 'aws_vpc_endpoint_connection_notification')).toEqual({});
+    expect(construct.notifications).toBeUndefined();
+  });
+
+  test('an existing endpoint can be watched by ID', () => {
+    const stack = devStack();
+    new EndpointConnectionNotifications(stack, 'Watch', { endpointId: 'vpce-0123456789abcdef0', name: 'unit-existing', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/0123' });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpc_endpoint_connection_notification)[0]).toMatchObject({ vpc_endpoint_id: 'vpce-0123456789abcdef0' });
+    expect(Object.values(json.resource.aws_sns_topic)[0]).toMatchObject({ kms_master_key_id: 'arn:aws:kms:ap-northeast-1:111111111111:key/0123' });
+  });
+
+  test('bad input', () => {
+    expect(() => endpoint({ connectionNotifications: { events: ['Accepted' as never] } })).toThrow(/EndpointConnectionNotifications 'unit-dev\/Saas\/ConnectionNotifications': 'events' is 'Accepted'/);
+    expect(() => endpoint({ connectionNotifications: { events: [] } })).toThrow(/'events' is empty/);
+    expect(() => endpoint({ connectionNotifications: { events: ['Accept', 'Accept'] } })).toThrow(/'events' lists 'Accept' twice/);
+    expect(() => endpoint({ connectionNotifications: { topicArn: 'network-events' } })).toThrow(/'topicArn' is 'network-events', which is not an sns ARN/);
+    expect(() => endpoint({ connectionNotifications: { topicArn: 'arn:aws:sns:ap-northeast-1:111111111111:t', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/1' } })).toThrow(/'kmsKeyArn' is set together with topicArn/);
+    expect(() => new EndpointConnectionNotifications(devStack(), 'W', { name: 'x' } as never)).toThrow(/'endpointId' is undefined/);
+  });
+});

@@ -1,0 +1,110 @@
+import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
+import { TerraformVariable } from 'cdktf';
+import { AwsServiceEndpoints, InterfaceEndpoint, type InterfaceEndpointProps, ResourceEndpoint } from '../src';
+import { devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
+
+function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {
+  const construct = new InterfaceEndpoint(stack, 'Saas', { vpc: VPC, subnets: SUBNETS, service: { awsService: 'sts' }, name: 'unit-sts', ...props });
+  return { stack, construct };
+}
+const endpointResource = (stack: ReturnType<typeof devStack>) => Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0];
+
+describe('additionalSecurityGroupIds', () => {
+  test('join the dedicated group, which stays first and keeps its own rules', () => {
+    const { stack, construct } = endpoint({ additionalSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-0fedcba9876543210'] });
+    const own = rendered(stack, construct.securityGroupId);
+    expect(endpointResource(stack).security_group_ids).toEqual([own, 'sg-0123456789abcdef0', 'sg-0fedcba9876543210']);
+    expect(construct.securityGroupIds).toHaveLength(3);
+    expect(Object.keys(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule'))).toHaveLength(2);
+  });
+
+  test('join a group of your own too', () => {
+    const { stack } = endpoint({ securityGroupId: 'sg-0aaaaaaaaaaaaaaa1', additionalSecurityGroupIds: ['sg-0123456789abcdef0'] });
+    expect(endpointResource(stack).security_group_ids).toEqual(['sg-0aaaaaaaaaaaaaaa1', 'sg-0123456789abcdef0']);
+  });
+
+  test('reach every endpoint of an AwsServiceEndpoints map and a Lattice endpoint', () => {
+    const stack = devStack();
+    new AwsServiceEndpoints(stack, 'Aws', { vpc: VPC, subnets: SUBNETS, name: 'unit', services: { sts: { awsService: 'sts' }, logs: { awsService: 'logs' } }, additionalSecurityGroupIds: ['sg-0123456789abcdef0'] });
+    new ResourceEndpoint(stack, 'Db', { vpc: VPC, subnets: SUBNETS, name: 'unit-db', resourceConfigurationArn: 'arn:aws:vpc-lattice:ap-northeast-1:444444444444:resourceconfiguration/rcfg-0123456789abcdef0', additionalSecurityGroupIds: ['sg-0123456789abcdef0'] });
+    for (const ep of Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))) expect(ep.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\./), 'sg-0123456789abcdef0']);
+  });
+
+  test('take groups known only at apply time', () => {
+    const stack = devStack();
+    const shared = new TerraformVariable(stack, 'baseline_group', { type: 'string' }).stringValue;
+    endpoint({ additionalSecurityGroupIds: [shared] }, stack);
+    expect(endpointResource(stack).security_group_ids).toEqual([expect.anything(), '${var.baseline_group}']);
+  });
+
+  test('bad input', () => {
+    expect(() => endpoint({ additionalSecurityGroupIds: ['default'] })).toThrow(/'additionalSecurityGroupIds' has 'default'; give security group IDs/);
+    expect(() => endpoint({ additionalSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] })).toThrow(/'additionalSecurityGroupIds' lists 'sg-0123456789abcdef0' twice/);
+    expect(() => endpoint({ securityGroupId: 'sg-0123456789abcdef0', additionalSecurityGroupIds: ['sg-0123456789abcdef0'] })).toThrow(/already the endpoint's securityGroupId/);
+    expect(() => endpoint({ additionalSecurityGroupIds: 'sg-0123456789abcdef0' as never })).toThrow(/'additionalSecurityGroupIds' is 'sg-0123456789abcdef0'; give a list/);
+    const sixteen = Array.from({ length: 16 }, (_, i) => `sg-${String(i).padStart(17, '0')}`);
+    expect(() => endpoint({ additionalSecurityGroupIds: sixteen })).toThrow(/has 16 groups; an endpoint's network interfaces take at most 16/);
+  });
+});
+
+describe('allowFrom on endpoints', () => {
+  test('a workload group is admitted on the endpoint ports and gets the matching egress rule', () => {
+    const { stack, construct } = endpoint({ ports: [443, 8443], allowedCidrs: ['10.0.0.0/16'] });
+    const workloads = new DedicatedSecurityGroup(stack, 'Workloads', { vpcId: VPC.vpcId, name: 'workloads', description: 'Workloads' });
+    construct.allowFrom(workloads);
+    const json = synthJson(stack);
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule);
+    expect(ingress.filter((r) => r.referenced_security_group_id === rendered(stack, workloads.securityGroupId)).map((r) => r.from_port)).toEqual([443, 8443]);
+    const egress = Object.values(json.resource.aws_vpc_security_group_egress_rule);
+    expect(egress.map((r) => [r.security_group_id, r.referenced_security_group_id, r.from_port])).toEqual([
+      [rendered(stack, workloads.securityGroupId), rendered(stack, construct.securityGroupId), 443],
+      [rendered(stack, workloads.securityGroupId), rendered(stack, construct.securityGroupId), 8443],
+    ]);
+  });
+
+  test('one endpoint admits another construct with a security group (Connectable), by its group', () => {
+    const stack = devStack();
+    const { construct: sts } = endpoint({}, stack);
+    const db = new ResourceEndpoint(stack, 'Db', { vpc: VPC, subnets: SUBNETS, name: 'unit-db', resourceConfigurationArn: 'arn:aws:vpc-lattice:ap-northeast-1:444444444444:resourceconfiguration/rcfg-0123456789abcdef0', ports: [5432] });
+    db.allowFrom(sts);
+    const rules = Object.entries(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule')).filter(([id]) => id.startsWith('Db_'));
+    expect(rules.map(([id, r]) => [id.replace(/_[0-9A-F]{8}$/, ''), r.from_port])).toEqual(expect.arrayContaining([['Db_SecurityGroup_In-tcp-5432-sgSaas-0', 5432]]));
+  });
+
+  test('an endpoint on a group of your own refuses rules: you manage them', () => {
+    const { construct } = endpoint({ securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' });
+    expect(() => construct.allowFrom('10.0.0.0/8')).toThrow(/InterfaceEndpoint 'unit-dev\/Saas': 'allowFrom' cannot add rules to the security group 'sg-0aaaaaaaaaaaaaaa1'.*securityGroupId/);
+  });
+
+  test('the open internet never gets in this way, opt-in or not', () => {
+    const { construct } = endpoint({ allowedCidrs: ['0.0.0.0/0'], allowOpenIngress: true });
+    expect(() => construct.allowFrom('::/0')).toThrow(/'allowFrom' has '::\/0', which admits the whole internet/);
+  });
+});
+
+describe('InterfaceEndpoint.fromAttributes', () => {
+  test('references an existing endpoint by literal attributes and wires clients to its group', () => {
+    const stack = devStack();
+    const existing = InterfaceEndpoint.fromAttributes(stack, 'Shared', { endpointId: 'vpce-0123456789abcdef0', securityGroupId: 'sg-0123456789abcdef0', ports: [8443] });
+    const workloads = new DedicatedSecurityGroup(stack, 'Workloads', { vpcId: VPC.vpcId, name: 'workloads', description: 'Workloads' });
+    existing.allowFrom(workloads);
+    existing.allowFrom('10.8.0.0/16', [443]);
+    const json = synthJson(stack);
+    expect(existing.endpointId).toBe('vpce-0123456789abcdef0');
+    expect(json.resource.aws_vpc_endpoint).toBeUndefined();
+    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule).map((r) => [r.security_group_id, r.from_port, r.cidr_ipv4 ?? 'group']).sort()).toEqual([
+      ['sg-0123456789abcdef0', 443, '10.8.0.0/16'],
+      ['sg-0123456789abcdef0', 8443, 'group'],
+    ]);
+    expect(Object.values(json.resource.aws_vpc_security_group_egress_rule)).toEqual([expect.objectContaining({ referenced_security_group_id: 'sg-0123456789abcdef0', from_port: 8443 })]);
+  });
+
+  test('without its security group it cannot take rules; bad IDs fail', () => {
+    const stack = devStack();
+    const existing = InterfaceEndpoint.fromAttributes(stack, 'Shared', { endpointId: 'vpce-0123456789abcdef0' });
+    expect(() => existing.allowFrom('10.8.0.0/16')).toThrow(/'allowFrom' cannot add rules: the security group is not known; give the endpoint's securityGroupId to fromAttributes/);
+    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpc-0123456789abcdef0' })).toThrow(/ExistingInterfaceEndpoint 'unit-dev\/X': 'endpointId' is 'vpc-0123456789abcdef0'/);
+    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', {} as never)).toThrow(/'endpointId' is undefined/);
+    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpce-0123456789abcdef0', securityGroupId: 'sg-x' })).toThrow(/'securityGroupId' is 'sg-x'/);
+  });
+});

@@ -1,0 +1,75 @@
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Testing } from 'cdktf';
+import { GatewayLoadBalancerEndpoint, type GatewayLoadBalancerEndpointProps } from '../src';
+import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, VPC } from './helpers';
+
+function endpoint(props: Partial<GatewayLoadBalancerEndpointProps> = {}, stack = devStack()) {
+  const construct = new GatewayLoadBalancerEndpoint(stack, 'Inspection', { vpcId: VPC.vpcId, subnet: SUBNETS[0], serviceName: CUSTOM_SERVICE, name: 'unit-inspection-az1', ...props });
+  return { stack, construct };
+}
+
+const INGRESS = { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationCidrBlock: '10.0.0.0/20' };
+const EGRESS = { routeTableId: 'rtb-0a0a0a0a0a0a0a0a0', destinationCidrBlock: '0.0.0.0/0' };
+
+describe('GatewayLoadBalancerEndpoint', () => {
+  test('one subnet, no security group, no policy, no DNS', () => {
+    const { stack } = endpoint();
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: 'GatewayLoadBalancer', service_name: CUSTOM_SERVICE, subnet_ids: ['subnet-0aaaaaaaaaaaaaaa1'] });
+    const ep = Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0];
+    for (const absent of ['security_group_ids', 'policy', 'private_dns_enabled']) expect(ep).not.toHaveProperty(absent);
+    expect(resourcesOf(stack, 'aws_security_group')).toEqual({});
+  });
+
+  test('ingress routing and egress inspection routes, one aws_route per stable key', () => {
+    const { stack, construct } = endpoint({ routes: { 'edge-app-az1': INGRESS, 'app-az1-default': EGRESS } });
+    const synth = Testing.synth(stack);
+    const endpointId = rendered(stack, construct.endpointId);
+    expect(synth).toHaveResourceWithProperties(Route, { route_table_id: 'rtb-0e0e0e0e0e0e0e0e0', destination_cidr_block: '10.0.0.0/20', vpc_endpoint_id: endpointId });
+    expect(synth).toHaveResourceWithProperties(Route, { route_table_id: 'rtb-0a0a0a0a0a0a0a0a0', destination_cidr_block: '0.0.0.0/0', vpc_endpoint_id: endpointId });
+    const ids = Object.keys(resourcesOf(stack, 'aws_route')).map((id) => id.replace(/_[0-9A-F]{8}$/, ''));
+    expect(ids.sort()).toEqual(['Inspection_Route-app-az1-default', 'Inspection_Route-edge-app-az1']);
+    expect(Object.keys(construct.routes)).toEqual(['edge-app-az1', 'app-az1-default']);
+  });
+
+  test('adding a route leaves the others at their addresses', () => {
+    const one = Object.keys(resourcesOf(endpoint({ routes: { 'edge-app-az1': INGRESS } }).stack, 'aws_route'));
+    const two = Object.keys(resourcesOf(endpoint({ routes: { 'app-az1-default': EGRESS, 'edge-app-az1': INGRESS } }).stack, 'aws_route'));
+    expect(two).toEqual(expect.arrayContaining(one));
+  });
+
+  test('IPv6 and prefix-list routes on a dual-stack endpoint', () => {
+    const { stack } = endpoint({ ipAddressType: 'dualstack', routes: { v6: { routeTableId: 'rtb-0a0a0a0a0a0a0a0a0', destinationIpv6CidrBlock: '::/0' }, partners: { routeTableId: 'rtb-0a0a0a0a0a0a0a0a0', destinationPrefixListId: 'pl-0123456789abcdef0' } } });
+    const routes = Object.values(resourcesOf(stack, 'aws_route'));
+    expect(routes).toEqual(expect.arrayContaining([expect.objectContaining({ destination_ipv6_cidr_block: '::/0' }), expect.objectContaining({ destination_prefix_list_id: 'pl-0123456789abcdef0' })]));
+    expect(Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0]).toMatchObject({ ip_address_type: 'dualstack' });
+  });
+
+  describe('bad input', () => {
+    test('what interface endpoints take and this one refuses (untyped callers)', () => {
+      expect(() => endpoint({ securityGroupId: 'sg-0123456789abcdef0' } as never)).toThrow(/'securityGroupId' is set on a Gateway Load Balancer endpoint/);
+      expect(() => endpoint({ policy: [] } as never)).toThrow(/'policy' is set on a Gateway Load Balancer endpoint; leave it out/);
+      expect(() => endpoint({ subnets: SUBNETS } as never)).toThrow(/'subnets' is set on a Gateway Load Balancer endpoint; give one subnet as subnet/);
+    });
+    test('missing or wrong service, subnet, VPC and name', () => {
+      expect(() => endpoint({ serviceName: undefined })).toThrow(/'serviceName' is undefined/);
+      expect(() => endpoint({ serviceName: 'com.amazonaws.ap-northeast-1.s3' })).toThrow(/'serviceName' is 'com.amazonaws.ap-northeast-1.s3'; give a Gateway Load Balancer endpoint service in ap-northeast-1/);
+      expect(() => endpoint({ serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' })).toThrow(/never cross-region/);
+      expect(() => endpoint({ serviceName: 'vpce-svc-0123' })).toThrow(/'serviceName' is 'vpce-svc-0123', which is not an endpoint service name/);
+      expect(() => endpoint({ subnet: undefined })).toThrow(/'subnet' is undefined/);
+      expect(() => endpoint({ vpcId: undefined })).toThrow(/'vpcId' is undefined/);
+      expect(() => endpoint({ name: '' })).toThrow(/'name' is ''/);
+      expect(() => endpoint({ ipAddressType: 'ipv6' as never })).toThrow(/'ipAddressType' is 'ipv6'/);
+    });
+    test('routes', () => {
+      expect(() => endpoint({ routes: { 'Edge App': INGRESS } })).toThrow(/'routes' has key 'Edge App'/);
+      expect(() => endpoint({ routes: { edge: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0' } } })).toThrow(/'routes.edge' has no destination; give exactly one of/);
+      expect(() => endpoint({ routes: { edge: { ...INGRESS, destinationPrefixListId: 'pl-0123456789abcdef0' } } })).toThrow(/'routes.edge' has destinationCidrBlock and destinationPrefixListId/);
+      expect(() => endpoint({ routes: { edge: { ...INGRESS, routeTableId: 'main' } } })).toThrow(/'routes.edge.routeTableId' is 'main'/);
+      expect(() => endpoint({ routes: { edge: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationCidrBlock: '::/0' } } })).toThrow(/'routes.edge.destinationCidrBlock' is '::\/0'; give an IPv4 block here/);
+      expect(() => endpoint({ routes: { v6: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationIpv6CidrBlock: '::/0' } } })).toThrow(/'routes.v6.destinationIpv6CidrBlock' routes IPv6 to an IPv4-only endpoint; set ipAddressType: 'dualstack'/);
+      expect(() => endpoint({ routes: { a: INGRESS, b: INGRESS } })).toThrow(/'routes.b' routes 10.0.0.0\/20 in rtb-0e0e0e0e0e0e0e0e0, as routes.a does/);
+      expect(() => endpoint({ routes: { a: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationPrefixListId: 'pl-1' } } })).toThrow(/'routes.a.destinationPrefixListId' is 'pl-1'/);
+    });
+  });
+});
