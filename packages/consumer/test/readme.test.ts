@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { transformSync } from '@swc/core';
 import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { PRIVATE_CONNECTIVITY_OPTIONS } from '../src';
 
 // The README opens with code users paste: it must compile (typecheck covers tsc), synthesize and plan.
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -41,11 +42,29 @@ test('the example synthesizes one stack that passes Terraform validate and plans
   expect(plan.validation.valid).toBe(true);
   const types = plan.resourceChanges.map((rc) => rc.type);
   expect(types.filter((t) => t === 'aws_vpc_endpoint')).toHaveLength(5);
-  expect(types).toEqual(expect.arrayContaining(['aws_vpc_endpoint_private_dns', 'aws_vpc_endpoint_route_table_association', 'aws_route53_resolver_endpoint']));
+  expect(types).toEqual(expect.arrayContaining(['aws_vpc_endpoint_private_dns', 'aws_vpc_endpoint_route_table_association', 'aws_route53_resolver_endpoint', 'aws_vpc_endpoint_connection_notification']));
+  expect(plan.addresses('aws_vpc_security_group_egress_rule')).toEqual(expect.arrayContaining([expect.stringMatching(/Workloads_Out-tcp-443-sgSaas-0_/)]));
+  expect((plan.plan as unknown as { checks?: Array<{ address: { name: string } }> }).checks?.map((c) => c.address.name)).toEqual([expect.stringMatching(/^Saas_ZoneCheck_/)]);
+});
+
+test('the README keeps the comparison of the private connectivity options current', () => {
+  const header = readme.split('\n').find((line) => line.startsWith('| | PrivateLink |'));
+  expect(header).toBe('| | PrivateLink | VPC Lattice | Transit Gateway | VPC peering |');
+  expect(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => o.option)).toEqual(['privatelink', 'vpc-lattice', 'transit-gateway', 'vpc-peering']);
+  const row = (label: string) => readme.split('\n').find((line) => line.startsWith(`| ${label} |`))?.split('|').slice(2, 6).map((cell) => cell.trim());
+  expect(row('overlapping CIDRs')).toEqual(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => (o.overlappingCidrs ? 'yes' : 'no')));
+  expect(row('transitive')).toEqual(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => (o.transitive ? 'yes' : 'no')));
+  expect(row('on-premises over Direct Connect or VPN (edge-to-edge)')).toEqual(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => (o.directConnectEdgeRouting ? 'yes' : 'no')));
+  expect(row('cross-region')?.map((cell) => cell.startsWith('yes'))).toEqual(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => o.crossRegion));
+  expect(row('traffic')).toEqual(PRIVATE_CONNECTIVITY_OPTIONS.map((o) => o.protocols));
 });
 
 test('every prop of the constructs is listed in the README', () => {
-  const sources = ['interface-endpoint.ts', 'endpoint-access.ts', 'endpoint-placement.ts', 'gateway-endpoint.ts', 'resolver-inbound-endpoint.ts', '../../core/src/meta-arguments.ts'];
+  const sources = [
+    'interface-endpoint.ts', 'endpoint-access.ts', 'endpoint-placement.ts', 'gateway-endpoint.ts', 'resolver-inbound-endpoint.ts', 'lattice-endpoint.ts',
+    'gateway-load-balancer-endpoint.ts', 'route53-profile.ts', 'endpoint-connection-notifications.ts', 'existing-interface-endpoint.ts',
+    '../../core/src/meta-arguments.ts', '../../core/src/terraform-timeouts.ts', '../../core/src/flow-log-queries.ts', '../../core/src/reachability-analysis.ts',
+  ];
   for (const file of sources) {
     const source = fs.readFileSync(path.join(__dirname, '..', 'src', file), 'utf8');
     for (const [, prop] of source.matchAll(/^\s+readonly (\w+)\??:/gm)) {
