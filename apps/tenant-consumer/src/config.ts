@@ -27,6 +27,12 @@ export interface SaasServiceConfig {
   readonly ports?: readonly number[];
   /** Resolve the provider's private DNS name to the endpoint once the provider accepts. @default true */
   readonly privateDns?: boolean;
+  /**
+   * A workload instance or network interface (`i-...`, `eni-...`) to prove, after apply, that it
+   * reaches the endpoint (Reachability Analyzer; each analysis is billed).
+   * @default - no analysis
+   */
+  readonly reachabilityFrom?: string;
 }
 
 /** What workloads may reach through the S3 and DynamoDB gateway endpoints. */

@@ -9,7 +9,7 @@ import {
   S3_READ_WRITE_ACTIONS,
   ssmAgentBucketStatements,
 } from '@privatelink-cdktf/consumer';
-import { DedicatedSecurityGroup, EnvironmentStack, partitionOf, PrivateNetwork } from '@privatelink-cdktf/core';
+import { DedicatedSecurityGroup, EnvironmentStack, FlowLogQueries, partitionOf, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type AppConfig, validateAppConfig } from './config';
@@ -47,12 +47,17 @@ export class TenantConsumerStack extends EnvironmentStack {
       providerAvailabilityZoneIds: config.saasService.availabilityZoneIds,
       ports: config.saasService.ports,
       privateDns: config.saasService.privateDns ?? true,
+      // AWS says at plan time whether the zones are offered (a warning, never a failed plan).
+      checkServiceZones: true,
+      // The customer hears the provider's Accept or Reject, not only the provider.
+      connectionNotifications: {},
     });
 
     this.awsServices = new AwsServiceEndpoints(this, 'AwsServices', {
       ...placement,
       name,
       services: Object.fromEntries(Object.entries(config.awsServices).map(([key, awsService]) => [key, { awsService }])),
+      checkServiceZones: true,
     });
 
     this.s3 = new GatewayEndpoint(this, 'S3', {
@@ -97,6 +102,24 @@ export class TenantConsumerStack extends EnvironmentStack {
       new TerraformOutput(this, 'inbound_resolver_ip_addresses', { value: this.resolver.fixedIpAddresses, description: 'Forward the endpoint names from the data centre DNS to these addresses' });
     }
 
+    // The first questions when a connection is refused: who was rejected, from where, at which ENI.
+    new FlowLogQueries(this, 'FlowLogQueries', {
+      name: `${name}/flow-logs`,
+      logGroupNames: [this.network.flowLogs!.logGroupName],
+      interfaces: { saas: this.saasService.networkInterfaceIds },
+      sources: config.onPremises ? { 'on-premises': config.onPremises.dnsForwarderCidrs } : {},
+    });
+    if (config.saasService.reachabilityFrom) {
+      const proof = new ReachabilityAnalysis(this, 'SaasReachability', {
+        name: `${name}-saas`,
+        source: config.saasService.reachabilityFrom,
+        destination: this.saasService.endpointId,
+        destinationPort: (config.saasService.ports ?? [443])[0],
+      });
+      new TerraformOutput(this, 'saas_path_found', { value: proof.pathFound, description: 'true when routes, security groups and network ACLs let the workload reach the SaaS endpoint' });
+    }
+
+    new TerraformOutput(this, 'saas_connection_topic_arn', { value: this.saasService.notifications!.topicArn, description: 'Subscribe to hear when the provider accepts or rejects the connection' });
     new TerraformOutput(this, 'saas_endpoint_id', { value: this.saasService.endpointId, description: 'Give this ID to the SaaS provider to accept the connection' });
     new TerraformOutput(this, 'saas_endpoint_dns_name', { value: this.saasService.regionalDnsName });
     new TerraformOutput(this, 'saas_endpoint_state', { value: this.saasService.state });

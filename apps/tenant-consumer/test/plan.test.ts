@@ -20,7 +20,15 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
   it('validates and only creates', () => {
     expect(plan().validation.valid).toBe(true);
     expect(plan().summary).toMatchObject({ change: 0, destroy: 0 });
-    expect(plan().resourceChanges.every((rc) => rc.change.actions.join() === 'create')).toBe(true);
+    // Resources are created; the zone checks' data sources are read (offline they warn, and the plan goes on).
+    expect(plan().resourceChanges.filter((rc) => rc.mode === 'managed').every((rc) => rc.change.actions.join() === 'create')).toBe(true);
+    expect(plan().resourceChanges.filter((rc) => rc.mode === 'data').map((rc) => rc.type)).toEqual(Array(Object.keys(config.awsServices).length + 1).fill('aws_vpc_endpoint_service'));
+  });
+
+  it('plans the consumer-side connection notification, the flow log queries and, where configured, the reachability proof', () => {
+    expect(plan().planned('aws_vpc_endpoint_connection_notification')).toEqual([expect.objectContaining({ connection_events: ['Accept', 'Reject'] })]);
+    expect(plan().ofType('aws_cloudwatch_query_definition').length).toBe(config.onPremises ? 4 : 3);
+    expect(plan().ofType('aws_ec2_network_insights_analysis')).toHaveLength(config.saasService.reachabilityFrom ? 1 : 0);
   });
 
   it('plans the SaaS interface endpoint, with private DNS switched on by its own resource', () => {

@@ -18,6 +18,7 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 interface Synthesized {
   resource: Resources;
   output: Record<string, { value: unknown }>;
+  check?: Record<string, { data: { aws_vpc_endpoint_service: Record<string, { service_name: string }> } }>;
 }
 
 function synth(config: AppConfig): { text: string; json: Synthesized } {
@@ -108,6 +109,34 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     expect(json.output.inbound_resolver_ip_addresses.value).toEqual(['10.0.0.53', '10.0.16.53', '10.0.32.53']);
   });
 
+  it('asks AWS, in check blocks, whether the SaaS service and every AWS service are offered in the subnets\' zones', () => {
+    const services = Object.values(json.check ?? {}).map((check) => Object.values(check.data.aws_vpc_endpoint_service)[0].service_name);
+    expect(services.sort()).toEqual([config.saasService.serviceName, ...Object.values(config.awsServices).map((s) => `com.amazonaws.ap-northeast-1.${s}`)].sort());
+  });
+
+  it('tells the customer when the provider accepts or rejects the SaaS endpoint', () => {
+    const [[, notification]] = of(json, 'aws_vpc_endpoint_connection_notification');
+    expect(notification).toMatchObject({ vpc_endpoint_id: expect.stringMatching(/aws_vpc_endpoint\.SaasService_Endpoint_\w+\.id/), connection_events: ['Accept', 'Reject'] });
+    expect(json.output.saas_connection_topic_arn.value).toMatch(/aws_sns_topic\.SaasService_ConnectionNotifications_Topic_\w+\.arn/);
+  });
+
+  it('saves flow log queries for rejected sources and the SaaS endpoint interfaces', () => {
+    const names = of(json, 'aws_cloudwatch_query_definition').map(([, q]) => q.name).sort();
+    const expected = ['accepted-and-rejected-by-source', 'interface/saas', 'rejected-by-source', ...(config.onPremises ? ['source/on-premises'] : [])];
+    expect(names).toEqual(expected.map((q) => `tenant-consumer-${name}/flow-logs/${q}`).sort());
+  });
+
+  it(`${config.saasService.reachabilityFrom ? 'proves' : 'does not prove'} after apply that a workload reaches the SaaS endpoint`, () => {
+    const paths = of(json, 'aws_ec2_network_insights_path').map(([, p]) => p);
+    if (!config.saasService.reachabilityFrom) {
+      expect(paths).toEqual([]);
+      expect(json.output.saas_path_found).toBeUndefined();
+      return;
+    }
+    expect(paths).toEqual([expect.objectContaining({ source: config.saasService.reachabilityFrom, destination_port: 443, protocol: 'tcp' })]);
+    expect(json.output.saas_path_found.value).toMatch(/aws_ec2_network_insights_analysis\.SaasReachability_Analysis_\w+\.path_found/);
+  });
+
   it('matches the reviewed snapshot', () => {
     expect(json).toMatchSnapshot();
   });
@@ -121,6 +150,8 @@ describe('bad configuration', () => {
     expect(build({ ...dev, saasService: { ...dev.saasService, serviceName: 'vpce-svc-0d1e2f3a4b5c6d7e8' } })).toThrow(/'service.serviceName' is 'vpce-svc-0d1e2f3a4b5c6d7e8', which is not an endpoint service name/));
   test('a SaaS service in another region', () =>
     expect(build({ ...dev, saasService: { ...dev.saasService, serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0d1e2f3a4b5c6d7e8' } })).toThrow(/set serviceRegion: 'us-east-1'/));
+  test('a reachability source that Reachability Analyzer cannot start from', () =>
+    expect(build({ ...dev, saasService: { ...dev.saasService, reachabilityFrom: 'subnet-0a1b2c3d4e5f60718' } })).toThrow(/'source' is 'subnet-0a1b2c3d4e5f60718', which Reachability Analyzer cannot start or end a path at/));
   test('no AWS services', () => expect(build({ ...dev, awsServices: {} })).toThrow(/'awsServices' is empty/));
   test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'service.awsService' is 'Amazon Kinesis'/));
   test('no buckets', () => expect(build({ ...dev, dataAccess: { ...dev.dataAccess, s3Buckets: [] } })).toThrow(/'dataAccess.s3Buckets' is empty/));
