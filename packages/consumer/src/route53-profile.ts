@@ -126,7 +126,8 @@ export class Route53Profile extends Construct {
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts, ['create', 'delete']);
     const shareWith = props.shareWith ?? {};
     requireKeys(this, 'shareWith', Object.keys(shareWith));
-    const { accountId } = requireAccountContext(this);
+    // Only sharing needs the account (to refuse sharing with itself).
+    const accountId = Object.keys(shareWith).length > 0 ? requireAccountContext(this).accountId : '';
     for (const [key, principal] of Object.entries(shareWith)) requirePrincipal(this, `shareWith.${key}`, principal, accountId);
 
     const profile = new Route53ProfilesProfile(this, 'Profile', { name: physicalName([props.name], 64), tags: nameTags(props.name, props.tags), timeouts, dependsOn: dependsOnOf(props) });

@@ -60,6 +60,7 @@ describe('GatewayLoadBalancerEndpoint', () => {
       expect(() => endpoint({ vpcId: undefined })).toThrow(/'vpcId' is undefined/);
       expect(() => endpoint({ name: '' })).toThrow(/'name' is ''/);
       expect(() => endpoint({ ipAddressType: 'ipv6' as never })).toThrow(/'ipAddressType' is 'ipv6'/);
+      expect(() => new GatewayLoadBalancerEndpoint(devStack(), 'G', undefined as never)).toThrow(/GatewayLoadBalancerEndpoint 'unit-dev\/G': 'vpcId' is undefined/);
     });
     test('routes', () => {
       expect(() => endpoint({ routes: { 'Edge App': INGRESS } })).toThrow(/'routes' has key 'Edge App'/);

@@ -80,7 +80,8 @@ function everyFeature(): string {
   const proof = new ReachabilityAnalysis(stack, 'SaasProof', { name: 'unit-dev-saas', source: 'i-0123456789abcdef0', destination: saas.endpointId, destinationPort: 443 });
   new ReachabilityAnalysis(stack, 'NlbProof', { name: 'unit-dev-nlb-target', source: 'eni-0123456789abcdef0', destinationIp: '10.20.0.20', destinationPort: 443, throughArns: [NLB] });
   new TerraformOutput(stack, 'saas_path_found', { value: proof.pathFound });
-  return Testing.synth(stack);
+  // With validations: the guardrail pack judges every new resource too.
+  return Testing.synth(stack, true);
 }
 
 let result: PlanResult;

@@ -83,6 +83,7 @@ describe('Route53Profile', () => {
       expect(() => new Route53ProfileAssociations(devStack(), 'A', { name: 'x', profileId: 'rp-1', vpcs: {} })).toThrow(/'vpcs' is empty/);
       expect(() => new Route53ProfileAssociations(devStack(), 'A', { name: 'x', vpcs: { a: 'vpc-0123456789abcdef0' } } as never)).toThrow(/'profileId' is undefined/);
       expect(() => profile({ name: '' })).toThrow(/'name' is ''/);
+      expect(() => new Route53Profile(devStack(), 'P', undefined as never)).toThrow(/Route53Profile 'unit-dev\/P': 'name' is undefined/);
       expect(() => profile({ timeouts: { update: '5m' } as never })).toThrow(/'timeouts.update' is not a timeout of this resource/);
     });
   });
