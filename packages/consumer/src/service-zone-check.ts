@@ -46,6 +46,8 @@ export class ServiceZoneCheck extends TerraformElement {
     return {
       check: {
         [name]: {
+          // Like a resource's: the construct path, so tools can tell which item owns the check.
+          '//': { metadata: { path: this.node.path, uniqueId: name } },
           data: {
             aws_vpc_endpoint_service: {
               [name]: {
