@@ -63,15 +63,18 @@ export function diffResources(before: StackJson, after: StackJson): ResourceDiff
   return { added, removed, changed: common.filter((x) => !same(x)), kept: common.filter(same) };
 }
 
-/** The stack JSON without the resources that lie under any of the given construct paths. */
+/** The stack JSON without the resources and `check` blocks that lie under any of the given construct paths. */
 export function withoutResourcesUnder(json: StackJson, ...prefixes: string[]): StackJson {
   const under = (p: string) => prefixes.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+  const pathOf = (block: unknown) => (block as { '//'?: { metadata?: { path?: string } } })['//']?.metadata?.path ?? '';
   const resource: StackJson['resource'] = {};
   for (const [type, byName] of Object.entries(json.resource ?? {})) {
-    const kept = Object.entries(byName).filter(([, attributes]) => !under(attributes['//']?.metadata?.path ?? ''));
+    const kept = Object.entries(byName).filter(([, attributes]) => !under(pathOf(attributes)));
     if (kept.length > 0) resource[type] = Object.fromEntries(kept);
   }
-  return { ...json, resource };
+  if (json.check === undefined) return { ...json, resource };
+  const check = Object.fromEntries(Object.entries(json.check as Record<string, unknown>).filter(([, block]) => !under(pathOf(block))));
+  return { ...json, resource, check };
 }
 
 /** True when the construct path lies under one of the prefixes. */
