@@ -1,7 +1,7 @@
 import { Ec2NetworkInsightsAnalysis } from '@cdktf/provider-aws/lib/ec2-network-insights-analysis';
 import { Ec2NetworkInsightsPath } from '@cdktf/provider-aws/lib/ec2-network-insights-path';
 import { type IResolvable } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { configError, show } from './config-error';
 import { dependsOnOf, type MetaArguments, useProvider } from './meta-arguments';
 import { nameTags } from './tags';
@@ -66,11 +66,11 @@ export class ReachabilityAnalysis extends Construct {
   constructor(scope: Construct, id: string, props: ReachabilityAnalysisProps) {
     super(scope, id);
     if (typeof props?.name !== 'string' || props.name === '') configError(this, 'name', `is ${show(props?.name)}`, 'give a name such as tenant-consumer-prod-saas');
-    requireResource(this, 'source', props.source, false);
+    requireReachabilityEndpoint(this, 'source', props.source);
     if (props.destination === undefined && props.destinationIp === undefined) {
       configError(this, 'destination', 'is missing', 'give the destination ID (for example the endpoint, vpce-...) or a destinationIp');
     }
-    if (props.destination !== undefined) requireResource(this, 'destination', props.destination, true);
+    if (props.destination !== undefined) requireReachabilityEndpoint(this, 'destination', props.destination, true);
     for (const field of ['sourceIp', 'destinationIp'] as const) {
       const ip = props[field];
       if (ip !== undefined && !isUnresolved(ip) && (typeof ip !== 'string' || !IPV4.test(ip))) configError(this, field, `is ${show(ip)}`, 'give one IPv4 address, for example 10.0.0.10');
@@ -107,8 +107,12 @@ export class ReachabilityAnalysis extends Construct {
   }
 }
 
-function requireResource(scope: Construct, field: string, value: unknown, destination: boolean): void {
-  if (typeof value !== 'string' || value === '') configError(scope, field, `is ${show(value)}`, `give the ID or ARN of the ${field}, for example ${destination ? 'vpce-0123456789abcdef0' : 'i-0123456789abcdef0 or eni-0123456789abcdef0'}`);
+/**
+ * Checks a path's source or destination: an ID Reachability Analyzer can start or end a path at,
+ * or an ARN. Exported for configuration files that name one, so their own field is named.
+ */
+export function requireReachabilityEndpoint(scope: IConstruct, field: string, value: unknown, destination = false): void {
+  if (typeof value !== 'string' || value === '') configError(scope, field, `is ${show(value)}`, `give the ID or ARN of the ${destination ? 'destination' : 'source'}, for example ${destination ? 'vpce-0123456789abcdef0' : 'i-0123456789abcdef0 or eni-0123456789abcdef0'}`);
   if (isUnresolved(value)) return;
   if (value.startsWith('arn:')) {
     requireArn(scope, field, value);
