@@ -4,6 +4,7 @@ import {
   type EnvironmentConfig,
   requireCidr,
   requireNonEmpty,
+  requireReachabilityEndpoint,
   show,
 } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
@@ -71,6 +72,7 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   if (missing.length > 0) {
     configError(scope, 'network.zones', `has ${missing.map(show).join(', ')}, where the SaaS service is not offered`, `use zones among ${config.saasService.availabilityZoneIds.join(', ')}, or ask the provider to add the zone`);
   }
+  if (config.saasService.reachabilityFrom !== undefined) requireReachabilityEndpoint(scope, 'saasService.reachabilityFrom', config.saasService.reachabilityFrom);
   requireNonEmpty(scope, 'dataAccess.s3Buckets', config.dataAccess.s3Buckets, 'name the buckets the workloads use; the S3 gateway endpoint allows only those');
   requireNonEmpty(scope, 'dataAccess.dynamoDbTables', config.dataAccess.dynamoDbTables, 'name the tables the workloads use; the DynamoDB gateway endpoint allows only those');
   if (config.environment.name === 'prod' && !config.onPremises) {

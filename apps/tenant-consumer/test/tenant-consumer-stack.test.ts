@@ -151,7 +151,7 @@ describe('bad configuration', () => {
   test('a SaaS service in another region', () =>
     expect(build({ ...dev, saasService: { ...dev.saasService, serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0d1e2f3a4b5c6d7e8' } })).toThrow(/set serviceRegion: 'us-east-1'/));
   test('a reachability source that Reachability Analyzer cannot start from', () =>
-    expect(build({ ...dev, saasService: { ...dev.saasService, reachabilityFrom: 'subnet-0a1b2c3d4e5f60718' } })).toThrow(/'source' is 'subnet-0a1b2c3d4e5f60718', which Reachability Analyzer cannot start or end a path at/));
+    expect(build({ ...dev, saasService: { ...dev.saasService, reachabilityFrom: 'subnet-0a1b2c3d4e5f60718' } })).toThrow(/'saasService.reachabilityFrom' is 'subnet-0a1b2c3d4e5f60718', which Reachability Analyzer cannot start or end a path at/));
   test('no AWS services', () => expect(build({ ...dev, awsServices: {} })).toThrow(/'awsServices' is empty/));
   test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'service.awsService' is 'Amazon Kinesis'/));
   test('no buckets', () => expect(build({ ...dev, dataAccess: { ...dev.dataAccess, s3Buckets: [] } })).toThrow(/'dataAccess.s3Buckets' is empty/));
