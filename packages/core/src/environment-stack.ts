@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { setAwsContext } from './aws-context';
+import { CrossStackReferences } from './cross-stack-references';
 import { DEFAULT_REGION, type EnvironmentConfig, validateEnvironment } from './environment';
 import { Guardrails, type GuardrailRule, type GuardrailSuppression } from './guardrails';
 import { standardTags } from './tags';
@@ -57,6 +58,7 @@ export class EnvironmentStack extends TerraformStack {
     });
     this.configureBackend();
 
+    CrossStackReferences.guard(this);
     const guardrails = Guardrails.of(this);
     (props.guardrails?.rules ?? []).forEach((rule) => guardrails.addRule(rule));
     guardrails.suppress(...(props.guardrails?.suppressions ?? []));

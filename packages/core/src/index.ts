@@ -1,6 +1,7 @@
 export * from './aws-context';
 export * from './config-error';
 export * from './connections';
+export * from './cross-stack-references';
 export * from './encrypted-log-group';
 export * from './encryption-key';
 export * from './environment';
