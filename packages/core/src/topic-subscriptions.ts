@@ -1,0 +1,139 @@
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Construct } from 'constructs';
+import { awsContext } from './aws-context';
+import { configError, show } from './config-error';
+import { isUnresolved, requireArn, requireOneOf } from './validate';
+
+/** Shared by every subscription kind. */
+interface SubscriptionBase {
+  /**
+   * Names the subscription's resources; give it when the endpoint is an unresolved value (a queue
+   * or function created in the same stack). @default - derived from the endpoint
+   */
+  readonly key?: string;
+}
+
+/**
+ * Who receives a topic's messages. Every kind is delivered encrypted in transit; the topic itself
+ * is encrypted at rest with its KMS key.
+ */
+export type TopicSubscription =
+  /** An address that receives each message by email, once its owner confirms the subscription. */
+  | (SubscriptionBase & { readonly type: 'email'; readonly address: string })
+  /** An HTTPS endpoint (for example a chat or paging webhook); it must confirm the subscription. */
+  | (SubscriptionBase & {
+      readonly type: 'https';
+      readonly url: string;
+      /** The endpoint confirms the subscription by itself (PagerDuty, Opsgenie). @default false */
+      readonly autoConfirms?: boolean;
+      /** Deliver the message body without the SNS envelope. @default false */
+      readonly rawMessageDelivery?: boolean;
+    })
+  /**
+   * An SQS queue. Its queue policy must let `sns.amazonaws.com` send messages with
+   * `aws:SourceArn` of the topic (and its KMS key, if encrypted, must let SNS use it): the queue's
+   * owner adds both, since this stack does not own the queue.
+   */
+  | (SubscriptionBase & { readonly type: 'sqs'; readonly queueArn: string; /** @default false */ readonly rawMessageDelivery?: boolean })
+  /**
+   * A Lambda function. In this stack's account, a `aws_lambda_permission` lets the topic invoke it;
+   * a function in another account needs that permission from its owner.
+   */
+  | (SubscriptionBase & { readonly type: 'lambda'; readonly functionArn: string });
+
+export type TopicSubscriptionType = TopicSubscription['type'];
+export const TOPIC_SUBSCRIPTION_TYPES: readonly TopicSubscriptionType[] = ['email', 'https', 'sqs', 'lambda'];
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9@._+-]{0,127}$/;
+
+/**
+ * Subscribes each endpoint to the topic, checked the way SNS checks it, each addressed by its
+ * endpoint (or key) so adding or removing one never touches another.
+ */
+export function subscribeToTopic(scope: Construct, field: string, topicArn: string, subscriptions: readonly TopicSubscription[] | undefined): SnsTopicSubscription[] {
+  if (subscriptions === undefined) return [];
+  if (!Array.isArray(subscriptions)) configError(scope, field, `is ${show(subscriptions)}`, "give a list such as [{ type: 'email', address: 'ops@example.com' }]");
+  const created: SnsTopicSubscription[] = [];
+  subscriptions.forEach((subscription, index) => {
+    const at = `${field}[${index}]`;
+    const { protocol, endpoint, key } = checkSubscription(scope, at, subscription);
+    const id = `Subscription-${key}`;
+    if (scope.node.tryFindChild(id)) configError(scope, field, `lists ${show(key)} twice`, 'subscribe each endpoint once');
+    const resource = new SnsTopicSubscription(scope, id, {
+      topicArn,
+      protocol,
+      endpoint,
+      endpointAutoConfirms: subscription.type === 'https' && subscription.autoConfirms ? true : undefined,
+      rawMessageDelivery: 'rawMessageDelivery' in subscription && subscription.rawMessageDelivery ? true : undefined,
+    });
+    if (subscription.type === 'lambda' && sameAccount(scope, endpoint)) {
+      new LambdaPermission(scope, `Invoke-${key}`, {
+        action: 'lambda:InvokeFunction',
+        functionName: endpoint,
+        principal: 'sns.amazonaws.com',
+        sourceArn: topicArn,
+      });
+    }
+    created.push(resource);
+  });
+  return created;
+}
+
+function checkSubscription(scope: Construct, field: string, subscription: TopicSubscription): { protocol: string; endpoint: string; key: string } {
+  if (subscription === null || typeof subscription !== 'object') {
+    configError(scope, field, `is ${show(subscription)}`, "give { type: 'email' | 'https' | 'sqs' | 'lambda', ... }");
+  }
+  requireOneOf(scope, `${field}.type`, subscription.type, TOPIC_SUBSCRIPTION_TYPES);
+  let protocol: string;
+  let endpoint: string;
+  switch (subscription.type) {
+    case 'email':
+      endpoint = requireText(scope, `${field}.address`, subscription.address, 'give the address that receives the messages, for example ops@example.com');
+      if (!isUnresolved(endpoint) && !EMAIL.test(endpoint)) configError(scope, `${field}.address`, `is ${show(endpoint)}, which is not an email address`, 'give an address such as ops@example.com');
+      protocol = 'email';
+      break;
+    case 'https':
+      endpoint = requireText(scope, `${field}.url`, subscription.url, 'give the https:// URL that receives the messages');
+      if (!isUnresolved(endpoint)) requireHttpsUrl(scope, `${field}.url`, endpoint);
+      protocol = 'https';
+      break;
+    case 'sqs':
+      endpoint = requireArn(scope, `${field}.queueArn`, requireText(scope, `${field}.queueArn`, subscription.queueArn, 'give the queue ARN, for example arn:aws:sqs:ap-northeast-1:123456789012:alarms'), 'sqs');
+      protocol = 'sqs';
+      break;
+    default:
+      endpoint = requireArn(scope, `${field}.functionArn`, requireText(scope, `${field}.functionArn`, subscription.functionArn, 'give the function ARN, for example arn:aws:lambda:ap-northeast-1:123456789012:function:notify'), 'lambda');
+      if (!isUnresolved(endpoint) && endpoint.split(':')[5] !== 'function') {
+        configError(scope, `${field}.functionArn`, `is ${show(endpoint)}, which is not a function ARN`, 'give arn:aws:lambda:<region>:<account>:function:<name>');
+      }
+      protocol = 'lambda';
+  }
+  const key = subscription.key ?? (isUnresolved(endpoint) ? undefined : `${subscription.type}-${endpoint.replace(/^https:\/\//, '')}`);
+  if (key === undefined) configError(scope, `${field}.key`, 'is missing while the endpoint is an unresolved value', 'give a key such as alarms-queue: it names the subscription and must not change');
+  const safeKey = key.replace(/[^A-Za-z0-9@._+-]+/g, '-').slice(0, 128);
+  if (!KEY.test(safeKey)) configError(scope, `${field}.key`, `is ${show(key)}`, 'use letters, digits and . _ + - @, starting with a letter or digit');
+  return { protocol, endpoint, key: safeKey };
+}
+
+function requireText(scope: Construct, field: string, value: unknown, fix: string): string {
+  if (typeof value !== 'string' || value.length === 0) configError(scope, field, value === undefined ? 'is missing' : `is ${show(value)}`, fix);
+  return value;
+}
+
+function requireHttpsUrl(scope: Construct, field: string, url: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.protocol === 'http:') configError(scope, field, `is ${show(url)}, a plain HTTP URL`, 'use https://: SNS would send the messages unencrypted over http');
+  if (parsed?.protocol !== 'https:' || parsed.hostname === '') configError(scope, field, `is ${show(url)}, which is not an https:// URL`, 'give a URL such as https://hooks.example.com/alarms');
+}
+
+function sameAccount(scope: Construct, functionArn: string): boolean {
+  if (isUnresolved(functionArn)) return true;
+  return functionArn.split(':')[4] === awsContext(scope).accountId;
+}

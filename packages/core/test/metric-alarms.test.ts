@@ -1,0 +1,140 @@
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { Construct } from 'constructs';
+import { AlarmTopic, type AlarmSettings, metricAlarm, type MetricAlarmDefinition, subscribeToTopic, type TopicSubscription } from '../src';
+import { devStack, synthJson } from './helpers';
+
+const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:ops-alarms';
+const DEFINITION: MetricAlarmDefinition = {
+  key: 'healthy-hosts',
+  description: 'Fewer healthy targets than zones',
+  namespace: 'AWS/NetworkELB',
+  metricName: 'HealthyHostCount',
+  dimensions: { LoadBalancer: 'net/web/0123456789abcdef' },
+  statistic: 'Minimum',
+  comparison: 'LessThanThreshold',
+  treatMissingData: 'breaching',
+  defaults: { threshold: 2, evaluationPeriods: 3 },
+};
+
+function alarm(settings: AlarmSettings | false | undefined, actions: readonly string[] = [TOPIC]) {
+  const stack = devStack();
+  const scope = new Construct(stack, 'Alarms');
+  const created = metricAlarm(scope, 'alarms.healthyHosts', 'web-dev', DEFINITION, settings, actions);
+  return { created, json: synthJson(stack) };
+}
+
+describe('metricAlarm', () => {
+  it('uses the definition and its defaults, and tells the actions when it fires and clears', () => {
+    const { json } = alarm(undefined);
+    expect(Object.values(json.resource.aws_cloudwatch_metric_alarm)).toEqual([
+      expect.objectContaining({
+        alarm_name: 'web-dev-healthy-hosts',
+        namespace: 'AWS/NetworkELB',
+        metric_name: 'HealthyHostCount',
+        dimensions: { LoadBalancer: 'net/web/0123456789abcdef' },
+        statistic: 'Minimum',
+        comparison_operator: 'LessThanThreshold',
+        threshold: 2,
+        evaluation_periods: 3,
+        datapoints_to_alarm: 3,
+        period: 60,
+        treat_missing_data: 'breaching',
+        alarm_actions: [TOPIC],
+        ok_actions: [TOPIC],
+      }),
+    ]);
+  });
+
+  it('takes every setting from the user, and false turns the alarm off', () => {
+    const other = 'arn:aws:sns:ap-northeast-1:111111111111:pager';
+    const { json } = alarm({ threshold: 1, evaluationPeriods: 10, datapointsToAlarm: 4, periodSeconds: 300, actions: [other] });
+    expect(Object.values(json.resource.aws_cloudwatch_metric_alarm)[0]).toMatchObject({ threshold: 1, evaluation_periods: 10, datapoints_to_alarm: 4, period: 300, alarm_actions: [other] });
+    expect(alarm(false).created).toBeUndefined();
+  });
+
+  it('rejects settings CloudWatch would refuse, naming the field', () => {
+    expect(() => alarm({ threshold: Number.NaN })).toThrow(/'alarms.healthyHosts.threshold' is NaN|'alarms.healthyHosts.threshold' is null/);
+    expect(() => alarm({ evaluationPeriods: 0 })).toThrow(/'alarms.healthyHosts.evaluationPeriods' is 0; give a whole number of at least 1/);
+    expect(() => alarm({ evaluationPeriods: 2, datapointsToAlarm: 3 })).toThrow(/'alarms.healthyHosts.datapointsToAlarm' is 3, more than evaluationPeriods \(2\)/);
+    expect(() => alarm({ periodSeconds: 45 })).toThrow(/'alarms.healthyHosts.periodSeconds' is 45; CloudWatch takes 10, 20, 30 or a multiple of 60 seconds/);
+    expect(() => alarm({ periodSeconds: 60, evaluationPeriods: 1441 })).toThrow(/'alarms.healthyHosts.evaluationPeriods' covers 86460 seconds/);
+    expect(() => alarm({ periodSeconds: 3600, evaluationPeriods: 168 })).not.toThrow();
+    expect(() => alarm({ actions: [] })).toThrow(/'alarms.healthyHosts.actions' is empty; give the ARN of at least one SNS topic/);
+    expect(() => alarm({ actions: ['ops-alarms'] })).toThrow(/'alarms.healthyHosts.actions' is 'ops-alarms', which is not an ARN/);
+    expect(() => alarm(undefined, [TOPIC, TOPIC])).toThrow(/'alarms.healthyHosts.actions' lists an ARN twice/);
+    expect(() => alarm('yes' as unknown as AlarmSettings)).toThrow(/'alarms.healthyHosts' is 'yes'; give \{ threshold/);
+  });
+});
+
+describe('AlarmTopic', () => {
+  const build = (subscriptions?: TopicSubscription[]) => {
+    const stack = devStack();
+    const topic = new AlarmTopic(stack, 'Alarms', { name: 'web-dev', subscriptions });
+    return { topic, json: synthJson(stack) };
+  };
+
+  it('is an encrypted topic that only CloudWatch alarms of the account may publish to', () => {
+    const { json } = build();
+    expect(Object.values(json.resource.aws_sns_topic)).toEqual([{ name: 'web-dev-alarms', kms_master_key_id: expect.stringMatching(/aws_kms_key\.Alarms_Key_\w+\.arn/) }]);
+    const policy = JSON.parse(String(Object.values(json.resource.aws_sns_topic_policy)[0].policy)) as { Statement: { Principal: unknown; Condition: unknown }[] };
+    expect(policy.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: ['cloudwatch.amazonaws.com'] },
+        Condition: { StringEquals: { 'aws:SourceAccount': ['111111111111'] }, ArnLike: { 'aws:SourceArn': ['arn:aws:cloudwatch:ap-northeast-1:111111111111:alarm:*'] } },
+      }),
+    ]);
+    const keyPolicy = JSON.parse(String(Object.values(json.resource.aws_kms_key)[0].policy)) as { Statement: { Principal: unknown }[] };
+    expect(keyPolicy.Statement.map((s) => s.Principal)).toContainEqual({ Service: ['cloudwatch.amazonaws.com'] });
+  });
+
+  it('subscribes email, HTTPS, SQS and Lambda endpoints, and lets the topic invoke a function of this account', () => {
+    const { json } = build([
+      { type: 'email', address: 'ops@example.com' },
+      { type: 'https', url: 'https://events.pagerduty.com/integration/abc/enqueue', autoConfirms: true },
+      { type: 'sqs', queueArn: 'arn:aws:sqs:ap-northeast-1:111111111111:alarms', rawMessageDelivery: true },
+      { type: 'lambda', functionArn: 'arn:aws:lambda:ap-northeast-1:111111111111:function:notify' },
+      { type: 'lambda', functionArn: 'arn:aws:lambda:ap-northeast-1:999999999999:function:central' },
+    ]);
+    const subscriptions = Object.values(json.resource.aws_sns_topic_subscription);
+    expect(subscriptions.map((s) => [s.protocol, s.endpoint]).sort()).toEqual([
+      ['email', 'ops@example.com'],
+      ['https', 'https://events.pagerduty.com/integration/abc/enqueue'],
+      ['lambda', 'arn:aws:lambda:ap-northeast-1:111111111111:function:notify'],
+      ['lambda', 'arn:aws:lambda:ap-northeast-1:999999999999:function:central'],
+      ['sqs', 'arn:aws:sqs:ap-northeast-1:111111111111:alarms'],
+    ]);
+    expect(subscriptions.find((s) => s.protocol === 'https')?.endpoint_auto_confirms).toBe(true);
+    expect(subscriptions.find((s) => s.protocol === 'sqs')?.raw_message_delivery).toBe(true);
+    expect(Object.values(json.resource.aws_lambda_permission)).toEqual([
+      expect.objectContaining({ function_name: 'arn:aws:lambda:ap-northeast-1:111111111111:function:notify', principal: 'sns.amazonaws.com', source_arn: expect.stringMatching(/aws_sns_topic\.Alarms_Topic_\w+\.arn/) }),
+    ]);
+  });
+
+  it('addresses each subscription by its endpoint, so removing one keeps the others', () => {
+    const a = { type: 'email', address: 'ops@example.com' } as const;
+    const b = { type: 'email', address: 'oncall@example.com' } as const;
+    const names = (subscriptions: TopicSubscription[]) => Object.keys(build(subscriptions).json.resource.aws_sns_topic_subscription);
+    const [onlyB] = names([b]);
+    expect(names([a, b])).toContain(onlyB);
+    expect(names([a, b])).toHaveLength(2);
+  });
+
+  it('rejects subscriptions SNS would refuse or deliver in the clear', () => {
+    expect(() => build([{ type: 'email', address: 'ops' }])).toThrow(/'subscriptions\[0\].address' is 'ops', which is not an email address/);
+    expect(() => build([{ type: 'https', url: 'http://hooks.example.com/a' }])).toThrow(/'subscriptions\[0\].url' is 'http:\/\/hooks.example.com\/a', a plain HTTP URL; use https:\/\//);
+    expect(() => build([{ type: 'https', url: 'hooks.example.com' }])).toThrow(/'subscriptions\[0\].url' is 'hooks.example.com', which is not an https:\/\/ URL/);
+    expect(() => build([{ type: 'sqs', queueArn: 'arn:aws:sns:ap-northeast-1:111111111111:alarms' }])).toThrow(/'subscriptions\[0\].queueArn' is .*which is not an sqs ARN/);
+    expect(() => build([{ type: 'lambda', functionArn: 'arn:aws:lambda:ap-northeast-1:111111111111:layer:x' }])).toThrow(/which is not a function ARN/);
+    expect(() => build([{ type: 'pager' } as unknown as TopicSubscription])).toThrow(/'subscriptions\[0\].type' is 'pager'; use one of 'email', 'https', 'sqs', 'lambda'/);
+    expect(() => build([{ type: 'email' } as unknown as TopicSubscription])).toThrow(/'subscriptions\[0\].address' is missing/);
+    expect(() => build([{ type: 'email', address: 'ops@example.com' }, { type: 'email', address: 'ops@example.com' }])).toThrow(/'subscriptions' lists 'email-ops@example.com' twice/);
+  });
+
+  it('needs a key for an endpoint known only at apply time', () => {
+    const stack = devStack();
+    const scope = new Construct(stack, 'S');
+    const queue = new SqsQueue(stack, 'Queue', { name: 'alarms' }).arn;
+    expect(() => subscribeToTopic(scope, 'subscriptions', TOPIC, [{ type: 'sqs', queueArn: queue }])).toThrow(/'subscriptions\[0\].key' is missing while the endpoint is an unresolved value/);
+    expect(subscribeToTopic(scope, 'subscriptions', TOPIC, [{ type: 'sqs', queueArn: queue, key: 'alarms-queue' }])[0].node.id).toBe('Subscription-alarms-queue');
+  });
+});
