@@ -6,7 +6,6 @@ import {
   isUnresolved,
   type MetaArguments,
   requireDnsName,
-  requireKeys,
   requireNonEmpty,
   requireOneOf,
   requireRegion,
@@ -15,7 +14,7 @@ import {
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { Tenant, type TenantConfig } from './tenant';
+import { Tenant, type TenantConfig, validateTenantConfig, validateTenantList } from './tenant';
 
 export interface EndpointServiceProps extends MetaArguments {
   /** The Network Load Balancers behind the service; consumers are spread over them. */
@@ -55,6 +54,13 @@ export class EndpointService extends Construct {
   /** The TXT record value AWS asks for to verify the private DNS name (known after apply). */
   public readonly verificationRecordValue: string;
   public readonly tenants: readonly Tenant[];
+  /**
+   * The endpoints of offboarded tenants: connections to reject. Terraform rejects those it accepted
+   * when it deletes their accepters; for any other (accepted by hand, or still pending) run
+   * `aws ec2 reject-vpc-endpoint-connections --service-id <serviceId> --vpc-endpoint-ids <ids>`,
+   * since the AWS provider has no resource that rejects a connection.
+   */
+  public readonly endpointsToReject: readonly string[];
   /** The endpoint service resource, for dependencies. */
   public readonly resource: VpcEndpointService;
 
@@ -65,11 +71,12 @@ export class EndpointService extends Construct {
     requireUnique(this, 'networkLoadBalancerArns', nlbArns, 'list each load balancer once');
     nlbArns.forEach((arn) => requireNlbArn(this, arn));
     const tenants = props.tenants ?? [];
-    requireKeys(this, 'tenants', tenants.map((t) => t.key));
+    if (!Array.isArray(tenants)) configError(this, 'tenants', `is ${show(tenants)}`, "give a list such as [{ key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }]");
     this.acceptanceRequired = props.acceptanceRequired ?? true;
-    const principals = tenants.flatMap((t) => t.principals);
-    // AWS keeps one permission per principal: a second tenant with it would fail at apply.
-    requireUnique(this, 'tenants.principals', principals, 'give each principal to one tenant');
+    tenants.forEach((tenant, index) => validateTenantConfig({ scope: this, field: `tenants[${index}]` }, tenant, { acceptanceRequired: this.acceptanceRequired }));
+    validateTenantList((index) => ({ scope: this, field: `tenants[${index}]` }), tenants);
+    // Offboarded tenants are on record only: they allow no principal.
+    const principals = tenants.filter((t) => t.state !== 'offboarded').flatMap((t) => t.principals);
     if (principals.includes('*') && props.allowAnyPrincipal !== true) {
       configError(this, 'tenants', "allows the principal '*', so any AWS account could connect", "list the tenants' account, role or user ARNs, or set allowAnyPrincipal: true if that is really intended");
     }
@@ -114,6 +121,7 @@ export class EndpointService extends Construct {
     this.tenants = tenants.map(
       (tenant) => new Tenant(this, `Tenant-${tenant.key}`, { ...tenant, serviceId: this.serviceId, acceptanceRequired: this.acceptanceRequired }),
     );
+    this.endpointsToReject = this.tenants.filter((t) => t.state === 'offboarded').flatMap((t) => t.endpointIds);
   }
 }
 

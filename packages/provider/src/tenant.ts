@@ -1,7 +1,11 @@
 import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
-import { configError, isUnresolved, requireNonEmpty, requireUnique, show } from '@privatelink-cdktf/core';
-import { Construct } from 'constructs';
+import { configError, isUnresolved, requireKeys, requireNonEmpty, requireOneOf, requireUnique, show } from '@privatelink-cdktf/core';
+import { Construct, type IConstruct } from 'constructs';
+
+/** Whether a tenant may connect: `active`, or `offboarded` (kept on record, its connections rejected). */
+export const TENANT_STATES = ['active', 'offboarded'] as const;
+export type TenantState = (typeof TENANT_STATES)[number];
 
 /** A customer allowed to connect to the endpoint service. */
 export interface TenantConfig {
@@ -16,10 +20,17 @@ export interface TenantConfig {
    */
   readonly principals: readonly string[];
   /**
-   * The tenant's interface endpoint IDs (`vpce-...`) to accept, once the tenant has created
-   * them. @default [] - connection requests wait for manual acceptance
+   * The tenant's interface endpoint IDs (`vpce-...`): accepted while the tenant is active, to be
+   * rejected once it is offboarded. @default [] - connection requests wait for manual acceptance
    */
   readonly endpointIds?: readonly string[];
+  /**
+   * `offboarded` keeps the tenant on record but removes its allowed principals (no new endpoints)
+   * and its accepters (Terraform rejects each accepted connection when it deletes the accepter);
+   * its `endpointIds` are then the connections to reject (see {@link EndpointService.endpointsToReject}).
+   * @default 'active'
+   */
+  readonly state?: TenantState;
 }
 
 export interface TenantProps extends TenantConfig {
@@ -28,62 +39,118 @@ export interface TenantProps extends TenantConfig {
   readonly acceptanceRequired?: boolean;
 }
 
+/** Where a tenant's mistakes are reported: a construct and the field path of the tenant in it (`''` for the tenant itself). */
+export interface TenantLocation {
+  readonly scope: IConstruct;
+  readonly field: string;
+}
+
 const PRINCIPAL = /^arn:(aws|aws-cn|aws-us-gov):iam::([^:]*):(root|role\/.+|user\/.+)$/;
 const ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 
 /**
  * One tenant of an endpoint service: an `aws_vpc_endpoint_service_allowed_principal` per
  * principal (never the service's inline list, which would rewrite every tenant on each change),
- * addressed by tenant key and principal, and an accepter per known endpoint.
+ * addressed by tenant key and principal, and an accepter per known endpoint. An offboarded tenant
+ * has neither.
  */
 export class Tenant extends Construct {
   public readonly key: string;
   public readonly principals: readonly string[];
+  public readonly state: TenantState;
+  /** The endpoints accepted (active) or to reject (offboarded). */
+  public readonly endpointIds: readonly string[];
 
   constructor(scope: Construct, id: string, props: TenantProps) {
     super(scope, id);
+    validateTenantConfig({ scope: this, field: '' }, props, { acceptanceRequired: props.acceptanceRequired });
     this.key = props.key;
-    const principals = requireNonEmpty(this, 'principals', props.principals, 'give at least one principal ARN, for example arn:aws:iam::123456789012:root');
-    requireUnique(this, 'principals', principals, 'list each principal once');
-    this.principals = principals;
-    for (const principal of principals) {
-      validatePrincipal(this, principal);
-      const id = `Principal-${principalSuffix(principal)}`;
-      if (this.node.tryFindChild(id)) {
-        configError(this, 'principals', `has ${show(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
-      }
-      new VpcEndpointServiceAllowedPrincipal(this, id, {
+    this.principals = [...props.principals];
+    this.state = props.state ?? 'active';
+    this.endpointIds = [...(props.endpointIds ?? [])];
+    if (this.state === 'offboarded') return;
+    for (const principal of this.principals) {
+      new VpcEndpointServiceAllowedPrincipal(this, `Principal-${principalSuffix(principal)}`, {
         vpcEndpointServiceId: props.serviceId,
         principalArn: principal,
       });
     }
-    const endpointIds = props.endpointIds ?? [];
-    requireUnique(this, 'endpointIds', endpointIds, 'list each endpoint once');
-    if (endpointIds.length > 0 && props.acceptanceRequired === false) {
-      configError(this, 'endpointIds', 'is set while acceptanceRequired is false', 'leave endpointIds out (endpoints are accepted automatically), or require acceptance');
-    }
-    for (const endpointId of endpointIds) {
-      if (isUnresolved(endpointId)) configError(this, 'endpointIds', 'has an unresolved value', 'give the literal vpce-... IDs the tenant sent you');
-      if (!ENDPOINT_ID.test(endpointId)) configError(this, 'endpointIds', `has ${show(endpointId)}`, 'give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718');
+    for (const endpointId of this.endpointIds) {
       new VpcEndpointConnectionAccepter(this, `Accept-${endpointId}`, { vpcEndpointServiceId: props.serviceId, vpcEndpointId: endpointId });
     }
   }
 }
 
+/**
+ * Checks one tenant the way AWS and the resources' addresses need it: key, principals, endpoint
+ * IDs and state. The Tenant construct and the tenants file share it.
+ */
+export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, options: { acceptanceRequired?: boolean } = {}): void {
+  const field = (name: string) => (at.field ? `${at.field}.${name}` : name);
+  if (tenant === null || typeof tenant !== 'object') configError(at.scope, at.field || 'tenant', `is ${show(tenant)}`, "give { key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }");
+  if (typeof tenant.key !== 'string') configError(at.scope, field('key'), tenant.key === undefined ? 'is missing' : `is ${show(tenant.key)}`, "give a stable key such as 'acme-bank'");
+  requireKeys(at.scope, field('key'), [tenant.key]);
+  if (tenant.state !== undefined) requireOneOf(at.scope, field('state'), tenant.state, TENANT_STATES);
+  const principals = requireNonEmpty(at.scope, field('principals'), tenant.principals, 'give at least one principal ARN, for example arn:aws:iam::123456789012:root');
+  requireUnique(at.scope, field('principals'), principals, 'list each principal once');
+  const suffixes = new Set<string>();
+  for (const principal of principals) {
+    validatePrincipal(at.scope, principal, field('principals'));
+    const suffix = principalSuffix(principal);
+    if (suffixes.has(suffix)) {
+      configError(at.scope, field('principals'), `has ${show(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
+    }
+    suffixes.add(suffix);
+  }
+  const endpointIds = tenant.endpointIds ?? [];
+  requireUnique(at.scope, field('endpointIds'), endpointIds, 'list each endpoint once');
+  if (endpointIds.length > 0 && options.acceptanceRequired === false && tenant.state !== 'offboarded') {
+    configError(at.scope, field('endpointIds'), 'is set while acceptanceRequired is false', 'leave endpointIds out (endpoints are accepted automatically), or require acceptance');
+  }
+  for (const endpointId of endpointIds) {
+    if (isUnresolved(endpointId)) configError(at.scope, field('endpointIds'), 'has an unresolved value', 'give the literal vpce-... IDs the tenant sent you');
+    if (!ENDPOINT_ID.test(endpointId)) configError(at.scope, field('endpointIds'), `has ${show(endpointId)}`, 'give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718');
+  }
+}
+
+/**
+ * Checks the tenants of one service together, each reported at its own location: every key,
+ * principal and endpoint ID belongs to one tenant (AWS keeps one permission per principal, and an
+ * endpoint can be accepted once), offboarded tenants included so nobody inherits their record.
+ */
+export function validateTenantList(locate: (index: number) => TenantLocation, tenants: readonly TenantConfig[]): void {
+  const owners = { key: new Map<string, number>(), principals: new Map<string, number>(), endpointIds: new Map<string, number>() };
+  tenants.forEach((tenant, index) => {
+    const at = locate(index);
+    const field = (name: string) => (at.field ? `${at.field}.${name}` : name);
+    const claim = (kind: keyof typeof owners, value: string, fix: string) => {
+      const owner = owners[kind].get(value);
+      if (owner !== undefined && owner !== index) {
+        configError(at.scope, field(kind), `${kind === 'key' ? 'is' : 'has'} ${show(value)}, which tenants[${owner}] (${show(tenants[owner].key)}) already has`, fix);
+      }
+      owners[kind].set(value, index);
+    };
+    claim('key', tenant.key, 'give every tenant its own key');
+    for (const principal of tenant.principals ?? []) claim('principals', principal, 'give each principal to one tenant; to bring an offboarded tenant back, set its state to active');
+    for (const endpointId of tenant.endpointIds ?? []) claim('endpointIds', endpointId, 'an endpoint belongs to one tenant: remove it from the other');
+  });
+}
+
 /** Fails on anything but `*` or an account root, role or user ARN with a 12-digit account. */
-export function validatePrincipal(scope: Construct, principal: string): void {
-  if (isUnresolved(principal)) configError(scope, 'principals', 'has an unresolved value', 'give literal principal ARNs: they name the resources');
+export function validatePrincipal(scope: IConstruct, principal: string, field = 'principals'): void {
+  if (isUnresolved(principal)) configError(scope, field, 'has an unresolved value', 'give literal principal ARNs: they name the resources');
+  if (typeof principal !== 'string') configError(scope, field, `has ${show(principal)}`, 'give principal ARNs as strings, for example arn:aws:iam::123456789012:root');
   if (principal === '*') return;
   if (/^\d+$/.test(principal)) {
     const fix = principal.length === 12 ? `write the account root ARN arn:aws:iam::${principal}:root` : 'an AWS account ID is exactly 12 digits; write its root ARN, for example arn:aws:iam::123456789012:root';
-    configError(scope, 'principals', `has ${show(principal)}, an account ID rather than a principal ARN`, fix);
+    configError(scope, field, `has ${show(principal)}, an account ID rather than a principal ARN`, fix);
   }
   const match = PRINCIPAL.exec(principal);
   if (!match) {
-    configError(scope, 'principals', `has ${show(principal)}, which is not a principal ARN`, 'use an account root, role or user ARN such as arn:aws:iam::123456789012:root or arn:aws:iam::123456789012:role/consumer');
+    configError(scope, field, `has ${show(principal)}, which is not a principal ARN`, 'use an account root, role or user ARN such as arn:aws:iam::123456789012:root or arn:aws:iam::123456789012:role/consumer');
   }
   if (!/^\d{12}$/.test(match[2])) {
-    configError(scope, 'principals', `has ${show(principal)} with account ID ${show(match[2])}`, 'an AWS account ID is exactly 12 digits, for example arn:aws:iam::123456789012:root');
+    configError(scope, field, `has ${show(principal)} with account ID ${show(match[2])}`, 'an AWS account ID is exactly 12 digits, for example arn:aws:iam::123456789012:root');
   }
 }
 

@@ -89,8 +89,8 @@ describe('EndpointService', () => {
     });
 
     it('duplicate and malformed tenant keys', () => {
-      expect(() => service({ tenants: [{ key: 'acme-bank', principals: [ROOT] }, { key: 'acme-bank', principals: ['arn:aws:iam::555555555555:root'] }] })).toThrow(/'tenants' lists 'acme-bank' twice/);
-      expect(() => service({ tenants: [{ key: 'Acme Bank', principals: [ROOT] }] })).toThrow(/'tenants' has key 'Acme Bank'/);
+      expect(() => service({ tenants: [{ key: 'acme-bank', principals: [ROOT] }, { key: 'acme-bank', principals: ['arn:aws:iam::555555555555:root'] }] })).toThrow(/EndpointService 'unit-dev\/Service': 'tenants\[1\].key' is 'acme-bank', which tenants\[0\] \('acme-bank'\) already has; give every tenant its own key/);
+      expect(() => service({ tenants: [{ key: 'Acme Bank', principals: [ROOT] }] })).toThrow(/'tenants\[0\].key' has key 'Acme Bank'/);
     });
 
     it('unknown regions, unknown IP types and an invalid private DNS name', () => {

@@ -1,7 +1,7 @@
 import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Testing } from 'cdktf';
-import { EndpointService, principalSuffix, type TenantConfig } from '../src';
+import { EndpointService, principalSuffix, Tenant, type TenantConfig } from '../src';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 const ACME: TenantConfig = { key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] };
@@ -56,25 +56,72 @@ describe('Tenant', () => {
       new EndpointService(testStack(), 'Service', { networkLoadBalancerArns: [NLB_ARN], acceptanceRequired, tenants: [{ ...ACME, ...tenant }] });
 
     it('malformed account IDs and principal ARNs', () => {
-      expect(() => make({ principals: ['arn:aws:iam::12345:root'] })).toThrow(/Tenant 'unit-dev\/Service\/Tenant-acme-bank': 'principals' has 'arn:aws:iam::12345:root' with account ID '12345'; an AWS account ID is exactly 12 digits/);
-      expect(() => make({ principals: ['444444444444'] })).toThrow(/'principals' has '444444444444', an account ID rather than a principal ARN; write the account root ARN arn:aws:iam::444444444444:root/);
-      expect(() => make({ principals: ['arn:aws:s3:::bucket'] })).toThrow(/'principals' has 'arn:aws:s3:::bucket', which is not a principal ARN/);
+      expect(() => make({ principals: ['arn:aws:iam::12345:root'] })).toThrow(/EndpointService 'unit-dev\/Service': 'tenants\[0\].principals' has 'arn:aws:iam::12345:root' with account ID '12345'; an AWS account ID is exactly 12 digits/);
+      expect(() => make({ principals: ['444444444444'] })).toThrow(/'tenants\[0\].principals' has '444444444444', an account ID rather than a principal ARN; write the account root ARN arn:aws:iam::444444444444:root/);
+      expect(() => make({ principals: ['arn:aws:s3:::bucket'] })).toThrow(/'tenants\[0\].principals' has 'arn:aws:s3:::bucket', which is not a principal ARN/);
       expect(() => make({ principals: ['arn:aws:iam::444444444444:group/admins'] })).toThrow(/which is not a principal ARN/);
     });
 
     it('a tenant with no principals, a principal listed twice, or two principals with one address', () => {
-      expect(() => make({ principals: [] })).toThrow(/'principals' is empty/);
-      expect(() => make({ principals: [ACME.principals[0], ACME.principals[0]] })).toThrow(/'tenants.principals' lists .* twice/);
-      expect(() => make({ principals: ['arn:aws:iam::444444444444:role/a.b', 'arn:aws:iam::444444444444:role/a-b'] })).toThrow(/'principals' has 'arn:aws:iam::444444444444:role\/a-b', which gets the same address as another principal/);
+      expect(() => make({ principals: [] })).toThrow(/'tenants\[0\].principals' is empty/);
+      expect(() => make({ principals: [ACME.principals[0], ACME.principals[0]] })).toThrow(/'tenants\[0\].principals' lists .* twice; list each principal once/);
+      expect(() => make({ principals: ['arn:aws:iam::444444444444:role/a.b', 'arn:aws:iam::444444444444:role/a-b'] })).toThrow(/'tenants\[0\].principals' has 'arn:aws:iam::444444444444:role\/a-b', which gets the same address as another principal/);
     });
 
     it('one principal in two tenants', () => {
-      expect(() => addresses([ACME, { key: 'acme-bank-2', principals: ACME.principals }])).toThrow(/EndpointService 'unit-dev\/Service': 'tenants.principals' lists 'arn:aws:iam::444444444444:root' twice; give each principal to one tenant/);
+      expect(() => addresses([ACME, { key: 'acme-bank-2', principals: ACME.principals }])).toThrow(
+        /EndpointService 'unit-dev\/Service': 'tenants\[1\].principals' has 'arn:aws:iam::444444444444:root', which tenants\[0\] \('acme-bank'\) already has; give each principal to one tenant/,
+      );
     });
 
     it('malformed endpoint IDs, and endpoint IDs when nothing needs accepting', () => {
-      expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'endpointIds' has 'vpc-0a1b2c3d'; give interface endpoint IDs such as vpce-/);
-      expect(() => make({}, false)).toThrow(/'endpointIds' is set while acceptanceRequired is false/);
+      expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'tenants\[0\].endpointIds' has 'vpc-0a1b2c3d'; give interface endpoint IDs such as vpce-/);
+      expect(() => make({}, false)).toThrow(/'tenants\[0\].endpointIds' is set while acceptanceRequired is false/);
     });
+  });
+
+  describe('offboarded', () => {
+    const OFFBOARDED: TenantConfig = { ...ACME, state: 'offboarded' };
+
+    it('allows no principal and accepts no endpoint, and lists its endpoints to reject', () => {
+      const stack = testStack();
+      const service = new EndpointService(stack, 'Service', { networkLoadBalancerArns: [NLB_ARN], tenants: [OFFBOARDED, HOSPITAL] });
+      const json = synthJson(stack);
+      expect(Object.values(resourcesOf(json, 'aws_vpc_endpoint_service_allowed_principal')).map((r) => r.principal_arn).sort()).toEqual([...HOSPITAL.principals].sort());
+      expect(resourcesOf(json, 'aws_vpc_endpoint_connection_accepter')).toEqual({});
+      expect(service.endpointsToReject).toEqual(['vpce-0a1b2c3d4e5f60718']);
+      expect(service.tenants.map((t) => [t.key, t.state])).toEqual([
+        ['acme-bank', 'offboarded'],
+        ['city-hospital', 'active'],
+      ]);
+    });
+
+    it('removes exactly the principals and accepters of the tenant it offboards, leaving the rest as they were', () => {
+      const before = addresses([ACME, HOSPITAL]).concat(addresses([ACME, HOSPITAL], 'aws_vpc_endpoint_connection_accepter'));
+      const after = addresses([OFFBOARDED, HOSPITAL]).concat(addresses([OFFBOARDED, HOSPITAL], 'aws_vpc_endpoint_connection_accepter'));
+      expect(before.filter((a) => !a.includes('Tenant-acme-bank'))).toEqual(after);
+      expect(before.filter((a) => a.includes('Tenant-acme-bank'))).toHaveLength(2);
+    });
+
+    it('keeps its principals and endpoints its own, so no other tenant inherits them', () => {
+      expect(() => addresses([OFFBOARDED, { key: 'new-bank', principals: ACME.principals }])).toThrow(
+        /'tenants\[1\].principals' has 'arn:aws:iam::444444444444:root', which tenants\[0\] \('acme-bank'\) already has; give each principal to one tenant; to bring an offboarded tenant back, set its state to active/,
+      );
+      expect(() => addresses([OFFBOARDED, { ...HOSPITAL, endpointIds: ACME.endpointIds }])).toThrow(/'tenants\[1\].endpointIds' has 'vpce-0a1b2c3d4e5f60718', which tenants\[0\] \('acme-bank'\) already has; an endpoint belongs to one tenant/);
+    });
+
+    it('does not need a principal review: a * principal on record is no opt-in', () => {
+      expect(() => addresses([{ key: 'everyone', principals: ['*'], state: 'offboarded' }, HOSPITAL])).not.toThrow();
+    });
+
+    it('rejects a state that does not exist', () => {
+      expect(() => addresses([{ ...ACME, state: 'paused' as 'active' }])).toThrow(/'tenants\[0\].state' is 'paused'; use one of 'active', 'offboarded'/);
+    });
+  });
+
+  it('checks its own props when used on its own, naming its own fields', () => {
+    const stack = testStack();
+    expect(() => new Tenant(stack, 'Acme', { ...ACME, principals: ['444444444444'], serviceId: 'vpce-svc-0123456789abcdef0' })).toThrow(/Tenant 'unit-dev\/Acme': 'principals' has '444444444444', an account ID/);
+    expect(() => new Tenant(stack, 'Nokey', { principals: ACME.principals, serviceId: 'vpce-svc-0123456789abcdef0' } as unknown as TenantConfig & { serviceId: string })).toThrow(/Tenant 'unit-dev\/Nokey': 'key' is missing/);
   });
 });
