@@ -11,3 +11,4 @@ export * from './private-dns-name';
 export * from './private-link-service';
 export * from './target-group';
 export * from './tenant';
+export * from './tenants-file';
