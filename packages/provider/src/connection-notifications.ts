@@ -10,6 +10,8 @@ import {
   requireNonEmpty,
   requireOneOf,
   requireUnique,
+  subscribeToTopic,
+  type TopicSubscription,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -28,11 +30,18 @@ export interface ConnectionNotificationsProps extends MetaArguments {
   readonly events?: readonly ConnectionEvent[];
   /** A KMS key for the topic; its policy must let vpce.amazonaws.com use it. @default - a new key with rotation that it may use */
   readonly kmsKeyArn?: string;
+  /**
+   * Who is told of each event: email, HTTPS, SQS or Lambda subscriptions of the topic (see
+   * core's TopicSubscription for what each needs).
+   * @default [] - nobody; subscribe a team before the first tenant connects
+   */
+  readonly subscriptions?: readonly TopicSubscription[];
 }
 
 /**
  * Tells the provider team when a tenant requests, gets, is refused or drops a connection: a
- * KMS-encrypted SNS topic that only this endpoint service may publish to, and the notification.
+ * KMS-encrypted SNS topic that only this endpoint service may publish to, the notification, and
+ * the team's subscriptions.
  */
 export class ConnectionNotifications extends Construct {
   public readonly topicArn: string;
@@ -79,6 +88,7 @@ export class ConnectionNotifications extends Construct {
       // AWS checks that it may publish when the notification is created.
       dependsOn: [policy, ...(props.dependsOn ?? [])],
     });
+    subscribeToTopic(this, 'subscriptions', topic.arn, props.subscriptions);
     this.topicArn = topic.arn;
     this.notificationId = notification.id;
   }

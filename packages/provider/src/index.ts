@@ -9,6 +9,7 @@ export * from './network-load-balancer';
 export * from './nlb-target';
 export * from './private-dns-name';
 export * from './private-link-service';
+export * from './service-alarms';
 export * from './target-group';
 export * from './tenant';
 export * from './tenants-file';

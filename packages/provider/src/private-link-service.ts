@@ -1,10 +1,12 @@
 import {
+  AlarmTopic,
   configError,
   dependsOnOf,
   type MetaArguments,
   nameTags,
   PrivateNetwork,
   type SubnetRef,
+  type TopicSubscription,
   useProvider,
   VpcFlowLogs,
   type VpcRef,
@@ -19,6 +21,7 @@ import { validateListeners, type ListenerConfig } from './listener';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
+import { ServiceAlarms, type ServiceAlarmSettings } from './service-alarms';
 
 /** What the new Network Load Balancer forwards to. */
 export type PrivateLinkTarget =
@@ -68,8 +71,14 @@ export interface PrivateLinkServiceProps extends MetaArguments, LoadBalancerSett
 
   /** @default - no private DNS name */
   readonly privateDns?: PrivateDnsConfig;
-  /** Connection notifications to an encrypted topic, or `false`. @default { events: all four } */
-  readonly notifications?: { readonly events?: readonly ConnectionEvent[]; readonly kmsKeyArn?: string } | false;
+  /** Connection notifications to an encrypted topic, with who receives them, or `false`. @default { events: all four, subscriptions: [] } */
+  readonly notifications?: { readonly events?: readonly ConnectionEvent[]; readonly kmsKeyArn?: string; readonly subscriptions?: readonly TopicSubscription[] } | false;
+  /**
+   * CloudWatch alarms (see {@link ServiceAlarmSettings}) to a new encrypted alarm topic with these
+   * subscriptions, or to existing `actions` (topic ARNs) instead; `false` turns them off.
+   * @default - every alarm with its defaults, to a new alarm topic without subscriptions
+   */
+  readonly alarms?: (ServiceAlarmSettings & { readonly subscriptions?: readonly TopicSubscription[]; readonly actions?: readonly string[] }) | false;
   /** Flow logs of the VPC, or `false`. @default { retentionDays: 365 } unless the VPC is a PrivateNetwork with flow logs */
   readonly flowLogs?: { readonly retentionDays?: number } | false;
   /** Tags of the endpoint service, besides its Name. @default {} */
@@ -104,6 +113,10 @@ export class PrivateLinkService extends Construct {
   public readonly verificationRecordValue?: string;
   /** @default - undefined when flow logs are off */
   public readonly flowLogGroupName?: string;
+  /** @default - undefined when alarms are off */
+  public readonly alarms?: ServiceAlarms;
+  /** The topic the alarms go to. @default - undefined when alarms are off or go to given actions */
+  public readonly alarmTopic?: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
     super(scope, id);
@@ -177,6 +190,27 @@ export class PrivateLinkService extends Construct {
         serviceArn: this.endpointService.serviceArn,
         events: props.notifications?.events,
         kmsKeyArn: props.notifications?.kmsKeyArn,
+        subscriptions: props.notifications?.subscriptions,
+      });
+    }
+    if (props.alarms !== false) {
+      const alarms = props.alarms ?? {};
+      if (alarms.actions !== undefined && alarms.subscriptions !== undefined) {
+        configError(this, 'alarms.subscriptions', 'is set together with alarms.actions, which replace the alarm topic', 'subscribe to the topics in actions, or leave actions out to get an alarm topic with these subscriptions');
+      }
+      const topic = alarms.actions === undefined ? new AlarmTopic(this, 'AlarmTopic', { name: props.name, subscriptions: alarms.subscriptions }) : undefined;
+      this.alarmTopic = topic;
+      this.alarms = new ServiceAlarms(this, 'Alarms', {
+        name: props.name,
+        serviceId: this.serviceId,
+        // An ALB target is one target for every zone; IP and instance targets should cover each zone.
+        targets: this.loadBalancer && this.target && props.target
+          ? { loadBalancerArn: this.loadBalancer.loadBalancerArn, targetGroupArn: this.target.targetGroupArn, expectedHealthyHosts: props.target.type === 'alb' ? 1 : (props.subnets ?? []).length }
+          : undefined,
+        actions: topic ? [topic.topicArn] : (alarms.actions ?? []),
+        healthyHosts: alarms.healthyHosts,
+        unhealthyHosts: alarms.unhealthyHosts,
+        resetPackets: alarms.resetPackets,
       });
     }
     if (props.flowLogs !== false) {

@@ -64,3 +64,21 @@ describe('ConnectionNotifications', () => {
     expect(() => notifications({ events: [] })).toThrow(/'events' is empty/);
   });
 });
+
+describe('ConnectionNotifications subscriptions', () => {
+  it('tells the subscribed team of every event, each subscription addressed by its endpoint', () => {
+    const json = synthJson(notifications({ subscriptions: [{ type: 'email', address: 'privatelink-ops@saas.example.com' }, { type: 'https', url: 'https://chat.example.com/hooks/privatelink' }] }));
+    const subscriptions = resourcesOf(json, 'aws_sns_topic_subscription');
+    expect(Object.values(subscriptions).map((s) => [s.protocol, s.endpoint]).sort()).toEqual([
+      ['email', 'privatelink-ops@saas.example.com'],
+      ['https', 'https://chat.example.com/hooks/privatelink'],
+    ]);
+    for (const subscription of Object.values(subscriptions)) expect(subscription.topic_arn).toMatch(/^\$\{aws_sns_topic\.Notifications_Topic_\w+\.arn\}$/);
+    expect(Object.keys(subscriptions)).toEqual(expect.arrayContaining([expect.stringMatching(/^Notifications_Subscription-email-privatelink-opssaasexamplecom_/)]));
+  });
+
+  it('subscribes nobody by default, and refuses a subscription SNS would refuse', () => {
+    expect(resourcesOf(synthJson(notifications()), 'aws_sns_topic_subscription')).toEqual({});
+    expect(() => notifications({ subscriptions: [{ type: 'https', url: 'http://chat.example.com/hooks' }] })).toThrow(/ConnectionNotifications 'unit-dev\/Notifications': 'subscriptions\[0\].url' is 'http:\/\/chat.example.com\/hooks', a plain HTTP URL/);
+  });
+});

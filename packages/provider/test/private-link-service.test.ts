@@ -117,7 +117,7 @@ describe('PrivateLinkService', () => {
     new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: network, subnets: network.subnets, target: ALB_TARGET, tenants: TENANTS });
     expect(Object.keys(resourcesOf(synthJson(stack), 'aws_flow_log'))).toEqual([expect.stringMatching(/^Network_FlowLogs_/)]);
 
-    const { stack: bare } = build({ notifications: false, flowLogs: false });
+    const { stack: bare } = build({ notifications: false, flowLogs: false, alarms: false });
     expect(Testing.synth(bare)).not.toHaveResource(SnsTopic);
     expect(Testing.synth(bare)).not.toHaveResource(FlowLog);
   });
