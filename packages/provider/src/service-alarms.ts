@@ -118,7 +118,7 @@ export class ServiceAlarms extends Construct {
         defaults: { threshold: 100, evaluationPeriods: 5 },
       }, props.resetPackets, actions),
     );
-    this.alarmNames = alarms.filter((alarm) => alarm !== undefined).map((alarm) => alarm.alarmName);
+    this.alarmNames = alarms.filter((alarm) => alarm !== undefined).map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
   }
 }
 

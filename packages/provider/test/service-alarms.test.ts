@@ -49,7 +49,7 @@ describe('PrivateLinkService alarms', () => {
     });
     expect(Object.values(resourcesOf(json, 'aws_sns_topic')).map((t) => t.name).sort()).toEqual(['unit-alarms', 'unit-endpoint-connections']);
     expect(Object.values(resourcesOf(json, 'aws_sns_topic_subscription'))).toEqual([expect.objectContaining({ protocol: 'email', endpoint: 'oncall@saas.example.com', topic_arn: topic })]);
-    expect(built.alarms?.alarmNames).toHaveLength(3);
+    expect(built.alarms?.alarmNames).toEqual(['unit-nlb-healthy-hosts', 'unit-nlb-unhealthy-hosts', 'unit-endpoint-service-resets']);
   });
 
   it('expects a healthy IP or instance target in every zone', () => {

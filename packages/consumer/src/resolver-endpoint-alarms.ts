@@ -1,0 +1,57 @@
+import { type AlarmSettings, configError, isUnresolved, type MetaArguments, metricAlarm, requireAlarmActions, show, useProvider } from '@privatelink-cdktf/core';
+import { Construct } from 'constructs';
+
+/** The alarm of a Resolver endpoint; its threshold, periods and actions can be changed, or `false` turns it off. */
+export interface ResolverEndpointAlarmSettings {
+  /**
+   * `AWS/Route53Resolver` `EndpointHealthyENICount` (Minimum) below the endpoint's number of IP
+   * addresses for 3 minutes (missing data counts as breaching): an address is down or
+   * auto-recovering, so forwarders that send to it get no answer and the data centre's clients
+   * may fail to resolve the endpoints' private names.
+   * @default { threshold: the number of IP addresses, evaluationPeriods: 3 }
+   */
+  readonly healthyAddresses?: AlarmSettings | false;
+}
+
+export interface ResolverEndpointAlarmsProps extends ResolverEndpointAlarmSettings, MetaArguments {
+  /** Names the alarm, for example `tenant-consumer-prod-inbound-dns`. */
+  readonly name: string;
+  /** The Resolver endpoint (`rslvr-in-...`), for example a ResolverInboundEndpoint's `resolverEndpointId`. */
+  readonly resolverEndpointId: string;
+  /** How many IP addresses (network interfaces) the endpoint has: one per subnet. */
+  readonly ipAddressCount: number;
+  /** Told when the alarm fires and clears: SNS topic ARNs, for example core's AlarmTopic's. */
+  readonly actions: readonly string[];
+}
+
+/** A CloudWatch alarm that tells the network team a Route 53 Resolver endpoint has lost an address. */
+export class ResolverEndpointAlarms extends Construct {
+  /** Alarm names, for dashboards and runbooks. */
+  public readonly alarmNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: ResolverEndpointAlarmsProps) {
+    super(scope, id);
+    useProvider(this, props.provider);
+    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${show(props.name)}`, 'give a name such as tenant-consumer-prod-inbound-dns');
+    const endpointId = props.resolverEndpointId;
+    if (typeof endpointId !== 'string' || (!isUnresolved(endpointId) && !/^rslvr-(in|out)-[0-9a-f]{8,17}$/.test(endpointId))) {
+      configError(this, 'resolverEndpointId', `is ${show(endpointId)}`, "give the Resolver endpoint's ID, for example a ResolverInboundEndpoint's resolverEndpointId");
+    }
+    const count = props.ipAddressCount;
+    // AWS needs two addresses at least, and allows six.
+    if (!Number.isInteger(count) || count < 2 || count > 6) configError(this, 'ipAddressCount', `is ${show(count)}`, 'give the number of IP addresses of the endpoint, from 2 to 6');
+    const actions = requireAlarmActions(this, 'actions', props.actions);
+    const alarm = metricAlarm(this, 'healthyAddresses', props.name, {
+      key: 'resolver-healthy-addresses',
+      description: `The Route 53 Resolver endpoint of ${props.name} has fewer healthy network interfaces than addresses: DNS queries sent to the missing address get no answer. Check the endpoint's status in Route 53 Resolver.`,
+      namespace: 'AWS/Route53Resolver',
+      metricName: 'EndpointHealthyENICount',
+      dimensions: { EndpointId: endpointId },
+      statistic: 'Minimum',
+      comparison: 'LessThanThreshold',
+      treatMissingData: 'breaching',
+      defaults: { threshold: count, evaluationPeriods: 3 },
+    }, props.healthyAddresses, actions);
+    this.alarmNames = alarm ? [alarm.alarmNameInput ?? alarm.alarmName] : [];
+  }
+}

@@ -1,0 +1,84 @@
+import { AlarmTopic } from '@privatelink-cdktf/core';
+import { EndpointAlarms, type EndpointAlarmsProps, InterfaceEndpoint, ResolverEndpointAlarms, ResolverInboundEndpoint, type ResolverEndpointAlarmsProps } from '../src';
+import { CUSTOM_SERVICE, devStack, resourcesOf, SUBNETS, VPC } from './helpers';
+
+const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:network-alarms';
+const byName = (alarms: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.values(alarms).map((alarm) => [String(alarm.alarm_name), alarm]));
+
+describe('EndpointAlarms', () => {
+  it('watches dropped packets and resets of an interface endpoint, by the four dimensions PrivateLink publishes', () => {
+    const stack = devStack();
+    const endpoint = new InterfaceEndpoint(stack, 'Saas', { vpc: VPC, subnets: SUBNETS, name: 'unit-saas', service: { serviceName: CUSTOM_SERVICE } });
+    const topic = new AlarmTopic(stack, 'AlarmTopic', { name: 'unit', subscriptions: [{ type: 'email', address: 'network@bank.example.com' }] });
+    const alarms = new EndpointAlarms(stack, 'SaasAlarms', { name: 'unit-saas', endpoint: { ...endpoint, vpcId: VPC.vpcId }, actions: [topic.topicArn] });
+    const found = byName(resourcesOf(stack, 'aws_cloudwatch_metric_alarm'));
+    expect(alarms.alarmNames).toEqual(['unit-saas-endpoint-packets-dropped', 'unit-saas-endpoint-resets-received']);
+    const dimensions = {
+      'Endpoint Type': 'Interface',
+      'Service Name': CUSTOM_SERVICE,
+      'VPC Endpoint Id': expect.stringMatching(/^\$\{aws_vpc_endpoint\.Saas_Endpoint_\w+\.id\}$/),
+      'VPC Id': VPC.vpcId,
+    };
+    expect(found['unit-saas-endpoint-packets-dropped']).toMatchObject({
+      namespace: 'AWS/PrivateLinkEndpoints',
+      metric_name: 'PacketsDropped',
+      statistic: 'Sum',
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+      evaluation_periods: 5,
+      datapoints_to_alarm: 3,
+      dimensions,
+      alarm_actions: [expect.stringMatching(/^\$\{aws_sns_topic\.AlarmTopic_\w+\.arn\}$/)],
+    });
+    expect(found['unit-saas-endpoint-resets-received']).toMatchObject({ metric_name: 'RstPacketsReceived', threshold: 100, evaluation_periods: 5, dimensions });
+  });
+
+  const build = (props: Partial<EndpointAlarmsProps>) => {
+    const stack = devStack();
+    new EndpointAlarms(stack, 'Alarms', { name: 'unit-saas', endpoint: { endpointId: 'vpce-0a1b2c3d4e5f60718', serviceName: CUSTOM_SERVICE, vpcId: VPC.vpcId }, actions: [TOPIC], ...props });
+    return stack;
+  };
+
+  it('takes the thresholds and actions from the user, and turns an alarm off', () => {
+    const pager = 'arn:aws:sns:ap-northeast-1:111111111111:pager';
+    const found = byName(resourcesOf(build({ packetsDropped: { threshold: 10, actions: [pager] }, resetPackets: false }), 'aws_cloudwatch_metric_alarm'));
+    expect(Object.keys(found)).toEqual(['unit-saas-endpoint-packets-dropped']);
+    expect(found['unit-saas-endpoint-packets-dropped']).toMatchObject({ threshold: 10, alarm_actions: [pager], ok_actions: [pager] });
+  });
+
+  it('rejects an endpoint it cannot name and an alarm nobody receives', () => {
+    expect(() => build({ endpoint: { endpointId: 'ep-1', serviceName: CUSTOM_SERVICE, vpcId: VPC.vpcId } })).toThrow(/EndpointAlarms 'unit-dev\/Alarms': 'endpoint.endpointId' is 'ep-1'/);
+    expect(() => build({ endpoint: { endpointId: 'vpce-0a1b2c3d4e5f60718', vpcId: VPC.vpcId } as never })).toThrow(/'endpoint.serviceName' is missing/);
+    expect(() => build({ actions: [] })).toThrow(/'actions' is empty; give the ARN of at least one SNS topic/);
+    expect(() => build({ packetsDropped: { datapointsToAlarm: 9 } })).toThrow(/'packetsDropped.datapointsToAlarm' is 9, more than evaluationPeriods \(5\)/);
+  });
+});
+
+describe('ResolverEndpointAlarms', () => {
+  it('alarms when a Resolver endpoint has fewer healthy interfaces than addresses', () => {
+    const stack = devStack();
+    const resolver = new ResolverInboundEndpoint(stack, 'InboundDns', { vpc: VPC, subnets: SUBNETS, name: 'unit-inbound-dns', allowedCidrs: ['192.168.10.0/24'] });
+    new ResolverEndpointAlarms(stack, 'DnsAlarms', { name: 'unit-inbound-dns', resolverEndpointId: resolver.resolverEndpointId, ipAddressCount: SUBNETS.length, actions: [TOPIC] });
+    expect(Object.values(resourcesOf(stack, 'aws_cloudwatch_metric_alarm'))).toEqual([
+      expect.objectContaining({
+        alarm_name: 'unit-inbound-dns-resolver-healthy-addresses',
+        namespace: 'AWS/Route53Resolver',
+        metric_name: 'EndpointHealthyENICount',
+        statistic: 'Minimum',
+        comparison_operator: 'LessThanThreshold',
+        threshold: 2,
+        treat_missing_data: 'breaching',
+        dimensions: { EndpointId: expect.stringMatching(/^\$\{aws_route53_resolver_endpoint\.InboundDns_Endpoint_\w+\.id\}$/) },
+      }),
+    ]);
+  });
+
+  const build = (props: Partial<ResolverEndpointAlarmsProps>) => () =>
+    new ResolverEndpointAlarms(devStack(), 'DnsAlarms', { name: 'unit-inbound-dns', resolverEndpointId: 'rslvr-in-0123456789abcdef0', ipAddressCount: 3, actions: [TOPIC], ...props });
+
+  it('rejects an endpoint ID or address count AWS would not have', () => {
+    expect(build({ resolverEndpointId: 'vpce-0123456789abcdef0' })).toThrow(/ResolverEndpointAlarms 'unit-dev\/DnsAlarms': 'resolverEndpointId' is 'vpce-0123456789abcdef0'/);
+    expect(build({ ipAddressCount: 1 })).toThrow(/'ipAddressCount' is 1; give the number of IP addresses of the endpoint, from 2 to 6/);
+    expect(build({ healthyAddresses: { threshold: 1 } })).not.toThrow();
+  });
+});
