@@ -8,8 +8,9 @@ import {
   show,
   type EnvironmentConfig,
   type SubnetRef,
+  type TopicSubscription,
 } from '@privatelink-cdktf/core';
-import type { TenantConfig } from '@privatelink-cdktf/provider';
+import type { PrivateLinkServiceProps, TenantConfig } from '@privatelink-cdktf/provider';
 import type { IConstruct } from 'constructs';
 
 /** The provider VPC: created for the environment, or the existing application VPC. */
@@ -54,7 +55,12 @@ export interface ServiceConfig {
   readonly privateDnsName: string;
   /** The Route 53 public hosted zone that proves ownership of the name. */
   readonly hostedZoneId: string;
+  /** From the environment's tenants file, `src/environments/<env>.tenants.yaml` (see src/tenants.ts). */
   readonly tenants: readonly TenantConfig[];
+  /** Who is told when a tenant requests, gets, is refused or drops a connection. @default [] (required in prod) */
+  readonly connectionSubscriptions?: readonly TopicSubscription[];
+  /** The service's alarms: who receives them (`subscriptions`), and any threshold to change. @default - every alarm with its defaults, nobody subscribed (subscriptions required in prod) */
+  readonly alarms?: Exclude<PrivateLinkServiceProps['alarms'], false>;
   /** Judge PrivateLink traffic by the NLB security group (needs consumerCidrs). @default false */
   readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
   /** The tenants' client CIDR blocks. @default [] */
@@ -103,5 +109,12 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
     requirePort(scope, 'application.targetPort', application.targetPort ?? 8080);
   }
   requireDnsName(scope, 'service.privateDnsName', service.privateDnsName);
-  requireNonEmpty(scope, 'service.tenants', service.tenants, 'onboard at least one tenant: { key, principals }');
+  requireNonEmpty(scope, 'service.tenants', service.tenants, `onboard at least one tenant: npm run tenant -- add ${config.environment.name} <key> --principal <arn>`);
+  if (config.environment.name === 'prod') {
+    // In production somebody must hear of connection requests and alarms.
+    requireNonEmpty(scope, 'service.connectionSubscriptions', service.connectionSubscriptions, "subscribe the team that accepts tenants' connections, for example [{ type: 'email', address: 'privatelink-ops@example.com' }]");
+    if (service.alarms?.actions === undefined) {
+      requireNonEmpty(scope, 'service.alarms.subscriptions', service.alarms?.subscriptions, "subscribe the on-call team, for example [{ type: 'https', url: 'https://events.pagerduty.com/...', autoConfirms: true }], or give alarms.actions");
+    }
+  }
 }

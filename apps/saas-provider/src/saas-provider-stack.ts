@@ -52,6 +52,8 @@ export class SaasProviderStack extends EnvironmentStack {
       enforceInboundRulesOnPrivateLinkTraffic: service.enforceInboundRulesOnPrivateLinkTraffic,
       consumerCidrs: service.consumerCidrs,
       tenants: service.tenants,
+      notifications: { subscriptions: service.connectionSubscriptions },
+      alarms: service.alarms,
       privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
       // A created network brings its flow logs; an existing VPC gets them here.
       flowLogs: this.network ? undefined : { retentionDays: service.flowLogRetentionDays },
@@ -59,7 +61,10 @@ export class SaasProviderStack extends EnvironmentStack {
       preventDestroy: this.isProduction,
     });
 
-    // What tenants need to create their endpoints, and what the DNS team needs.
+    // What tenants need to create their endpoints (the handoff document is written from
+    // service_name, availability_zone_ids, private_dns_name, supported_regions and
+    // supported_ip_address_types: npm run handoff), and what the DNS and on-call teams need.
+    const endpointService = this.service.endpointService.resource;
     new TerraformOutput(this, 'service_name', { value: this.service.serviceName });
     new TerraformOutput(this, 'service_id', { value: this.service.serviceId });
     new TerraformOutput(this, 'nlb_arn', { value: this.service.nlbArn });
@@ -68,5 +73,13 @@ export class SaasProviderStack extends EnvironmentStack {
     new TerraformOutput(this, 'private_dns_name', { value: service.privateDnsName });
     new TerraformOutput(this, 'verification_record_name', { value: this.service.verificationRecordName });
     new TerraformOutput(this, 'verification_record_value', { value: this.service.verificationRecordValue });
+    new TerraformOutput(this, 'supported_regions', { value: endpointService.supportedRegions });
+    new TerraformOutput(this, 'supported_ip_address_types', { value: endpointService.supportedIpAddressTypes });
+    new TerraformOutput(this, 'endpoints_to_reject', {
+      value: this.service.endpointService.endpointsToReject,
+      description: 'Endpoints of offboarded tenants: aws ec2 reject-vpc-endpoint-connections --service-id <service_id> --vpc-endpoint-ids <these> rejects any Terraform did not accept',
+    });
+    new TerraformOutput(this, 'connection_topic_arn', { value: this.service.notifications?.topicArn });
+    new TerraformOutput(this, 'alarm_topic_arn', { value: this.service.alarmTopic?.topicArn });
   }
 }

@@ -8,6 +8,7 @@ import {
   NetworkLoadBalancer,
   PrivateDnsName,
   PrivateLinkService,
+  ServiceAlarms,
 } from '@privatelink-cdktf/provider';
 import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
@@ -55,7 +56,26 @@ function optionsStack(): EnvironmentStack {
     privateDnsName: '*.tenants.example.com',
   });
   new PrivateDnsName(stack, 'Dns', { service, hostedZoneId: 'Z0123456789ABCDEFGHIJ', verifiedDomain: 'example.com', waitForVerification: true, ttlSeconds: 300 });
-  new ConnectionNotifications(stack, 'Notify', { name: 'options', serviceId: service.serviceId, serviceArn: service.serviceArn, events: ['Connect'] });
+  // Every kind of subscription, and the alarms on their own with literal ARNs.
+  new ConnectionNotifications(stack, 'Notify', {
+    name: 'options',
+    serviceId: service.serviceId,
+    serviceArn: service.serviceArn,
+    events: ['Connect'],
+    subscriptions: [
+      { type: 'email', address: 'privatelink-ops@saas.example.com' },
+      { type: 'https', url: 'https://events.pagerduty.com/integration/0123/enqueue', autoConfirms: true, rawMessageDelivery: true },
+      { type: 'sqs', queueArn: `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:connection-events`, rawMessageDelivery: true },
+      { type: 'lambda', functionArn: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:notify-tenants` },
+    ],
+  });
+  new ServiceAlarms(stack, 'SharedAlarms', {
+    name: 'shared',
+    serviceId: 'vpce-svc-0123456789abcdef0',
+    targets: { loadBalancerArn: elb('loadbalancer/net/shared/0123456789abcdef'), targetGroupArn: elb('targetgroup/shared/0123456789abcdef'), expectedHealthyHosts: 2 },
+    actions: [`arn:aws:sns:ap-northeast-1:${ACCOUNT}:pager`],
+    resetPackets: { threshold: 10, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 2 },
+  });
   new PrivateLinkService(stack, 'Existing', {
     name: 'existing',
     vpc,
@@ -110,4 +130,21 @@ it('fronts existing NLBs and accepts a known endpoint', () => {
   expect(after(/^aws_vpc_endpoint_service\.Existing_EndpointService_/)).toMatchObject({ network_load_balancer_arns: [elb('loadbalancer/net/third/0123456789abcdef')] });
   expect(after(/^aws_vpc_endpoint_connection_accepter\.Existing_EndpointService_Tenant-acme-bank_Accept-vpce-0a1b2c3d4e5f60718_/)).toMatchObject({ vpc_endpoint_id: 'vpce-0a1b2c3d4e5f60718' });
   expect(after(/^aws_vpc_endpoint_service_allowed_principal\.Existing_EndpointService_Tenant-anyone_Principal-any_/)).toMatchObject({ principal_arn: '*' });
+});
+
+it('subscribes email, HTTPS, SQS and Lambda, and lets the topic invoke the function', () => {
+  const subscriptions = plan.planned('aws_sns_topic_subscription').map((s) => [s.protocol, s.endpoint, s.raw_message_delivery, s.endpoint_auto_confirms]);
+  expect(subscriptions.sort()).toEqual([
+    ['email', 'privatelink-ops@saas.example.com', false, false],
+    ['https', 'https://events.pagerduty.com/integration/0123/enqueue', true, true],
+    ['lambda', `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:notify-tenants`, false, false],
+    ['sqs', `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:connection-events`, true, false],
+  ]);
+  expect(after(/^aws_lambda_permission\.Notify_Invoke-lambda-/)).toMatchObject({ action: 'lambda:InvokeFunction', principal: 'sns.amazonaws.com' });
+});
+
+it('plans the alarms with literal dimensions and their settings, and the existing NLBs\' reset alarm', () => {
+  expect(after(/^aws_cloudwatch_metric_alarm\.SharedAlarms_nlb-healthy-hosts_/)).toMatchObject({ dimensions: { LoadBalancer: 'net/shared/0123456789abcdef', TargetGroup: 'targetgroup/shared/0123456789abcdef' }, threshold: 2 });
+  expect(after(/^aws_cloudwatch_metric_alarm\.SharedAlarms_endpoint-service-resets_/)).toMatchObject({ period: 300, evaluation_periods: 3, datapoints_to_alarm: 2, threshold: 10 });
+  expect(plan.planned('aws_cloudwatch_metric_alarm').map((a) => a.alarm_name)).toContain('existing-endpoint-service-resets');
 });

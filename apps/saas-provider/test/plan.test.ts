@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { TopicSubscription } from '@privatelink-cdktf/core';
 import { AppPlans } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../src/environments';
@@ -62,10 +63,25 @@ describe.each(ENVIRONMENTS.map((config) => [`saas-provider-${config.environment.
 
   it('notifies connection events, verifies the private DNS name and writes flow logs', () => {
     expect(after('aws_vpc_endpoint_connection_notification')).toMatchObject({ connection_events: ['Accept', 'Connect', 'Delete', 'Reject'] });
-    expect(plan().ofType('aws_sns_topic')).toHaveLength(1);
+    expect(plan().ofType('aws_sns_topic').filter((rc) => rc.address.includes('_Notifications_'))).toHaveLength(1);
     expect(after('aws_route53_record')).toMatchObject({ type: 'TXT', zone_id: config.service.hostedZoneId });
     expect(plan().ofType('aws_vpc_endpoint_service_private_dns_verification')).toHaveLength(1);
     expect(after('aws_flow_log')).toMatchObject({ traffic_type: 'ALL', log_destination_type: 'cloud-watch-logs' });
+  });
+
+  it('plans the alarms to an encrypted topic with its subscribers, and the connection team\'s subscriptions', () => {
+    const alarms = Object.fromEntries(plan().planned('aws_cloudwatch_metric_alarm').map((alarm) => [String(alarm.alarm_name), alarm]));
+    expect(Object.keys(alarms).sort()).toEqual([`${name}-endpoint-service-resets`, `${name}-nlb-healthy-hosts`, `${name}-nlb-unhealthy-hosts`]);
+    // An ALB target is one target in every zone.
+    expect(alarms[`${name}-nlb-healthy-hosts`]).toMatchObject({ namespace: 'AWS/NetworkELB', metric_name: 'HealthyHostCount', statistic: 'Minimum', comparison_operator: 'LessThanThreshold', threshold: 1, treat_missing_data: 'breaching' });
+    expect(alarms[`${name}-nlb-unhealthy-hosts`]).toMatchObject({ metric_name: 'UnHealthyHostCount', comparison_operator: 'GreaterThanThreshold', threshold: 0 });
+    expect(alarms[`${name}-endpoint-service-resets`]).toMatchObject({ namespace: 'AWS/PrivateLinkServices', metric_name: 'RstPacketsSent', statistic: 'Sum', threshold: 100 });
+    const topics = plan().planned('aws_sns_topic').map((topic) => topic.name).sort();
+    expect(topics).toEqual([`${name}-alarms`, `${name}-endpoint-connections`]);
+    const endpoints = (subscriptions: readonly TopicSubscription[] = []) => subscriptions.map((s) => ('address' in s ? s.address : 'url' in s ? s.url : ''));
+    const planned = plan().planned('aws_sns_topic_subscription').map((s) => s.endpoint);
+    expect(planned.sort()).toEqual([...endpoints(config.service.connectionSubscriptions), ...endpoints(config.service.alarms?.subscriptions)].sort());
+    expect(plan().ofType('aws_sns_topic_policy')).toHaveLength(2);
   });
 
   it(`has NLB deletion protection ${config.service.deletionProtection === false ? 'off' : 'on'}`, () => {

@@ -10,6 +10,7 @@ import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Guardrails } from '@privatelink-cdktf/core';
+import { loadTenantsFile } from '@privatelink-cdktf/provider';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -17,6 +18,7 @@ import { dev } from '../src/environments/dev';
 import { prod } from '../src/environments/prod';
 import { stg } from '../src/environments/stg';
 import { SaasProviderStack } from '../src/saas-provider-stack';
+import { tenantsFile } from '../src/tenants';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 interface Synthesized {
@@ -75,17 +77,41 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
 
   it('outputs what tenants and the DNS team need', () => {
     expect(Object.keys(json.output).sort()).toEqual([
+      'alarm_topic_arn',
       'availability_zone_ids',
+      'connection_topic_arn',
+      'endpoints_to_reject',
       'nlb_arn',
       'nlb_dns_name',
       'private_dns_name',
       'service_id',
       'service_name',
+      'supported_ip_address_types',
+      'supported_regions',
       'verification_record_name',
       'verification_record_value',
     ]);
+    expect(json.output.supported_ip_address_types.value).toMatch(/^\$\{tolist\(aws_vpc_endpoint_service\.Service_EndpointService_\w+\.supported_ip_address_types\)\}$/);
+    expect(json.output.supported_regions.value).toMatch(/\.supported_regions\)\}$/);
+    expect(json.output.endpoints_to_reject.value).toEqual([]);
     const zones = config.network.type === 'create' ? config.network.zones : config.network.subnets.map((s) => s.availabilityZoneId);
     expect(json.output.availability_zone_ids.value).toEqual(zones);
+  });
+
+  it('reads its tenants from the environment\'s tenants file', () => {
+    expect(config.service.tenants).toEqual(loadTenantsFile(tenantsFile(name)));
+    expect(config.service.tenants.length).toBeGreaterThan(0);
+  });
+
+  it('alarms on the NLB targets and the resets of the service, and tells the subscribed teams of connections and alarms', () => {
+    const alarms = of(json, 'aws_cloudwatch_metric_alarm').map(([, r]) => r.alarm_name).sort();
+    expect(alarms).toEqual([`saas-provider-${name}-endpoint-service-resets`, `saas-provider-${name}-nlb-healthy-hosts`, `saas-provider-${name}-nlb-unhealthy-hosts`]);
+    const topics = Object.fromEntries(of(json, 'aws_sns_topic').map(([id, r]) => [r.name, id]));
+    expect(Object.keys(topics).sort()).toEqual([`saas-provider-${name}-alarms`, `saas-provider-${name}-endpoint-connections`]);
+    const subscribed = (topic: string) => of(json, 'aws_sns_topic_subscription').filter(([, r]) => String(r.topic_arn).includes(`aws_sns_topic.${topics[topic]}.`)).map(([, r]) => r.endpoint).sort();
+    expect(subscribed(`saas-provider-${name}-endpoint-connections`)).toEqual((config.service.connectionSubscriptions ?? []).map((s) => ('address' in s ? s.address : 'url' in s ? s.url : '')).sort());
+    expect(subscribed(`saas-provider-${name}-alarms`)).toEqual((config.service.alarms?.subscriptions ?? []).map((s) => ('address' in s ? s.address : 'url' in s ? s.url : '')).sort());
+    expect(subscribed(`saas-provider-${name}-alarms`).length).toBeGreaterThan(0);
   });
 
   it('passes the guardrail pack with nothing suppressed', () => {
@@ -159,7 +185,23 @@ describe('configuration checks', () => {
 
   it('rejects enforcement without consumer CIDRs and a duplicate tenant key', () => {
     expect(build(withService({ consumerCidrs: [] }))).toThrow(/'consumerCidrs' is empty while enforceInboundRulesOnPrivateLinkTraffic is true/);
-    expect(build(withService({ tenants: [prod.service.tenants[0], prod.service.tenants[0]] }))).toThrow(/'tenants' lists 'acme-bank' twice/);
+    expect(build(withService({ tenants: [prod.service.tenants[0], prod.service.tenants[0]] }))).toThrow(/'tenants\[1\].key' is 'acme-bank', which tenants\[0\] \('acme-bank'\) already has/);
+  });
+
+  it('requires someone to hear of connections and alarms in prod', () => {
+    expect(build(withService({ connectionSubscriptions: [] }))).toThrow(/'service.connectionSubscriptions' is empty; subscribe the team that accepts tenants' connections/);
+    expect(build(withService({ alarms: {} }))).toThrow(/'service.alarms.subscriptions' is empty; subscribe the on-call team/);
+    expect(build(withService({ alarms: { actions: ['arn:aws:sns:ap-northeast-1:333333333333:pager'] } }))).not.toThrow();
+    expect(build({ ...dev, service: { ...dev.service, connectionSubscriptions: undefined, alarms: undefined } })).not.toThrow();
+  });
+
+  it('keeps an offboarded tenant on record: no principal, no accepter, its endpoints to reject as an output', () => {
+    const [acme, ...rest] = prod.service.tenants;
+    const stack = new SaasProviderStack(Testing.app(), withService({ tenants: [{ ...acme, state: 'offboarded' }, ...rest] }));
+    const json = JSON.parse(Testing.synth(stack)) as Synthesized;
+    expect(of(json, 'aws_vpc_endpoint_service_allowed_principal').map(([id]) => id).filter((id) => id.includes('acme-bank'))).toEqual([]);
+    expect(of(json, 'aws_vpc_endpoint_connection_accepter').map(([, r]) => r.vpc_endpoint_id)).toEqual(rest.flatMap((t) => t.endpointIds ?? []));
+    expect(json.output.endpoints_to_reject.value).toEqual(acme.endpointIds);
   });
 
   it('rejects a malformed existing ALB, VPC and subnets', () => {

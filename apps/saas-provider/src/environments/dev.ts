@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import { tenantsOf } from '../tenants';
 
 export const dev: AppConfig = {
   environment: { name: 'dev', accountId: '111111111111', region: 'ap-northeast-1', backend: { type: 'local' } },
@@ -7,7 +8,9 @@ export const dev: AppConfig = {
   service: {
     privateDnsName: 'api.dev.saas.example.com',
     hostedZoneId: 'Z0DEV1111111111111111',
-    tenants: [{ key: 'qa-tenant', principals: ['arn:aws:iam::444400001111:root'] }],
+    tenants: tenantsOf('dev'),
+    connectionSubscriptions: [{ type: 'email', address: 'privatelink-dev@saas.example.com' }],
+    alarms: { subscriptions: [{ type: 'email', address: 'privatelink-dev@saas.example.com' }] },
     // dev is torn down often.
     deletionProtection: false,
     flowLogRetentionDays: 30,

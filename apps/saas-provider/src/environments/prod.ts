@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import { tenantsOf } from '../tenants';
 
 export const prod: AppConfig = {
   environment: { name: 'prod', accountId: '333333333333', region: 'ap-northeast-1', backend: { type: 's3', bucket: 'privatelink-cdktf-state-333333333333' } },
@@ -22,12 +23,18 @@ export const prod: AppConfig = {
   service: {
     privateDnsName: 'api.saas.example.com',
     hostedZoneId: 'Z0PROD333333333333333',
-    // Onboarding a customer is one line; its endpoint IDs are added once it has created them.
-    tenants: [
-      { key: 'acme-bank', principals: ['arn:aws:iam::555500001111:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] },
-      { key: 'city-hospital', principals: ['arn:aws:iam::555500002222:role/privatelink-consumer'] },
-      { key: 'prefecture-office', principals: ['arn:aws:iam::555500003333:root', 'arn:aws:iam::555500004444:root'], endpointIds: ['vpce-0f1e2d3c4b5a69788'] },
+    tenants: tenantsOf('prod'),
+    // The team that accepts connections hears of every request; on-call is paged by the alarms.
+    connectionSubscriptions: [
+      { type: 'email', address: 'privatelink-ops@saas.example.com' },
+      { type: 'https', url: 'https://chat.saas.example.com/hooks/privatelink-connections' },
     ],
+    alarms: {
+      subscriptions: [
+        { type: 'email', address: 'oncall@saas.example.com' },
+        { type: 'https', url: 'https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue', autoConfirms: true },
+      ],
+    },
     // Tenants' client ranges: PrivateLink traffic is judged by the NLB's security group too.
     enforceInboundRulesOnPrivateLinkTraffic: true,
     consumerCidrs: ['10.100.0.0/16', '10.101.0.0/16', '172.20.0.0/16'],

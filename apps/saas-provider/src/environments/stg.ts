@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import { tenantsOf } from '../tenants';
 
 export const stg: AppConfig = {
   environment: { name: 'stg', accountId: '222222222222', region: 'ap-northeast-1', backend: { type: 's3', bucket: 'privatelink-cdktf-state-222222222222' } },
@@ -21,7 +22,9 @@ export const stg: AppConfig = {
   service: {
     privateDnsName: 'api.stg.saas.example.com',
     hostedZoneId: 'Z0STG2222222222222222',
-    tenants: [{ key: 'acme-bank', principals: ['arn:aws:iam::444400002222:root'] }],
+    tenants: tenantsOf('stg'),
+    connectionSubscriptions: [{ type: 'email', address: 'privatelink-stg@saas.example.com' }],
+    alarms: { subscriptions: [{ type: 'email', address: 'privatelink-stg@saas.example.com' }] },
     flowLogRetentionDays: 90,
   },
 };
