@@ -6,7 +6,9 @@ import {
   requireNonEmpty,
   requireReachabilityEndpoint,
   show,
+  type TopicSubscription,
 } from '@privatelink-cdktf/core';
+import type { EndpointAlarmSettings, ResolverEndpointAlarmSettings } from '@privatelink-cdktf/consumer';
 import type { IConstruct } from 'constructs';
 
 /** The customer VPC: private subnets only. */
@@ -18,12 +20,19 @@ export interface NetworkConfig {
   readonly flowLogRetentionDays?: number;
 }
 
-/** The SaaS provider's endpoint service, as the provider hands it over (it lives in their account). */
+/**
+ * The SaaS provider's endpoint service, as the provider hands it over (it lives in their account):
+ * read from the handoff document `src/environments/<env>.saas-handoff.json` (see src/saas-handoff.ts).
+ */
 export interface SaasServiceConfig {
   /** `com.amazonaws.vpce.<region>.vpce-svc-...` */
   readonly serviceName: string;
   /** The AZ IDs of the provider's load balancer; AZ names differ between accounts, IDs do not. */
   readonly availabilityZoneIds: readonly string[];
+  /** The service's region, when it is not this one (cross-region PrivateLink). @default - this region */
+  readonly serviceRegion?: string;
+  /** The name the service answers to once private DNS is on. @default - none */
+  readonly privateDnsName?: string;
   /** @default [443] */
   readonly ports?: readonly number[];
   /** Resolve the provider's private DNS name to the endpoint once the provider accepts. @default true */
@@ -52,6 +61,16 @@ export interface OnPremisesConfig {
   readonly resolverIpAddresses?: Readonly<Record<string, string>>;
 }
 
+/** Who receives the alarms, and any threshold to change. */
+export interface AlarmsConfig {
+  /** @default [] (required in prod) */
+  readonly subscriptions?: readonly TopicSubscription[];
+  /** The SaaS endpoint's alarms. @default - PacketsDropped and RstPacketsReceived with their defaults */
+  readonly saasEndpoint?: EndpointAlarmSettings;
+  /** The Resolver inbound endpoint's alarm. @default - EndpointHealthyENICount with its default */
+  readonly inboundDns?: ResolverEndpointAlarmSettings;
+}
+
 /** Everything that differs between the environments of tenant-consumer. */
 export interface AppConfig {
   readonly environment: EnvironmentConfig;
@@ -62,6 +81,8 @@ export interface AppConfig {
   readonly dataAccess: DataAccessConfig;
   /** @default - no Resolver inbound endpoint */
   readonly onPremises?: OnPremisesConfig;
+  /** @default - every alarm with its defaults, nobody subscribed */
+  readonly alarms?: AlarmsConfig;
 }
 
 /** Fails at synth time on a configuration that could not work; the constructs check the rest. */
@@ -77,6 +98,10 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   requireNonEmpty(scope, 'dataAccess.dynamoDbTables', config.dataAccess.dynamoDbTables, 'name the tables the workloads use; the DynamoDB gateway endpoint allows only those');
   if (config.environment.name === 'prod' && !config.onPremises) {
     configError(scope, 'onPremises', 'is missing in prod', 'give the DNS forwarder CIDR blocks: prod clients reach the endpoints from the data centre');
+  }
+  if (config.environment.name === 'prod') {
+    // In production somebody must hear that the SaaS service or the DNS path degrades.
+    requireNonEmpty(scope, 'alarms.subscriptions', config.alarms?.subscriptions, "subscribe the network team, for example [{ type: 'email', address: 'network-oncall@example.com' }]");
   }
   for (const cidr of config.onPremises?.dnsForwarderCidrs ?? []) {
     requireCidr(scope, 'onPremises.dnsForwarderCidrs', cidr);

@@ -2,14 +2,16 @@ import {
   AwsServiceEndpoints,
   dynamoDbTableAccessStatements,
   DYNAMODB_READ_WRITE_ACTIONS,
+  EndpointAlarms,
   GatewayEndpoint,
   InterfaceEndpoint,
+  ResolverEndpointAlarms,
   ResolverInboundEndpoint,
   s3BucketAccessStatements,
   S3_READ_WRITE_ACTIONS,
   ssmAgentBucketStatements,
 } from '@privatelink-cdktf/consumer';
-import { DedicatedSecurityGroup, EnvironmentStack, FlowLogQueries, partitionOf, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
+import { AlarmTopic, DedicatedSecurityGroup, EnvironmentStack, FlowLogQueries, partitionOf, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { type AppConfig, validateAppConfig } from './config';
@@ -24,6 +26,8 @@ export class TenantConsumerStack extends EnvironmentStack {
   /** The group workloads run in: HTTPS to the endpoints, nothing else. */
   public readonly workloads: DedicatedSecurityGroup;
   public readonly resolver?: ResolverInboundEndpoint;
+  /** Where the alarms go: an encrypted topic with the environment's subscriptions. */
+  public readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, config: AppConfig) {
     super(scope, { application: 'tenant-consumer', environment: config.environment });
@@ -51,6 +55,16 @@ export class TenantConsumerStack extends EnvironmentStack {
       checkServiceZones: true,
       // The customer hears the provider's Accept or Reject, not only the provider.
       connectionNotifications: {},
+      serviceRegion: config.saasService.serviceRegion,
+    });
+
+    // Someone hears when the SaaS endpoint or the inbound DNS degrades.
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', { name, subscriptions: config.alarms?.subscriptions });
+    new EndpointAlarms(this, 'SaasServiceAlarms', {
+      ...config.alarms?.saasEndpoint,
+      name: `${name}-saas`,
+      endpoint: { endpointId: this.saasService.endpointId, serviceName: this.saasService.serviceName, vpcId: this.network.vpcId },
+      actions: [this.alarmTopic.topicArn],
     });
 
     this.awsServices = new AwsServiceEndpoints(this, 'AwsServices', {
@@ -99,6 +113,13 @@ export class TenantConsumerStack extends EnvironmentStack {
         allowedCidrs: config.onPremises.dnsForwarderCidrs,
         ipAddresses: config.onPremises.resolverIpAddresses,
       });
+      new ResolverEndpointAlarms(this, 'InboundDnsAlarms', {
+        ...config.alarms?.inboundDns,
+        name: `${name}-inbound-dns`,
+        resolverEndpointId: this.resolver.resolverEndpointId,
+        ipAddressCount: this.network.subnets.length,
+        actions: [this.alarmTopic.topicArn],
+      });
       new TerraformOutput(this, 'inbound_resolver_ip_addresses', { value: this.resolver.fixedIpAddresses, description: 'Forward the endpoint names from the data centre DNS to these addresses' });
     }
 
@@ -123,5 +144,9 @@ export class TenantConsumerStack extends EnvironmentStack {
     new TerraformOutput(this, 'saas_endpoint_id', { value: this.saasService.endpointId, description: 'Give this ID to the SaaS provider to accept the connection' });
     new TerraformOutput(this, 'saas_endpoint_dns_name', { value: this.saasService.regionalDnsName });
     new TerraformOutput(this, 'saas_endpoint_state', { value: this.saasService.state });
+    if (config.saasService.privateDnsName) {
+      new TerraformOutput(this, 'saas_private_dns_name', { value: config.saasService.privateDnsName, description: 'The name the SaaS service answers to inside the VPC once the provider accepts the endpoint' });
+    }
+    new TerraformOutput(this, 'alarm_topic_arn', { value: this.alarmTopic.topicArn });
   }
 }

@@ -60,6 +60,19 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
     expect(plan().ofType('aws_flow_log').map((rc) => rc.change.after?.traffic_type)).toEqual(['ALL']);
   });
 
+  it('plans the alarms of the SaaS endpoint (and the inbound DNS) to an encrypted topic with its subscribers', () => {
+    const alarms = Object.fromEntries(plan().planned('aws_cloudwatch_metric_alarm').map((alarm) => [String(alarm.alarm_name), alarm]));
+    const expected = [`${name}-saas-endpoint-packets-dropped`, `${name}-saas-endpoint-resets-received`, ...(config.onPremises ? [`${name}-inbound-dns-resolver-healthy-addresses`] : [])];
+    expect(Object.keys(alarms).sort()).toEqual(expected.sort());
+    expect(alarms[`${name}-saas-endpoint-packets-dropped`]).toMatchObject({ namespace: 'AWS/PrivateLinkEndpoints', metric_name: 'PacketsDropped', statistic: 'Sum', threshold: 0 });
+    if (config.onPremises) {
+      expect(alarms[`${name}-inbound-dns-resolver-healthy-addresses`]).toMatchObject({ namespace: 'AWS/Route53Resolver', metric_name: 'EndpointHealthyENICount', threshold: config.network.zones.length });
+    }
+    expect(plan().planned('aws_sns_topic')).toEqual([expect.objectContaining({ name: `${name}-alarms` })]);
+    const endpoints = (config.alarms?.subscriptions ?? []).map((s) => ('address' in s ? s.address : 'queueArn' in s ? s.queueArn : ''));
+    expect(plan().planned('aws_sns_topic_subscription').map((s) => s.endpoint).sort()).toEqual(endpoints.sort());
+  });
+
   it(`${config.onPremises ? 'plans' : 'does not plan'} a Resolver inbound endpoint`, () => {
     const resolvers = plan().ofType('aws_route53_resolver_endpoint').map((rc) => rc.change.after);
     if (!config.onPremises) {

@@ -5,6 +5,10 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readHandoffDocument } from '@privatelink-cdktf/consumer';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -13,6 +17,7 @@ import { dev } from '../src/environments/dev';
 import { prod } from '../src/environments/prod';
 import { stg } from '../src/environments/stg';
 import { TenantConsumerStack } from '../src/tenant-consumer-stack';
+import { HANDOFF_DIR, saasServiceFromHandoff } from '../src/saas-handoff';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 interface Synthesized {
@@ -137,6 +142,33 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     expect(json.output.saas_path_found.value).toMatch(/aws_ec2_network_insights_analysis\.SaasReachability_Analysis_\w+\.path_found/);
   });
 
+  it("reads the SaaS service from the provider's handoff document", () => {
+    const document = readHandoffDocument(path.join(HANDOFF_DIR, `${name}.saas-handoff.json`));
+    expect(document.providerStack).toBe(`saas-provider-${name}`);
+    expect(config.saasService).toMatchObject({ serviceName: document.serviceName, availabilityZoneIds: document.availabilityZoneIds, privateDnsName: document.privateDnsName });
+    expect(json.output.saas_private_dns_name.value).toBe(document.privateDnsName);
+  });
+
+  it('alarms on the SaaS endpoint (and the inbound DNS in prod) to an encrypted topic someone receives', () => {
+    const alarms = of(json, 'aws_cloudwatch_metric_alarm').map(([, alarm]) => alarm);
+    const names = [`tenant-consumer-${name}-saas-endpoint-packets-dropped`, `tenant-consumer-${name}-saas-endpoint-resets-received`];
+    if (name === 'prod') names.push('tenant-consumer-prod-inbound-dns-resolver-healthy-addresses');
+    expect(alarms.map((alarm) => alarm.alarm_name).sort()).toEqual(names.sort());
+    const [topicId, topic] = of(json, 'aws_sns_topic').find(([, t]) => t.name === `tenant-consumer-${name}-alarms`) ?? [];
+    expect(topic).toMatchObject({ kms_master_key_id: expect.stringMatching(/aws_kms_key\./) });
+    for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([`\${aws_sns_topic.${topicId}.arn}`]);
+    const dropped = alarms.find((alarm) => alarm.metric_name === 'PacketsDropped');
+    expect(dropped?.dimensions).toEqual({
+      'Endpoint Type': 'Interface',
+      'Service Name': config.saasService.serviceName,
+      'VPC Endpoint Id': expect.stringMatching(/^\$\{aws_vpc_endpoint\.SaasService_Endpoint_\w+\.id\}$/),
+      'VPC Id': expect.stringMatching(/^\$\{aws_vpc\.Network_Vpc_\w+\.id\}$/),
+    });
+    const subscribed = of(json, 'aws_sns_topic_subscription').filter(([, s]) => s.topic_arn === `\${aws_sns_topic.${topicId}.arn}`).map(([, s]) => s.endpoint);
+    expect(subscribed.length).toBe(config.alarms?.subscriptions?.length);
+    expect(subscribed.length).toBeGreaterThan(0);
+  });
+
   it('matches the reviewed snapshot', () => {
     expect(json).toMatchSnapshot();
   });
@@ -155,6 +187,20 @@ describe('bad configuration', () => {
   test('no AWS services', () => expect(build({ ...dev, awsServices: {} })).toThrow(/'awsServices' is empty/));
   test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'service.awsService' is 'Amazon Kinesis'/));
   test('no buckets', () => expect(build({ ...dev, dataAccess: { ...dev.dataAccess, s3Buckets: [] } })).toThrow(/'dataAccess.s3Buckets' is empty/));
+  test('a handoff document for another region that the service does not accept', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-'));
+    try {
+      fs.copyFileSync(path.join(HANDOFF_DIR, 'dev.saas-handoff.json'), path.join(dir, 'dev.saas-handoff.json'));
+      expect(() => saasServiceFromHandoff({ ...dev.environment, region: 'us-east-1' }, dir)).toThrow(
+        /dev.saas-handoff.json: 'supportedRegions' is \["ap-northeast-1"\], without us-east-1 where the endpoint is; ask the provider to add us-east-1/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('prod without anyone to receive the alarms', () => expect(build({ ...prod, alarms: {} })).toThrow(/'alarms.subscriptions' is empty; subscribe the network team/));
+  test('an alarm setting CloudWatch would refuse', () =>
+    expect(build({ ...dev, alarms: { ...dev.alarms, saasEndpoint: { packetsDropped: { periodSeconds: 45 } } } })).toThrow(/EndpointAlarms 'tenant-consumer-dev\/SaasServiceAlarms': 'packetsDropped.periodSeconds' is 45/));
   test('prod without on-premises DNS', () => expect(build({ ...prod, onPremises: undefined })).toThrow(/'onPremises' is missing in prod/));
   test('DNS forwarders overlapping the VPC', () =>
     expect(build({ ...prod, onPremises: { dnsForwarderCidrs: ['10.0.128.0/24'] } })).toThrow(/'onPremises.dnsForwarderCidrs' has '10.0.128.0\/24', which overlaps the VPC block 10.0.0.0\/16/));
