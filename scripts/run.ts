@@ -5,6 +5,12 @@ import * as path from 'node:path';
 /** The repository root: scripts/ sits right under it. */
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
+/** A path as a user reads it: relative to the working directory when inside it, else absolute. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 /** Raised when a command fails; the scripts print its message and exit with its code. */
 export class CommandFailed extends Error {
   constructor(
