@@ -1,14 +1,10 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { Construct } from 'constructs';
 import { requireAccountContext } from './aws-context';
 import { configError, show } from './config-error';
-import { EncryptionKey } from './encryption-key';
 import { type MetaArguments, useProvider } from './meta-arguments';
 import { physicalName } from './naming';
-import { policyDocument } from './policy-document';
-import { subscribeToTopic, type TopicSubscription } from './topic-subscriptions';
+import { serviceTopic, subscribeToTopic, type TopicSubscription } from './service-topics';
 import { isUnresolved, requireArn } from './validate';
 
 /**
@@ -133,28 +129,15 @@ export class AlarmTopic extends Construct {
     useProvider(this, props.provider);
     if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${show(props.name)}`, 'give a name such as saas-provider-prod');
     const { partition, region, accountId } = requireAccountContext(this);
-    const topicName = physicalName([props.name, 'alarms'], 256);
     if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, 'kms');
-    // CloudWatch publishes alarm state changes as cloudwatch.amazonaws.com, which needs the key.
-    this.kmsKeyArn =
-      props.kmsKeyArn ??
-      new EncryptionKey(this, 'Key', { alias: topicName, description: `Encrypts the SNS topic ${topicName}`, servicePrincipals: ['cloudwatch.amazonaws.com'] }).keyArn;
-    const topic = new SnsTopic(this, 'Topic', { name: topicName, kmsMasterKeyId: this.kmsKeyArn });
-    new SnsTopicPolicy(this, 'TopicPolicy', {
-      arn: topic.arn,
-      policy: policyDocument(this, 'topicPolicy', [
-        {
-          sid: 'AlarmsOfThisAccountPublish',
-          principals: { Service: ['cloudwatch.amazonaws.com'] },
-          actions: ['sns:Publish'],
-          resources: [topic.arn],
-          conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
-            { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*`] },
-          ],
-        },
-      ]),
+    const { topic, kmsKeyArn } = serviceTopic(this, {
+      topicName: physicalName([props.name, 'alarms'], 256),
+      servicePrincipal: 'cloudwatch.amazonaws.com',
+      statementId: 'AlarmsOfThisAccountPublish',
+      sourceArns: [`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*`],
+      kmsKeyArn: props.kmsKeyArn,
     });
+    this.kmsKeyArn = kmsKeyArn;
     subscribeToTopic(this, 'subscriptions', topic.arn, props.subscriptions);
     this.topicArn = topic.arn;
   }

@@ -1,15 +1,11 @@
-import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
 import {
-  EncryptionKey,
   type MetaArguments,
   physicalName,
-  policyDocument,
-  requireAccountContext,
   requireNonEmpty,
   requireOneOf,
   requireUnique,
+  serviceTopic,
   subscribeToTopic,
   type TopicSubscription,
   useProvider,
@@ -51,36 +47,19 @@ export class ConnectionNotifications extends Construct {
   constructor(scope: Construct, id: string, props: ConnectionNotificationsProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    const { accountId } = requireAccountContext(this);
     const events = requireNonEmpty(this, 'events', props.events ?? CONNECTION_EVENTS, "give at least one of 'Connect', 'Accept', 'Reject', 'Delete'");
     events.forEach((event) => requireOneOf(this, 'events', event, CONNECTION_EVENTS));
     requireUnique(this, 'events', events, 'list each event once');
 
-    const topicName = physicalName([props.name, 'endpoint-connections'], 256);
-    // The endpoint service publishes as vpce.amazonaws.com, which needs the key to encrypt.
-    this.kmsKeyArn =
-      props.kmsKeyArn ??
-      new EncryptionKey(this, 'Key', {
-        alias: topicName,
-        description: `Encrypts the SNS topic ${topicName}`,
-        servicePrincipals: ['vpce.amazonaws.com'],
-      }).keyArn;
-    const topic = new SnsTopic(this, 'Topic', { name: topicName, kmsMasterKeyId: this.kmsKeyArn });
-    const policy = new SnsTopicPolicy(this, 'TopicPolicy', {
-      arn: topic.arn,
-      policy: policyDocument(this, 'topicPolicy', [
-        {
-          sid: 'EndpointServicePublishes',
-          principals: { Service: ['vpce.amazonaws.com'] },
-          actions: ['sns:Publish'],
-          resources: [topic.arn],
-          conditions: [
-            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
-            { test: 'ArnLike', variable: 'aws:SourceArn', values: [props.serviceArn] },
-          ],
-        },
-      ]),
+    // Only this endpoint service (vpce.amazonaws.com, for its ARN) publishes to the topic.
+    const { topic, policy, kmsKeyArn } = serviceTopic(this, {
+      topicName: physicalName([props.name, 'endpoint-connections'], 256),
+      servicePrincipal: 'vpce.amazonaws.com',
+      statementId: 'EndpointServicePublishes',
+      sourceArns: [props.serviceArn],
+      kmsKeyArn: props.kmsKeyArn,
     });
+    this.kmsKeyArn = kmsKeyArn;
     const notification = new VpcEndpointConnectionNotification(this, 'Notification', {
       vpcEndpointServiceId: props.serviceId,
       connectionNotificationArn: topic.arn,

@@ -1,9 +1,58 @@
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
-import { awsContext } from './aws-context';
+import { awsContext, requireAccountContext } from './aws-context';
 import { configError, show } from './config-error';
+import { EncryptionKey } from './encryption-key';
+import { policyDocument } from './policy-document';
 import { isUnresolved, requireArn, requireOneOf } from './validate';
+
+// SNS topics an AWS service publishes to (alarms, endpoint connection events), and who receives them.
+
+/** A topic one AWS service publishes to. */
+export interface ServiceTopicProps {
+  /** The topic's name, also its key's alias. */
+  readonly topicName: string;
+  /** The publishing service, for example `cloudwatch.amazonaws.com`. */
+  readonly servicePrincipal: string;
+  /** The Sid of the topic policy's statement. */
+  readonly statementId: string;
+  /** ARNs (ArnLike) the publishing resources have: the topic takes messages from them only, in this account. */
+  readonly sourceArns: readonly string[];
+  /** @default - a new key with rotation that the service may use */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * A KMS-encrypted SNS topic (`Key`, `Topic` and `TopicPolicy` in `scope`) that only the given
+ * service, acting for these sources of this account, may publish to.
+ */
+export function serviceTopic(scope: Construct, props: ServiceTopicProps): { topic: SnsTopic; policy: SnsTopicPolicy; kmsKeyArn: string } {
+  const { accountId } = requireAccountContext(scope);
+  // The service publishes as its principal, which needs the key to encrypt.
+  const kmsKeyArn =
+    props.kmsKeyArn ??
+    new EncryptionKey(scope, 'Key', { alias: props.topicName, description: `Encrypts the SNS topic ${props.topicName}`, servicePrincipals: [props.servicePrincipal] }).keyArn;
+  const topic = new SnsTopic(scope, 'Topic', { name: props.topicName, kmsMasterKeyId: kmsKeyArn });
+  const policy = new SnsTopicPolicy(scope, 'TopicPolicy', {
+    arn: topic.arn,
+    policy: policyDocument(scope, 'topicPolicy', [
+      {
+        sid: props.statementId,
+        principals: { Service: [props.servicePrincipal] },
+        actions: ['sns:Publish'],
+        resources: [topic.arn],
+        conditions: [
+          { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
+          { test: 'ArnLike', variable: 'aws:SourceArn', values: [...props.sourceArns] },
+        ],
+      },
+    ]),
+  });
+  return { topic, policy, kmsKeyArn };
+}
 
 /** Shared by every subscription kind. */
 interface SubscriptionBase {
