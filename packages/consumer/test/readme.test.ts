@@ -32,8 +32,11 @@ beforeAll(async () => {
   plan = await planConfig(stacks['bank-analytics-dev'], { name: 'consumer-readme' });
 });
 
-test('the README opens with an example that uses the package', () => {
-  expect(readme.indexOf('```ts')).toBeLessThan(readme.indexOf('## '));
+test('the README opens with Getting started and then an example that uses the package', () => {
+  const gettingStarted = readme.indexOf('## Getting started');
+  expect(gettingStarted).toBeGreaterThan(0);
+  expect(readme.indexOf('```ts')).toBeGreaterThan(gettingStarted);
+  expect(readme.indexOf('```ts')).toBeLessThan(readme.indexOf('## ', gettingStarted + 1));
   expect(example).toMatch(/from '@privatelink-cdktf\/consumer'/);
 });
 

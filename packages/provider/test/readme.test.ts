@@ -40,6 +40,12 @@ describe('README', () => {
     expect(Object.values(stack.resource.aws_lb_target_group)[0]).toMatchObject({ target_type: 'alb', port: 443 });
     expect(Object.keys(stack.resource.aws_vpc_endpoint_service_allowed_principal)).toHaveLength(2);
     expect(Object.keys(stack.resource.aws_vpc_endpoint_connection_accepter)).toHaveLength(1);
+    expect(Object.values(stack.resource.aws_cloudwatch_metric_alarm).map((a) => a.alarm_name).sort()).toEqual([
+      'saas-provider-prod-endpoint-service-resets',
+      'saas-provider-prod-nlb-healthy-hosts',
+      'saas-provider-prod-nlb-unhealthy-hosts',
+    ]);
+    expect(Object.values(stack.resource.aws_sns_topic_subscription).map((s) => s.protocol).sort()).toEqual(['email', 'https']);
   });
 
   it('composes the building blocks into one NLB with an ALB and on-premises targets', () => {
