@@ -77,6 +77,8 @@ describe('PrivateLinkService alarms', () => {
     );
     expect(() => service({ alarms: { resetPackets: { periodSeconds: 90 } } })).toThrow(/ServiceAlarms 'unit-dev\/Service\/Alarms': 'resetPackets.periodSeconds' is 90/);
     expect(() => service({ alarms: { actions: [] } })).toThrow(/'actions' is empty/);
+    expect(() => service({ alarms: 'on' as never })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'alarms' is 'on'; give \{ subscriptions/);
+    expect(() => service({ notifications: { subscriptions: 'ops@example.com' as never } })).toThrow(/ConnectionNotifications 'unit-dev\/Service\/Notifications': 'subscriptions' is 'ops@example.com'; give a list/);
   });
 });
 
