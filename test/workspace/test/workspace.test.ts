@@ -79,8 +79,11 @@ describe.each(apps)('the %s app', (app) => {
     expect(readJson(`apps/${app}/cdktf.json`)).toMatchObject({ language: 'typescript', app: 'node ../../scripts/synth.cjs .', output: 'cdktf.out' });
   });
 
-  it('has one environment file per environment', () => {
-    expect(readdirSync(join(root, 'apps', app, 'src', 'environments')).sort()).toEqual(['dev.ts', 'index.ts', 'prod.ts', 'stg.ts']);
+  it('has one environment file per environment, and only data of those environments beside them', () => {
+    const files = readdirSync(join(root, 'apps', app, 'src', 'environments')).sort();
+    expect(files.filter((file) => file.endsWith('.ts'))).toEqual(['dev.ts', 'index.ts', 'prod.ts', 'stg.ts']);
+    // Data an environment reads (tenants files, handoff documents) is named after it.
+    expect(files.filter((file) => !file.endsWith('.ts')).filter((file) => !/^(dev|stg|prod)\.[a-z-]+\.(ya?ml|json)$/.test(file))).toEqual([]);
   });
 });
 
