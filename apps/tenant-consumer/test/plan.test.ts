@@ -68,9 +68,11 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
     if (config.onPremises) {
       expect(alarms[`${name}-inbound-dns-resolver-healthy-addresses`]).toMatchObject({ namespace: 'AWS/Route53Resolver', metric_name: 'EndpointHealthyENICount', threshold: config.network.zones.length });
     }
-    expect(plan().planned('aws_sns_topic')).toEqual([expect.objectContaining({ name: `${name}-alarms` })]);
+    expect(plan().planned('aws_sns_topic').filter((topic) => topic.name === `${name}-alarms`)).toHaveLength(1);
+    expect(plan().ofType('aws_sns_topic').find((rc) => rc.change.after?.name === `${name}-alarms`)?.change.after_unknown).toMatchObject({ kms_master_key_id: true });
     const endpoints = (config.alarms?.subscriptions ?? []).map((s) => ('address' in s ? s.address : 'queueArn' in s ? s.queueArn : ''));
-    expect(plan().planned('aws_sns_topic_subscription').map((s) => s.endpoint).sort()).toEqual(endpoints.sort());
+    const alarmSubscriptions = plan().ofType('aws_sns_topic_subscription').filter((rc) => rc.address.startsWith('aws_sns_topic_subscription.Alarms_Subscription-'));
+    expect(alarmSubscriptions.map((rc) => rc.change.after?.endpoint).sort()).toEqual(endpoints.sort());
   });
 
   it(`${config.onPremises ? 'plans' : 'does not plan'} a Resolver inbound endpoint`, () => {
