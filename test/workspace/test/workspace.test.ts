@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { FRAMEWORKS } = require('../../../scripts/frameworks.cjs') as { FRAMEWORKS: Record<'cdktf' | 'cdktn', { peers: Record<string, string> }> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cdktnManifest } = require('../../../scripts/build-cdktn.cjs') as { cdktnManifest(manifest: object): object };
 
 const root = join(__dirname, '..', '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -33,7 +37,7 @@ describe('turbo tasks', () => {
 
   it('defines every task, builds dependencies first and caches outputs', () => {
     expect(Object.keys(turbo.tasks).sort()).toEqual(['build', 'lint', 'synth', 'test', 'typecheck', 'validate']);
-    expect(turbo.tasks.build).toMatchObject({ dependsOn: ['^build'], outputs: ['dist/**'] });
+    expect(turbo.tasks.build).toMatchObject({ dependsOn: ['^build'], outputs: ['dist/**', 'cdktn/dist/**', 'cdktn/src/**', 'cdktn/README.md'] });
     expect(turbo.tasks.synth.outputs).toEqual(['cdktf.out/**']);
     expect(turbo.tasks.test.dependsOn).toEqual(expect.arrayContaining(['^build', 'synth']));
   });
@@ -59,14 +63,21 @@ describe.each(libraries)('the %s library manifest', (name) => {
     expect(pkg.files.some((f: string) => f.includes('test'))).toBe(false);
   });
 
-  it('takes cdktf, constructs and the AWS provider as peers and builds to dist', () => {
-    for (const peer of ['cdktf', 'constructs', '@cdktf/provider-aws']) {
-      expect(pkg.peerDependencies[peer]).toBeDefined();
-      expect(pkg.devDependencies[peer]).toBeDefined();
-      expect(pkg.dependencies?.[peer]).toBeUndefined();
+  it('takes cdktf, constructs and the AWS provider as peers, has both frameworks for its tests and builds to dist with its cdktn package', () => {
+    expect(pkg.peerDependencies).toEqual(FRAMEWORKS.cdktf.peers);
+    for (const dev of ['cdktf', 'constructs', '@cdktf/provider-aws', 'cdktn', '@cdktn/provider-aws']) {
+      expect(pkg.devDependencies[dev]).toBeDefined();
+      expect(pkg.dependencies?.[dev]).toBeUndefined();
     }
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node ../../scripts/build-cdktn.cjs');
     expect(readJson(`packages/${name}/tsconfig.build.json`).compilerOptions.outDir).toBe('dist');
+  });
+
+  it('has a CDK Terrain package, derived from this manifest, that takes cdktn, constructs and @cdktn/provider-aws as peers and names no cdktf package', () => {
+    const cdktn = readJson(`packages/${name}/cdktn/package.json`);
+    expect(cdktn).toEqual(cdktnManifest(pkg));
+    expect(cdktn).toMatchObject({ name: `@privatelink-cdktn/${name}`, version: pkg.version, peerDependencies: FRAMEWORKS.cdktn.peers });
+    expect(JSON.stringify(cdktn)).not.toMatch(/"(cdktf|@cdktf\/[^"]+|@privatelink-cdktf\/[^"]+)"\s*:/);
   });
 });
 
