@@ -1,4 +1,15 @@
-// cdktf's matchers (toHaveResource, toHaveResourceWithProperties, ...) for every test file.
+// cdktf's matchers (toHaveResource, toHaveResourceWithProperties, ...) for every test file, from the
+// framework this Jest project runs on (jest.preset.js maps cdktf to cdktn in the CDK Terrain projects).
+const path = require('node:path');
+
+// Fail every test, rather than pass under the wrong framework, when the mapping did not take.
+const framework = globalThis.PRIVATELINK_FRAMEWORK ?? 'cdktf';
+for (const [specifier, installed] of [['cdktf', framework], ['@cdktf/provider-aws/lib/provider', framework === 'cdktn' ? '@cdktn/provider-aws' : '@cdktf/provider-aws']]) {
+  if (!require.resolve(specifier).includes(`${path.sep}node_modules${path.sep}${installed.split('/').join(path.sep)}${path.sep}`)) {
+    throw new Error(`this Jest project runs on ${framework}, but '${specifier}' resolves to ${require.resolve(specifier)}`);
+  }
+}
+
 const { Testing } = require('cdktf');
 
 Testing.setupJest();
