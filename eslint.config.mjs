@@ -1,10 +1,17 @@
 // Lint for every workspace. The rule that matters most here: import AWS provider resources by
-// deep path only; the package root loads 2,000+ files and makes compile, test and synth slow.
+// deep path only; the package root loads 2,000+ files and makes compile, test and synth slow. It
+// covers the provider binding of both frameworks (@cdktf/provider-aws and @cdktn/provider-aws).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import frameworks from './scripts/frameworks.cjs';
+
+const deepImportsOnly = Object.values(frameworks.FRAMEWORKS).flatMap(({ providerAws }) =>
+  [providerAws, `${providerAws}/lib`].map((name) => ({ name, message: `Import the resource by deep path, e.g. ${providerAws}/lib/vpc-endpoint.` })),
+);
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/cdktf.out/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**'] },
+  // packages/*/cdktn/src holds the cdktn build's copies of the sources (scripts/build-cdktn.cjs).
+  { ignores: ['**/dist/**', '**/cdktf.out/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**', 'packages/*/cdktn/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,12 +19,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            { name: '@cdktf/provider-aws', message: 'Import the resource by deep path, e.g. @cdktf/provider-aws/lib/vpc-endpoint.' },
-            { name: '@cdktf/provider-aws/lib', message: 'Import the resource by deep path, e.g. @cdktf/provider-aws/lib/vpc-endpoint.' },
-          ],
-        },
+        { paths: deepImportsOnly },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

@@ -19,16 +19,16 @@ describe('the import rule', () => {
     return JSON.parse(result.stdout)[0].messages;
   };
 
-  it('rejects the root of @cdktf/provider-aws and its lib index', async () => {
-    const packageRoot = ['@cdktf', 'provider-aws'].join('/'); // spelled out, this line would be a root import itself
+  it.each(['@cdktf', '@cdktn'])('rejects the root of %s/provider-aws and its lib index', async (scope) => {
+    const packageRoot = [scope, 'provider-aws'].join('/'); // spelled out, this line would be a root import itself
     const root = await lint(`import { VpcEndpoint } from '${packageRoot}';\nexport const x = VpcEndpoint;\n`);
     expect(root.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    const index = await lint("import { vpcEndpoint } from '@cdktf/provider-aws/lib';\nexport const x = vpcEndpoint;\n");
+    const index = await lint(`import { vpcEndpoint } from '${packageRoot}/lib';\nexport const x = vpcEndpoint;\n`);
     expect(index.map((m) => m.ruleId)).toContain('no-restricted-imports');
   });
 
-  it('accepts deep imports', async () => {
-    expect(await lint("import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';\nexport const x = VpcEndpoint;\n")).toEqual([]);
+  it.each(['@cdktf', '@cdktn'])('accepts deep imports of %s/provider-aws', async (scope) => {
+    expect(await lint(`import { VpcEndpoint } from '${scope}/provider-aws/lib/vpc-endpoint';\nexport const x = VpcEndpoint;\n`)).toEqual([]);
   });
 });
 
