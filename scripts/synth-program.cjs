@@ -2,10 +2,13 @@
 // provider modules, bundled by esbuild into ONE CommonJS file under node_modules/.cache. Node then
 // reads and compiles one file instead of resolving ~550 modules, which is most of what synthesis
 // costs. The bundle is reused until one of its inputs changes (each input's size and mtime are kept
-// with it), so an edit to any app, library or installed package rebuilds it (~1 s).
+// with it), so an edit to any app, library or installed package rebuilds it (~1 s). The packages
+// are bundled as published, unchanged; for CDK Terrain (framework 'cdktn') the imports of cdktf and
+// @cdktf/provider-aws resolve to cdktn and @cdktn/provider-aws instead.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { RENAMED_PACKAGES } = require('./frameworks.cjs');
 const { LIBRARY_SOURCES } = require('./workspace-libraries.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -16,23 +19,25 @@ function buildInputs() {
   const tsconfigs = ['apps', 'packages'].flatMap((group) =>
     fs.readdirSync(path.join(ROOT, group)).map((name) => path.join(ROOT, group, name, 'tsconfig.json')).filter((file) => fs.existsSync(file)),
   );
-  return [__filename, path.join(__dirname, 'workspace-libraries.cjs'), require.resolve('esbuild/package.json'), path.join(ROOT, 'tsconfig.base.json'), ...tsconfigs];
+  return [__filename, path.join(__dirname, 'workspace-libraries.cjs'), path.join(__dirname, 'frameworks.cjs'), require.resolve('esbuild/package.json'), path.join(ROOT, 'tsconfig.base.json'), ...tsconfigs];
 }
 
 /**
  * Loads the synth program for these apps (`{ name, dir }`): an object with one function per app
  * name that runs that app's main.ts, which builds its App and calls `app.synth()`.
  * @param {ReadonlyArray<{ name: string, dir: string }>} apps
- * @param {{ cacheDir?: string }} [options] cacheDir: where bundles are kept (tests use a scratch dir)
+ * @param {{ cacheDir?: string, framework?: import('./frameworks.cjs').Framework }} [options] cacheDir: where bundles
+ *   are kept (tests use a scratch dir); framework: the Terraform CDK the apps run on (default cdktf)
  * @returns {Promise<{ program: Record<string, () => void>, bundleSeconds?: number }>} bundleSeconds: set when the bundle was (re)built
  */
-async function loadSynthProgram(apps, { cacheDir = DEFAULT_CACHE_DIR } = {}) {
-  const key = crypto.createHash('sha256').update(apps.map((app) => app.dir).sort().join('\n')).digest('hex').slice(0, 16);
+async function loadSynthProgram(apps, { cacheDir = DEFAULT_CACHE_DIR, framework = 'cdktf' } = {}) {
+  if (!['cdktf', 'cdktn'].includes(framework)) throw new Error(`unknown framework '${framework}': cdktf or cdktn`);
+  const key = crypto.createHash('sha256').update([framework, ...apps.map((app) => app.dir).sort()].join('\n')).digest('hex').slice(0, 16);
   const bundle = path.join(cacheDir, `${key}.js`);
   const inputsFile = path.join(cacheDir, `${key}.inputs.json`);
   if (isFresh(inputsFile)) return { program: require(bundle) };
   const started = performance.now();
-  await build(apps, bundle, inputsFile);
+  await build(apps, framework, bundle, inputsFile);
   return { program: require(bundle), bundleSeconds: (performance.now() - started) / 1000 };
 }
 
@@ -50,20 +55,21 @@ function isFresh(inputsFile) {
   });
 }
 
-async function build(apps, bundle, inputsFile) {
+async function build(apps, framework, bundle, inputsFile) {
   const esbuild = require('esbuild');
   const entry = `module.exports = {\n${apps.map((app) => `  ${JSON.stringify(app.name)}: () => require(${JSON.stringify(path.join(app.dir, 'main.ts'))}),`).join('\n')}\n};\n`;
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: '<synth-entry>', loader: 'js' },
     bundle: true,
     platform: 'node',
-    target: `node${process.versions.node.split('.')[0]}`,
+    // The oldest Node the repository runs on (the CDK Terrain CLI runs the same bundle on Node 22).
+    target: 'node20',
     format: 'cjs',
     // Construct types name themselves in error messages (`NetworkLoadBalancer 'stack/Nlb': ...`).
     keepNames: true,
-    // Libraries from their sources, as in Jest: no build step, never a stale dist/.
-    alias: Object.fromEntries(LIBRARY_SOURCES),
-    plugins: [tokenStackTracesOnRequest],
+    // Libraries from their sources, as in Jest: no build step, never a stale dist/. Under cdktn, the
+    // framework packages by their cdktn names (an alias also covers subpaths: @cdktf/provider-aws/lib/vpc).
+    alias: { ...Object.fromEntries(LIBRARY_SOURCES), ...(framework === 'cdktn' ? frameworkAliases() : {}) },
     absWorkingDir: ROOT,
     metafile: true,
     write: false,
@@ -80,27 +86,10 @@ async function build(apps, bundle, inputsFile) {
   writeAtomically(inputsFile, JSON.stringify(inputs));
 }
 
-/**
- * cdktf records a full stack trace for every token it creates, only to show it if that token ever
- * fails to resolve; formatting them is ~15% of a synth. The bundle records them only with
- * PRIVATELINK_CDKTF_STACK_TRACES=1 (the AWS CDK likewise records them only in debug mode), and
- * otherwise says so where the trace would be. Jest runs cdktf as published, traces included.
- */
-const TOKEN_STACK_TRACE = /node_modules[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/;
-const CAPTURE = 'function captureStackTrace(below) {';
-const tokenStackTracesOnRequest = {
-  name: 'token-stack-traces-on-request',
-  setup(build) {
-    build.onLoad({ filter: TOKEN_STACK_TRACE }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      if (!source.includes(CAPTURE)) {
-        throw new Error(`${args.path} no longer defines \`${CAPTURE}\`: cdktf changed; update tokenStackTracesOnRequest in scripts/synth-program.cjs`);
-      }
-      const gate = `${CAPTURE}\n    if (process.env.PRIVATELINK_CDKTF_STACK_TRACES !== '1') return ['(not recorded: synthesize with PRIVATELINK_CDKTF_STACK_TRACES=1 to see where this token was created)'];`;
-      return { contents: source.replace(CAPTURE, gate), loader: 'js' };
-    });
-  },
-};
+/** cdktf → cdktn and @cdktf/provider-aws → @cdktn/provider-aws (the libraries already map to their sources). */
+function frameworkAliases() {
+  return Object.fromEntries([...RENAMED_PACKAGES].filter(([from]) => !LIBRARY_SOURCES.has(from)));
+}
 
 function writeAtomically(file, contents) {
   const partial = `${file}.${process.pid}.tmp`;

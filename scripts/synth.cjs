@@ -3,17 +3,20 @@
 // running one cached bundle (scripts/synth-program.cjs): cdktf, the provider modules and the
 // libraries load once, from one file.
 //
-//   node scripts/synth.cjs [--outdir DIR] [APP ...]
+//   node scripts/synth.cjs [--outdir DIR] [--framework cdktf|cdktn] [APP ...]
 //
 // APP is an app's name (apps/<name>) or directory; none means every app. Each app writes to its
-// cdktf.json `output` (cdktf.out), or to DIR/<name> with --outdir. When the cdktf CLI runs one app
-// (cdktf.json: `node ../../scripts/synth.cjs .`), it writes to the CLI's CDKTF_OUTDIR.
+// cdktf.json `output` (cdktf.out), or to DIR/<name> with --outdir. When the cdktf or cdktn CLI runs
+// one app (cdktf.json: `node ../../scripts/synth.cjs .`), it writes to the CLI's CDKTF_OUTDIR.
+// --framework cdktn (or PRIVATELINK_FRAMEWORK=cdktn, which `npx cdktn` sets) synthesizes with CDK
+// Terrain: cdktn and @cdktn/provider-aws in place of cdktf and @cdktf/provider-aws.
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadSynthProgram } = require('./synth-program.cjs');
 
 const APPS_DIR = path.resolve(__dirname, '..', 'apps');
-const USAGE = 'usage: node scripts/synth.cjs [--outdir DIR] [APP ...]';
+const USAGE = 'usage: node scripts/synth.cjs [--outdir DIR] [--framework cdktf|cdktn] [APP ...]';
+const FRAMEWORKS = ['cdktf', 'cdktn'];
 
 function fail(message, code = 1) {
   console.error(`synth: ${message}`);
@@ -21,12 +24,14 @@ function fail(message, code = 1) {
 }
 
 function parseArgs(argv) {
-  const args = { names: [], outdir: undefined };
+  const args = { names: [], outdir: undefined, framework: process.env.PRIVATELINK_FRAMEWORK || 'cdktf' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--outdir') args.outdir = path.resolve(argv[++i] ?? fail(`--outdir needs a directory\n${USAGE}`, 2));
+    else if (argv[i] === '--framework') args.framework = argv[++i];
     else if (argv[i].startsWith('-')) fail(`unknown option ${argv[i]}\n${USAGE}`, 2);
     else args.names.push(argv[i]);
   }
+  if (!FRAMEWORKS.includes(args.framework)) fail(`unknown framework '${args.framework}': ${FRAMEWORKS.join(' or ')}\n${USAGE}`, 2);
   return args;
 }
 
@@ -53,9 +58,9 @@ const givenContext = JSON.parse(process.env.CDKTF_CONTEXT_JSON ?? '{}');
 
 async function loadProgram() {
   try {
-    const loaded = await loadSynthProgram(apps);
+    const loaded = await loadSynthProgram(apps, { framework: args.framework });
     if (loaded.bundleSeconds !== undefined) {
-      console.log(`bundled ${apps.map((app) => app.name).join(', ')} in ${loaded.bundleSeconds.toFixed(2)} s (first synth of these apps, or an input changed)`);
+      console.log(`bundled ${apps.map((app) => app.name).join(', ')} for ${args.framework} in ${loaded.bundleSeconds.toFixed(2)} s (first synth of these apps, or an input changed)`);
     }
     return loaded.program;
   } catch (error) {

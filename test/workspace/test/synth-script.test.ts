@@ -17,13 +17,30 @@ function stacksIn(outdir: string): Record<string, unknown> {
   return Object.fromEntries(readdirSync(stacks).map((stack) => [stack, JSON.parse(readFileSync(join(stacks, stack, 'cdk.tf.json'), 'utf8'))]));
 }
 
+/** The JSON paths (a.b.c) at which two values differ, with each side's value. */
+function differences(a: unknown, b: unknown, at = ''): Array<{ path: string; a: unknown; b: unknown }> {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], at ? `${at}.${key}` : key));
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path: at, a, b }];
+}
+
+const installedVersion = (name: string): string => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
 describe('scripts/synth.cjs (npm run synth)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'synth-script-'));
+  const together = join(scratch, 'together');
+  const underCdktn = join(scratch, 'cdktn');
+  let run: ReturnType<typeof node>;
+  let cdktnRun: ReturnType<typeof node>;
+  beforeAll(() => {
+    run = node(['scripts/synth.cjs', '--outdir', together]);
+    cdktnRun = node(['scripts/synth.cjs', '--framework', 'cdktn', '--outdir', underCdktn]);
+  });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('synthesizes every app in one process to the same JSON as running each main.ts on its own', () => {
-    const together = join(scratch, 'together');
-    const run = node(['scripts/synth.cjs', '--outdir', together]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     for (const app of apps) {
@@ -39,6 +56,29 @@ describe('scripts/synth.cjs (npm run synth)', () => {
     }
   });
 
+  it('synthesizes every stack under CDK Terrain to the same JSON apart from the framework version and the AWS provider pin', () => {
+    expect(cdktnRun.stderr).toBe('');
+    expect(cdktnRun.status).toBe(0);
+    const pins = { cdktf: installedVersion('@cdktf/provider-aws'), cdktn: installedVersion('@cdktn/provider-aws') };
+    expect(pins.cdktf).not.toBe(pins.cdktn);
+    for (const app of apps) {
+      const [cdktf, cdktn] = [stacksIn(join(together, app)), stacksIn(join(underCdktn, app))];
+      expect(Object.keys(cdktn).sort()).toEqual(Object.keys(cdktf).sort());
+      for (const stack of Object.keys(cdktf)) {
+        const found = differences(cdktf[stack], cdktn[stack]);
+        expect(found).toEqual([
+          { path: '//.metadata.version', a: installedVersion('cdktf'), b: installedVersion('cdktn') },
+          // The same provider (registry.terraform.io/hashicorp/aws), each binding's spelling and version.
+          { path: 'terraform.required_providers.aws.source', a: 'aws', b: 'hashicorp/aws' },
+          { path: 'terraform.required_providers.aws.version', a: expect.any(String), b: expect.any(String) },
+        ]);
+        expect(found[2].a).not.toBe(found[2].b);
+        // Not an empty agreement: the stacks hold their resources.
+        expect(Object.keys((cdktf[stack] as { resource: object }).resource).length).toBeGreaterThan(3);
+      }
+    }
+  });
+
   it('writes to the CLI’s CDKTF_OUTDIR when the cdktf CLI runs one app (cdktf.json: node ../../scripts/synth.cjs .)', () => {
     const outdir = join(scratch, 'cli');
     const run = node([join(root, 'scripts', 'synth.cjs'), '.'], { cwd: join(root, 'apps', 'saas-provider'), env: { CDKTF_OUTDIR: outdir } });
@@ -50,6 +90,12 @@ describe('scripts/synth.cjs (npm run synth)', () => {
     const run = node(['scripts/synth.cjs', 'no-such-app']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`'no-such-app' is not an app: give a name under apps/ (${apps.join(', ')}) or an app's directory`);
+  });
+
+  it('names the frameworks it knows when asked for one it does not', () => {
+    const run = node(['scripts/synth.cjs', '--framework', 'cdk8s']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown framework 'cdk8s': cdktf or cdktn");
   });
 });
 
@@ -83,12 +129,11 @@ describe('the synth program cache (scripts/synth-program.cjs)', () => {
     expect(load()).toEqual({ rebuilt: true, value: 'function 2 (edited)' });
   });
 
-  it('records where each cdktf token was created only when asked to (PRIVATELINK_CDKTF_STACK_TRACES=1)', () => {
+  it('bundles cdktf as published: every token records where it was created', () => {
     writeFileSync(main, "import { Lazy } from 'cdktf';\nconst token = Lazy.anyValue({ produce: () => 'x' });\n(globalThis as Record<string, unknown>).probeValue = token.creationStack;\n");
-    expect(load()).toEqual({ rebuilt: true, value: ['(not recorded: synthesize with PRIVATELINK_CDKTF_STACK_TRACES=1 to see where this token was created)'] });
-    const traced = load({ PRIVATELINK_CDKTF_STACK_TRACES: '1' });
-    expect(traced.rebuilt).toBe(false);
-    expect(traced.value.join('\n')).toMatch(/main\.ts|probe/);
+    const { rebuilt, value } = load();
+    expect(rebuilt).toBe(true);
+    expect(value.join('\n')).toMatch(/main/);
   });
 
   it('reports a syntax error with the file and line', () => {
