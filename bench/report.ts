@@ -64,7 +64,7 @@ function synthTargets(synth: SynthResults | undefined, profile: ProfileResult | 
     `npm's own start-up is ${s(npmStart)} (\`npm run synth\` minus \`node scripts/synth.cjs\`), ${x(npmStart / synth.floor.median)} the floor before any synth code runs;`,
     `the synth process itself takes ${s(synth.synthScript.median)}, ${x(synth.synthScript.median / synth.floor.median)} the floor: it compiles and runs what the floor loads (from one bundle), then builds and synthesizes ${synth.stacks.length} stacks with ${resources} resources;`,
     profile ? `the profile (below) finds ${top}.` : 'see the profile below.',
-    `Most of that is cdktf's own work, which resolves every resource's tokens twice (prepare, then toTerraform). Already cut: one process instead of one per app (${s(synth.turboPerApp.median)} through turbo), the guardrails resolve only the resource types their rules read, and the bundle records no token creation stacks.`,
+    `Most of that is cdktf's own work, which resolves every resource's tokens twice (prepare, then toTerraform). Already cut: one process instead of one per app (${s(synth.turboPerApp.median)} through turbo), and the guardrails resolve only the resource types their rules read. The bundle holds cdktf as published: every token records the stack trace of its creation, which cdktf shows when the token fails to resolve.`,
   ].join(' ');
   return [
     {
@@ -205,7 +205,7 @@ export function renderReport(r: Results): string {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}. Load average (1 min) ${r.loadBefore.toFixed(2)} before, ${r.loadAfter.toFixed(2)} after. Before each of the ${r.quiet.waits} measurement series the benchmark waited for the machine to be at least 85% idle for 2 s (${s(r.quiet.waitedMs)} in all); ${r.quiet.busy === 0 ? 'every series started on an idle machine' : `**${r.quiet.busy} series started while other work still kept the cores busy (after waiting 90 s, then 30 s)**, so their numbers include that contention`}.`,
     '',
-    `Versions: Node ${m.node}, npm ${m.npm}, Terraform ${m.terraform}, cdktf ${m.cdktf}, cdktf-cli ${m.cdktfCli}, @cdktf/provider-aws ${m.providerAws}, turbo ${m.turbo}, esbuild ${m.esbuild}, tsx ${m.tsx}, ts-node ${m.tsNode}, TypeScript ${m.typescript}.`,
+    `Versions: Node ${m.node}, npm ${m.npm}, Terraform ${m.terraform}, cdktf ${m.cdktf}, cdktf-cli ${m.cdktfCli}, @cdktf/provider-aws ${m.providerAws}, cdktn ${m.cdktn}, @cdktn/provider-aws ${m.providerAwsCdktn}, turbo ${m.turbo}, esbuild ${m.esbuild}, tsx ${m.tsx}, ts-node ${m.tsNode}, TypeScript ${m.typescript}.`,
     '',
     `Method: every fast measurement is the median of ${r.runs} runs after one discarded warm-up run (samples listed); each scaling point is the median of ${r.runs} fresh child processes; \`npm test\` is measured once cold (empty turbo cache dir) and once warm (the same cache dir, second run). Wall time is measured by the benchmark, CPU time and peak RSS by GNU time or by the child itself.`,
     '',
@@ -224,6 +224,7 @@ export function renderReport(r: Results): string {
       ['`npm run synth`: every app in one process from the cached bundle (scripts/synth.cjs)', synth.npmRunSynth],
       ['`node scripts/synth.cjs`: the same without npm', synth.synthScript],
       ['`node scripts/synth.cjs` after an edit: esbuild bundles the apps first', synth.synthScriptRebundle],
+      ...(synth.synthScriptCdktn ? [['`node scripts/synth.cjs --framework cdktn`: the same apps with CDK Terrain (cdktn, @cdktn/provider-aws)', synth.synthScriptCdktn] as [string, Series]] : []),
       ['`turbo run synth --force`: one process per app (the per-app task before the app tests)', synth.turboPerApp],
       ['ts-node route: `cdktf synth --app "npx ts-node main.ts"` in each app, in turn', synth.tsNode],
       [`floor: \`node\` requiring cdktf and the ${synth.floorModules.length} provider modules the stacks use`, synth.floor],

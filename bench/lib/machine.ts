@@ -13,6 +13,8 @@ export interface Machine {
   readonly terraform: string;
   readonly cdktf: string;
   readonly cdktfCli: string;
+  readonly cdktn: string;
+  readonly providerAwsCdktn: string;
   readonly providerAws: string;
   readonly turbo: string;
   readonly esbuild: string;
@@ -42,6 +44,8 @@ export function describeMachine(root: string): Machine {
     cdktf: packageVersion(root, 'cdktf'),
     cdktfCli: packageVersion(root, 'cdktf-cli'),
     providerAws: packageVersion(root, '@cdktf/provider-aws'),
+    cdktn: packageVersion(root, 'cdktn'),
+    providerAwsCdktn: packageVersion(root, '@cdktn/provider-aws'),
     turbo: packageVersion(root, 'turbo'),
     esbuild: packageVersion(root, 'esbuild'),
     tsx: packageVersion(root, 'tsx'),

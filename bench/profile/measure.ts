@@ -27,9 +27,9 @@ const STACK_TRACES = 'stack traces cdktf captures per token';
 const NODE_WORK = 'Node: the synth script, reading and compiling the bundle';
 
 function partOfModule(module: string): string {
-  if (/node_modules\/cdktf\/lib\/tokens\//.test(module)) return 'cdktf: token resolution';
-  if (/node_modules\/(cdktf|constructs)\//.test(module)) return 'cdktf + constructs: load, tree, synthesis, JSON';
-  if (module.includes('node_modules/@cdktf/provider-aws/')) return '@cdktf/provider-aws: load and resource classes';
+  if (/node_modules\/(cdktf|cdktn)\/lib\/tokens\//.test(module)) return 'cdktf: token resolution';
+  if (/node_modules\/(cdktf|cdktn|constructs)\//.test(module)) return 'cdktf + constructs: load, tree, synthesis, JSON';
+  if (/node_modules\/@(cdktf|cdktn)\/provider-aws\//.test(module)) return '@cdktf/provider-aws: load and resource classes';
   if (module.startsWith('packages/')) return 'workspace libraries: constructs, validation, guardrails';
   if (module.startsWith('apps/')) return 'apps: stacks and environments';
   // Lines above the first module: esbuild's helpers that initialize modules lazily, bridge
@@ -74,7 +74,7 @@ export function partsOf(profile: CpuProfile): Record<string, number> {
     if (self.functionName === '(program)' || self.functionName === '(idle)' || self.functionName === '(root)') return 'V8 and Node, unattributed';
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)!.callFrame;
-      if (frame.functionName === 'captureStackTrace' && (frame.url === bundleUrl || frame.url.includes('cdktf'))) return STACK_TRACES;
+      if (frame.functionName === 'captureStackTrace' && (frame.url === bundleUrl || /node_modules\/(cdktf|cdktn)\//.test(frame.url))) return STACK_TRACES;
     }
     // Node's own work (natives, node: internals) belongs to the nearest frame of a file that asked for it.
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {

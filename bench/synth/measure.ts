@@ -11,6 +11,8 @@ export interface SynthResults {
   readonly synthScript: Series;
   /** `node scripts/synth.cjs` with the bundle cache emptied first: the first synth after an edit. */
   readonly synthScriptRebundle: Series;
+  /** `node scripts/synth.cjs --framework cdktn`: the same apps with CDK Terrain (cdktn, @cdktn/provider-aws), warm. */
+  readonly synthScriptCdktn: Series;
   /** `turbo run synth --force`: one process per app, as turbo runs them before the app tests. */
   readonly turboPerApp: Series;
   /** `cdktf synth --app "npx ts-node main.ts"` in each app dir, one after the other. */
@@ -46,6 +48,11 @@ export function measureSynth(ctx: BenchContext): SynthResults {
     rebundleSamples.push({ wallMs: one.median, cpuMs: one.cpuMedian, output: '' });
   }
   const synthScriptRebundle = series(rebundleSamples);
+
+  ctx.progress('node scripts/synth.cjs --framework cdktn: the same apps with CDK Terrain (the warm-up run bundles them)');
+  const synthScriptCdktn = measure(ctx, 'node scripts/synth.cjs --framework cdktn', process.execPath, [script, '--framework', 'cdktn'], { warmups: 1 });
+  // Leave the apps' cdktf.out as cdktf wrote it, for the rows below.
+  measure(ctx, 'node scripts/synth.cjs (restore cdktf.out)', process.execPath, [script], { runs: 1 });
 
   ctx.progress('turbo run synth --force: one process per app (the per-app synth task the app tests depend on)');
   const turboPerApp = measure(ctx, 'turbo run synth --force', bin(ctx.root, 'turbo'), ['run', 'synth', '--force', '--only', '--output-logs=errors-only'], { warmups: 1 });
@@ -86,6 +93,7 @@ export function measureSynth(ctx: BenchContext): SynthResults {
     npmRunSynth,
     synthScript,
     synthScriptRebundle,
+    synthScriptCdktn,
     turboPerApp,
     tsNode: series(tsNodeSamples),
     tsNodeSameStacks,
