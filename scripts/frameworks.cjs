@@ -62,4 +62,19 @@ const CDKTN_MODULE_MAPPER = Object.fromEntries(
   ]),
 );
 
-module.exports = { FRAMEWORKS, RENAMED_PACKAGES, cdktnSpecifier, CDKTN_MODULE_MAPPER };
+/**
+ * Where two synthesized stacks (cdk.tf.json, parsed) differ, as JSON paths (`a.b.c`) with each side's
+ * value. The same code synthesized under cdktf and under cdktn differs only at '//.metadata.version'
+ * (the framework) and 'terraform.required_providers.aws' (the binding's spelling of hashicorp/aws and
+ * the provider version it pins); the tests say so for the apps and the README examples.
+ * @returns {Array<{ path: string, cdktf: unknown, cdktn: unknown }>}
+ */
+function synthesisDifferences(cdktf, cdktn, at = '') {
+  if (typeof cdktf === 'object' && cdktf !== null && typeof cdktn === 'object' && cdktn !== null && Array.isArray(cdktf) === Array.isArray(cdktn)) {
+    const keys = [...new Set([...Object.keys(cdktf), ...Object.keys(cdktn)])];
+    return keys.flatMap((key) => synthesisDifferences(cdktf[key], cdktn[key], at ? `${at}.${key}` : key));
+  }
+  return JSON.stringify(cdktf) === JSON.stringify(cdktn) ? [] : [{ path: at, cdktf, cdktn }];
+}
+
+module.exports = { FRAMEWORKS, RENAMED_PACKAGES, cdktnSpecifier, CDKTN_MODULE_MAPPER, synthesisDifferences };

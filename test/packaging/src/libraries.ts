@@ -9,6 +9,22 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const LIBRARIES = ['core', 'consumer', 'provider', 's3-access'] as const;
 export type Library = (typeof LIBRARIES)[number];
 
+/** Each library is published twice from one source: for CDKTF and for CDK Terrain (scripts/build-cdktn.cjs). */
+export const FRAMEWORKS = ['cdktf', 'cdktn'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+interface FrameworkNames {
+  library: string;
+  cli: string;
+  providerAws: string;
+  scope: string;
+  peers: Record<string, string>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const frameworks = require(path.join(REPO_ROOT, 'scripts', 'frameworks.cjs')) as { FRAMEWORKS: Record<Framework, FrameworkNames> };
+/** Package names and peer ranges of each framework's set (scripts/frameworks.cjs). */
+export const namesOf = (framework: Framework): FrameworkNames => frameworks.FRAMEWORKS[framework];
+
 export interface Manifest {
   name: string;
   version: string;
@@ -18,8 +34,10 @@ export interface Manifest {
 }
 
 export const libraryDir = (library: Library): string => path.join(REPO_ROOT, 'packages', library);
-export const manifestOf = (library: Library): Manifest =>
-  JSON.parse(fs.readFileSync(path.join(libraryDir(library), 'package.json'), 'utf8')) as Manifest;
+/** The directory npm packs for a library's set: the library itself, or its CDK Terrain package in `cdktn/`. */
+export const packageDir = (library: Library, framework: Framework): string => (framework === 'cdktf' ? libraryDir(library) : path.join(libraryDir(library), 'cdktn'));
+export const manifestOf = (library: Library, framework: Framework = 'cdktf'): Manifest =>
+  JSON.parse(fs.readFileSync(path.join(packageDir(library, framework), 'package.json'), 'utf8')) as Manifest;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -58,7 +76,8 @@ export function pruneOrphanedOutputs(packageDir: string): string[] {
 
 /**
  * Builds the libraries whose dist/ is missing or older than their sources, dependencies first
- * (a library compiles against the declarations of the ones it uses), independent ones in parallel.
+ * (a library compiles against the declarations of the ones it uses), independent ones in parallel,
+ * then writes every library's CDK Terrain package from its build (a rewrite, well under a second).
  * Returns the libraries it built.
  */
 export async function buildStaleLibraries(): Promise<Library[]> {
@@ -82,5 +101,7 @@ export async function buildStaleLibraries(): Promise<Library[]> {
       }),
     );
   }
+  const buildCdktn = path.join(REPO_ROOT, 'scripts', 'build-cdktn.cjs');
+  await Promise.all(LIBRARIES.map((library) => execOk(process.execPath, [buildCdktn], { cwd: libraryDir(library) })));
   return built;
 }

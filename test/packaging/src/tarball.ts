@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execOk } from './exec';
-import { libraryDir, type Library } from './libraries';
+import { packageDir, type Framework, type Library } from './libraries';
 
 export interface Tarball {
   library: Library;
+  framework: Framework;
   file: string;
   /** Paths inside the package, e.g. `dist/index.js`. */
   files: string[];
@@ -12,15 +13,15 @@ export interface Tarball {
   unpackedDir: string;
 }
 
-/** `npm pack` of a library into `destination`, unpacked next to it for inspection. */
-export async function pack(library: Library, destination: string): Promise<Tarball> {
-  const { stdout } = await execOk('npm', ['pack', '--json', '--pack-destination', destination], { cwd: libraryDir(library) });
+/** `npm pack` of a library's package for one framework into `destination`, unpacked next to it for inspection. */
+export async function pack(library: Library, framework: Framework, destination: string): Promise<Tarball> {
+  const { stdout } = await execOk('npm', ['pack', '--json', '--pack-destination', destination], { cwd: packageDir(library, framework) });
   const [report] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const file = path.join(destination, report.filename);
-  const unpackedDir = path.join(destination, `${library}-unpacked`);
+  const unpackedDir = path.join(destination, `${framework}-${library}-unpacked`);
   fs.mkdirSync(unpackedDir, { recursive: true });
   await execOk('tar', ['-xzf', file, '-C', unpackedDir], { cwd: destination });
-  return { library, file, files: report.files.map((f) => f.path).sort(), unpackedDir };
+  return { library, framework, file, files: report.files.map((f) => f.path).sort(), unpackedDir };
 }
 
 /** Files a consumer must never download: tests, build caches, local settings. */

@@ -44,7 +44,7 @@ describe('danglingMapSources', () => {
 
   it('names each map whose sources are not in the tarball, resolving paths and sourceRoot', () => {
     const files = ['dist/a.js.map', 'dist/b.js.map', 'dist/nested/c.d.ts.map', 'dist/d.js.map', 'src/a.ts', 'src/nested/c.ts', 'src/d.ts'];
-    expect(danglingMapSources({ library: 'core', file: '', files, unpackedDir: dir })).toEqual(['dist/b.js.map: ../src/b.ts']);
+    expect(danglingMapSources({ library: 'core', framework: 'cdktf', file: '', files, unpackedDir: dir })).toEqual(['dist/b.js.map: ../src/b.ts']);
   });
 });
 
