@@ -34,6 +34,8 @@ function rewriteSpecifiers(text) {
   for (const { fileName, pos } of importedFiles) {
     const renamed = cdktnSpecifier(fileName);
     if (renamed === undefined) continue;
+    // Same length: offsets stay valid for the next specifier, and the source maps stay exact.
+    if (renamed.length !== fileName.length) throw new Error(`'${fileName}' → '${renamed}' changes the length`);
     // pos is the opening quote of the string literal.
     const start = pos + 1;
     if (!`'"\``.includes(text[pos]) || text.slice(start, start + fileName.length) !== fileName) {

@@ -5,6 +5,12 @@ import { pruneOrphanedOutputs } from '../src/libraries';
 import { firstTypeScriptBlock } from '../src/readme-example';
 import { danglingMapSources, unwantedFiles } from '../src/tarball';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rewriteSpecifiers, cdktfSpecifiers } = require('../../../scripts/build-cdktn.cjs') as {
+  rewriteSpecifiers(text: string): { text: string; names: string[] };
+  cdktfSpecifiers(text: string): string[];
+};
+
 // The checks the packaging test applies to real tarballs, shown to catch what they are for.
 describe('unwantedFiles', () => {
   it('flags tests, snapshots, build caches and configs, and nothing a user needs', () => {
@@ -78,5 +84,41 @@ describe('pruneOrphanedOutputs', () => {
       ['dist/gone.d.ts', 'dist/gone.d.ts.map', 'dist/gone.js', 'dist/gone.js.map', 'dist/nested/old.js'].sort(),
     );
     for (const kept of ['dist/kept.js', 'dist/kept.d.ts', 'dist/kept.js.map', 'dist/kept.d.ts.map', 'dist/nested/deep.js']) expect(fs.existsSync(path.join(dir, kept))).toBe(true);
+  });
+});
+
+describe('the CDK Terrain rewrite (scripts/build-cdktn.cjs)', () => {
+  const compiled = [
+    '"use strict";',
+    'const cdktf_1 = require("cdktf");',
+    'const vpc_endpoint_1 = require("@cdktf/provider-aws/lib/vpc-endpoint");',
+    'const core_1 = require("@privatelink-cdktf/core");',
+    "const HARNESS = require('@privatelink-cdktf/terraform-harness');",
+    "const CONTEXT = Symbol.for('@privatelink-cdktf/core.AwsContext');",
+    "const TAG = 'privatelink-cdktf'; // cdktf keeps its name in comments",
+  ].join('\n');
+  const declarations = "import { TerraformStack } from 'cdktf';\nexport * from '@privatelink-cdktf/consumer';\nexport declare const p: import('@cdktf/provider-aws/lib/provider').AwsProvider;\n";
+
+  it('renames the module specifiers of the framework packages and the libraries, and nothing else', () => {
+    const { text, names } = rewriteSpecifiers(compiled);
+    expect(names).toEqual(['cdktf', '@cdktf/provider-aws/lib/vpc-endpoint', '@privatelink-cdktf/core']);
+    expect(text.split('\n')).toEqual([
+      '"use strict";',
+      'const cdktf_1 = require("cdktn");',
+      'const vpc_endpoint_1 = require("@cdktn/provider-aws/lib/vpc-endpoint");',
+      'const core_1 = require("@privatelink-cdktn/core");',
+      "const HARNESS = require('@privatelink-cdktf/terraform-harness');",
+      "const CONTEXT = Symbol.for('@privatelink-cdktf/core.AwsContext');",
+      "const TAG = 'privatelink-cdktf'; // cdktf keeps its name in comments",
+    ]);
+    // Every line keeps its length, so the source maps still point at the right columns.
+    expect(text.split('\n').map((l) => l.length)).toEqual(compiled.split('\n').map((l) => l.length));
+  });
+
+  it('renames imports, re-exports and type imports in declarations, and finds none left after', () => {
+    expect(cdktfSpecifiers(declarations)).toEqual(['cdktf', '@privatelink-cdktf/consumer', '@cdktf/provider-aws/lib/provider']);
+    const { text } = rewriteSpecifiers(declarations);
+    expect(text).toBe("import { TerraformStack } from 'cdktn';\nexport * from '@privatelink-cdktn/consumer';\nexport declare const p: import('@cdktn/provider-aws/lib/provider').AwsProvider;\n");
+    expect(cdktfSpecifiers(text)).toEqual([]);
   });
 });
