@@ -75,25 +75,30 @@ async function exercise(framework: Framework): Promise<PackageSet> {
     }
   }
   const compiled = await timed(`${framework} compile`, () => compileExamples(project, examples));
-  // Synthesize and plan every example that compiled at once: the harness bounds how many plans run
-  // together, and the tests below read the outcomes.
+  // Synthesize the examples one after the other (a CLI run keeps a core busy for seconds; the two
+  // sets run side by side), and plan each as soon as it is synthesized: the harness bounds how many
+  // plans run together. The tests below read the outcomes.
   const outcomes = new Map<string, Outcome | Error>();
-  await timed(`${framework} synth and plan`, () =>
-    Promise.all(
-      [...examples.keys()].filter((name) => compiled.errors.get(name)!.length === 0).map(async (name) => {
-        try {
-          const { outDir, loadedModules } = await synthWithCli(project, name);
-          const stacks = findSynthesizedStacks(outDir);
-          const json = Object.fromEntries(stacks.map((stack) => [stack.name, JSON.parse(fs.readFileSync(path.join(stack.dir, 'cdk.tf.json'), 'utf8')) as unknown]));
-          const planned = framework === 'cdktf' || name === 'terrain' ? stacks : [];
-          const plans = await Promise.all(planned.map((stack) => planStackDir(stack.dir, { name: `readme-${framework}-${name}-${stack.name}` })));
-          outcomes.set(name, { stacks: stacks.map((s) => s.name), json, plans, loadedModules });
-        } catch (error) {
-          outcomes.set(name, error as Error);
-        }
-      }),
-    ),
-  );
+  await timed(`${framework} synth and plan`, async () => {
+    const pending: Array<Promise<void>> = [];
+    for (const name of [...examples.keys()].filter((n) => compiled.errors.get(n)!.length === 0)) {
+      try {
+        const { outDir, loadedModules } = await synthWithCli(project, name);
+        const stacks = findSynthesizedStacks(outDir);
+        const json = Object.fromEntries(stacks.map((stack) => [stack.name, JSON.parse(fs.readFileSync(path.join(stack.dir, 'cdk.tf.json'), 'utf8')) as unknown]));
+        const planned = framework === 'cdktf' || name === 'terrain' ? stacks : [];
+        pending.push(
+          Promise.all(planned.map((stack) => planStackDir(stack.dir, { name: `readme-${framework}-${name}-${stack.name}` }))).then(
+            (plans) => void outcomes.set(name, { stacks: stacks.map((s) => s.name), json, plans, loadedModules }),
+            (error: Error) => void outcomes.set(name, error),
+          ),
+        );
+      } catch (error) {
+        outcomes.set(name, error as Error);
+      }
+    }
+    await Promise.all(pending);
+  });
   return { tarballs, project, examples, exampleErrors, compiled, outcomes };
 }
 
