@@ -56,7 +56,16 @@ function cdktfSpecifiers(text) {
 function rewriteMarkdown(markdown) {
   let body = markdown.replace(/^```(ts|typescript)[ \t]*\r?\n([\s\S]*?)^```/gm, (_block, lang, code) => `\`\`\`${lang}\n${rewriteSpecifiers(code).text}\`\`\``);
   for (const [from, to] of RENAMED_PACKAGES) if (from.startsWith(`${FRAMEWORKS.cdktf.scope}/`)) body = body.split(from).join(to);
-  return body.replace(/`cdktf (synth|deploy|diff|destroy)/g, '`cdktn $1');
+  // Install lines (`npm install ... cdktf@^0.21.0 constructs@^10.4.2 "@cdktf/provider-aws@>=21.0.0 <22.0.0"`):
+  // the cdktn packages at the ranges the cdktn set takes.
+  const { peers, providerAws, library, cli } = FRAMEWORKS.cdktn;
+  body = body
+    .replace(/"?@cdktf\/provider-aws@[^"\s]+(?: <[^"\s]+)?"?/g, `"${providerAws}@${peers[providerAws]}"`)
+    .replace(/"?\bconstructs@[^"\s]+(?: <[^"\s]+)?"?/g, `"constructs@${peers.constructs}"`)
+    .replace(/\bcdktf-cli@[^"\s]+/g, `${cli}@${peers[library]}`)
+    .replace(/\bcdktf@[^"\s]+/g, `${library}@${peers[library]}`);
+  body = body.split(FRAMEWORKS.cdktf.providerAws).join(providerAws).split(FRAMEWORKS.cdktf.cli).join(cli);
+  return body.replace(/(`|npx )cdktf (synth|deploy|diff|destroy)\b/g, '$1cdktn $2');
 }
 
 /** The README of the cdktn package: the library's, rewritten, with a preface that says what this build is and how to install it. */
@@ -66,7 +75,8 @@ function cdktnReadme(readme, manifest) {
   const peers = Object.entries(cdktn.peers).map(([peer, range]) => `\`${peer}\` ${range}`).join(', ');
   const preface = [
     `> **CDK Terrain build.** \`${name}\` is \`${manifest.name}\` built for CDK Terrain (\`cdktn\`) from the same`,
-    `> source: it imports \`cdktn\` and \`${cdktn.providerAws}\` and takes them as peers (${peers}).`,
+    `> source: it imports \`cdktn\` and \`${cdktn.providerAws}\` and takes them as peers (${peers}); the CLI,`,
+    `> \`${cdktn.cli}\`, needs Node 22.19 or newer.`,
     `> Install it with \`npm install ${name} ${cdktn.library} constructs@"${cdktn.peers.constructs}" ${cdktn.providerAws}\`.`,
   ].join('\n');
   const [title, ...rest] = rewriteMarkdown(readme).split('\n');
