@@ -8,7 +8,13 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   // Workspace libraries resolve to their sources, so tests never run against a stale build.
-  moduleNameMapper: Object.fromEntries([...LIBRARY_SOURCES].map(([name, src]) => [`^${escapeRegExp(name)}$`, src])),
+  // A library's `testing` subpath (test helpers it exports for other packages) maps the same way.
+  moduleNameMapper: Object.fromEntries(
+    [...LIBRARY_SOURCES].flatMap(([name, src]) => [
+      [`^${escapeRegExp(name)}$`, src],
+      [`^${escapeRegExp(name)}/testing$`, path.join(src, 'testing')],
+    ]),
+  ),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
   // Plans wait for a machine-wide Terraform slot (see tools/terraform-harness), so a suite may queue behind others.

@@ -1,4 +1,4 @@
-import { cidrsOverlap, configError, type EnvironmentConfig, requireArn, requireCidr, requireNonEmpty, show } from '@privatelink-cdktf/core';
+import { cidrsOverlap, configError, type EnvironmentConfig, requireArn, requireCidr, requireNonEmpty, formatValue } from '@privatelink-cdktf/core';
 import { requireAmiId, requireBucketName, type SftpUser } from '@privatelink-cdktf/s3-access';
 import type { IConstruct } from 'constructs';
 
@@ -78,12 +78,12 @@ export interface AppConfig {
 export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   requireBucketName(scope, 'bucket.name', config.bucket.name);
   requireNonEmpty(scope, 'bucket.adminPrincipalArns', config.bucket.adminPrincipalArns, 'list the deploy role at least, or the bucket guard locks Terraform out');
-  config.bucket.adminPrincipalArns.forEach((arn) => requireArn(scope, 'bucket.adminPrincipalArns', arn, 'iam'));
+  config.bucket.adminPrincipalArns.forEach((arn) => requireArn(scope, 'bucket.adminPrincipalArns', arn, { service: 'iam' }));
   requireNonEmpty(scope, 'onPremisesCidrs', config.onPremisesCidrs, 'list the on-premises networks, for example ["192.168.0.0/16"]');
   for (const cidr of config.onPremisesCidrs) {
     requireCidr(scope, 'onPremisesCidrs', cidr);
     if (cidrsOverlap(cidr, config.network.cidrBlock)) {
-      configError(scope, 'onPremisesCidrs', `has ${show(cidr)}, which overlaps the VPC block ${show(config.network.cidrBlock)}`, 'routing between overlapping networks is ambiguous: give the VPC another block');
+      configError(scope, 'onPremisesCidrs', `has ${formatValue(cidr)}, which overlaps the VPC block ${formatValue(config.network.cidrBlock)}`, 'routing between overlapping networks is ambiguous: give the VPC another block');
     }
   }
   if (config.interfaceEndpoint && config.network.zones.length < 2) {
@@ -94,7 +94,7 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
       configError(scope, `interfaceEndpoint.resolverIpAddresses.${zone}`, `names a zone the network does not have`, `use one of ${config.network.zones.join(', ')}`);
     }
     if (!cidrsOverlap(`${ip}/32`, config.network.cidrBlock)) {
-      configError(scope, `interfaceEndpoint.resolverIpAddresses.${zone}`, `is ${show(ip)}, outside the VPC block ${show(config.network.cidrBlock)}`, `give an address in the ${zone} subnet`);
+      configError(scope, `interfaceEndpoint.resolverIpAddresses.${zone}`, `is ${formatValue(ip)}, outside the VPC block ${formatValue(config.network.cidrBlock)}`, `give an address in the ${zone} subnet`);
     }
   }
   if (!config.interfaceEndpoint && !config.sftp && !config.clientVpn && !config.proxy && !config.syncHost) {
@@ -103,8 +103,8 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   if (config.proxy) requireAmiId(scope, 'proxy.amiId', config.proxy.amiId);
   if (config.syncHost) requireAmiId(scope, 'syncHost.amiId', config.syncHost.amiId);
   if (config.clientVpn) {
-    requireArn(scope, 'clientVpn.serverCertificateArn', config.clientVpn.serverCertificateArn, 'acm');
-    requireArn(scope, 'clientVpn.rootCertificateChainArn', config.clientVpn.rootCertificateChainArn, 'acm');
+    requireArn(scope, 'clientVpn.serverCertificateArn', config.clientVpn.serverCertificateArn, { service: 'acm' });
+    requireArn(scope, 'clientVpn.rootCertificateChainArn', config.clientVpn.rootCertificateChainArn, { service: 'acm' });
   }
   if (config.environment.name === 'prod' && (config.proxy || config.syncHost)) {
     configError(scope, config.proxy ? 'proxy' : 'syncHost', 'is configured in prod', 'prod reaches S3 through the interface endpoint and SFTP; self-managed hosts are dev demonstrations');

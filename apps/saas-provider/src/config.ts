@@ -5,7 +5,7 @@ import {
   requireDnsName,
   requireNonEmpty,
   requirePort,
-  show,
+  formatValue,
   type EnvironmentConfig,
   type SubnetRef,
   type TopicSubscription,
@@ -86,26 +86,26 @@ const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   const { network, application, service } = config;
   if (network.type === 'existing') {
-    if (!VPC_ID.test(network.vpcId)) configError(scope, 'network.vpcId', `is ${show(network.vpcId)}`, 'give the ID of the application VPC, for example vpc-0123456789abcdef0');
+    if (!VPC_ID.test(network.vpcId)) configError(scope, 'network.vpcId', `is ${formatValue(network.vpcId)}`, 'give the ID of the application VPC, for example vpc-0123456789abcdef0');
     requireNonEmpty(scope, 'network.cidrBlocks', network.cidrBlocks, 'list the CIDR blocks of the VPC');
     network.cidrBlocks.forEach((cidr) => requireCidr(scope, 'network.cidrBlocks', cidr));
     for (const subnet of network.subnets) {
       if (subnet.availabilityZoneId === undefined) {
-        configError(scope, 'network.subnets', `has ${show(subnet.subnetId)} without availabilityZoneId`, 'give the AZ ID of every subnet: consumers must create endpoints in the same zones');
+        configError(scope, 'network.subnets', `has ${formatValue(subnet.subnetId)} without availabilityZoneId`, 'give the AZ ID of every subnet: consumers must create endpoints in the same zones');
       }
     }
   } else {
     requireCidr(scope, 'network.cidrBlock', network.cidrBlock);
   }
   if (application.type === 'existing') {
-    requireArn(scope, 'application.albArn', application.albArn, 'elasticloadbalancing');
-    requireArn(scope, 'application.listenerArn', application.listenerArn, 'elasticloadbalancing');
+    requireArn(scope, 'application.albArn', application.albArn, { service: 'elasticloadbalancing' });
+    requireArn(scope, 'application.listenerArn', application.listenerArn, { service: 'elasticloadbalancing' });
     requirePort(scope, 'application.listenerPort', application.listenerPort);
     if (!SECURITY_GROUP_ID.test(application.securityGroupId)) {
-      configError(scope, 'application.securityGroupId', `is ${show(application.securityGroupId)}`, "give the ID of the ALB's security group, for example sg-0123456789abcdef0");
+      configError(scope, 'application.securityGroupId', `is ${formatValue(application.securityGroupId)}`, "give the ID of the ALB's security group, for example sg-0123456789abcdef0");
     }
   } else {
-    requireArn(scope, 'application.certificateArn', application.certificateArn, 'acm');
+    requireArn(scope, 'application.certificateArn', application.certificateArn, { service: 'acm' });
     requirePort(scope, 'application.targetPort', application.targetPort ?? 8080);
   }
   requireDnsName(scope, 'service.privateDnsName', service.privateDnsName);

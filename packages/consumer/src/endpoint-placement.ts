@@ -1,11 +1,4 @@
-import {
-  configError,
-  isUnresolved,
-  show,
-  type SubnetRef,
-  validateSubnetPlacement,
-  type VpcRef,
-} from '@privatelink-cdktf/core';
+import { configError, formatValue, isAzId, isUnresolved, requireSubnetPlacement, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /** Fixed addresses for an endpoint's network interface in one subnet. */
@@ -37,21 +30,20 @@ export interface EndpointPlacementProps {
   readonly subnetIpAddresses?: Readonly<Record<string, EndpointIpAddresses>>;
 }
 
-const AZ_ID = /^[a-z]+[0-9]+(-[a-z]+[0-9]+)?-az[0-9]+$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
 
 /** Checks one subnet per AZ and, when given, that every subnet sits in a zone the service is offered in. */
 export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacementProps): SubnetRef[] {
-  const subnets = validateSubnetPlacement(scope, 'subnets', props.subnets, 1);
+  const subnets = requireSubnetPlacement(scope, 'subnets', props.subnets, 1);
   const providerZones = props.providerAvailabilityZoneIds;
   if (providerZones === undefined) return subnets;
   if (providerZones.length === 0) {
     configError(scope, 'providerAvailabilityZoneIds', 'is empty', 'list the AZ IDs the provider publishes for the service, for example ["apne1-az1", "apne1-az4"], or leave it out');
   }
   for (const zone of providerZones) {
-    if (!isUnresolved(zone) && !AZ_ID.test(zone)) {
-      configError(scope, 'providerAvailabilityZoneIds', `has ${show(zone)}, which is not an AZ ID`, 'give AZ IDs such as apne1-az1; AZ names like ap-northeast-1a differ between accounts and cannot be compared');
+    if (!isUnresolved(zone) && !isAzId(zone)) {
+      configError(scope, 'providerAvailabilityZoneIds', `has ${formatValue(zone)}, which is not an AZ ID`, 'give AZ IDs such as apne1-az1; AZ names like ap-northeast-1a differ between accounts and cannot be compared');
     }
   }
   for (const subnet of subnets) {
@@ -60,7 +52,7 @@ export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacem
       configError(
         scope,
         'subnets',
-        `has subnet ${show(subnet.subnetId)} with only an AZ name (${show(subnet.availabilityZone)})`,
+        `has subnet ${formatValue(subnet.subnetId)} with only an AZ name (${formatValue(subnet.availabilityZone)})`,
         "give its availabilityZoneId (for example 'apne1-az1'): AZ names map to different zones in the provider's account, so only AZ IDs can be checked against providerAvailabilityZoneIds",
       );
     }
@@ -69,7 +61,7 @@ export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacem
       configError(
         scope,
         'subnets',
-        `has subnet ${show(subnet.subnetId)} in ${zoneId}, where the service is not offered (${providerZones.join(', ')})`,
+        `has subnet ${formatValue(subnet.subnetId)} in ${zoneId}, where the service is not offered (${providerZones.join(', ')})`,
         'place the endpoint only in subnets of those zones, or ask the provider to add a load balancer in that zone',
       );
     }
@@ -83,10 +75,10 @@ export function subnetConfiguration(scope: IConstruct, field: string, subnets: r
   return Object.entries(addresses).map(([key, { ipv4, ipv6 }]) => {
     const keyField = `${field}.${key}`;
     const subnet = subnets.find((s) => s.subnetId === key || s.availabilityZoneId === key || s.availabilityZone === key);
-    if (!subnet) configError(scope, field, `has key ${show(key)}, which matches no subnet of the endpoint`, 'key each entry by one of the endpoint subnet IDs or their zones');
+    if (!subnet) configError(scope, field, `has key ${formatValue(key)}, which matches no subnet of the endpoint`, 'key each entry by one of the endpoint subnet IDs or their zones');
     if (ipv4 === undefined && ipv6 === undefined) configError(scope, keyField, 'has no address', 'give ipv4, ipv6 or both, or leave the subnet out');
-    if (ipv4 !== undefined && !isUnresolved(ipv4) && !IPV4.test(ipv4)) configError(scope, `${keyField}.ipv4`, `is ${show(ipv4)}`, 'give one IPv4 address inside the subnet, for example 10.0.0.10');
-    if (ipv6 !== undefined && !isUnresolved(ipv6) && !(ipv6.includes(':') && IPV6.test(ipv6))) configError(scope, `${keyField}.ipv6`, `is ${show(ipv6)}`, 'give one IPv6 address inside the subnet');
+    if (ipv4 !== undefined && !isUnresolved(ipv4) && !IPV4.test(ipv4)) configError(scope, `${keyField}.ipv4`, `is ${formatValue(ipv4)}`, 'give one IPv4 address inside the subnet, for example 10.0.0.10');
+    if (ipv6 !== undefined && !isUnresolved(ipv6) && !(ipv6.includes(':') && IPV6.test(ipv6))) configError(scope, `${keyField}.ipv6`, `is ${formatValue(ipv6)}`, 'give one IPv6 address inside the subnet');
     return { subnetId: subnet.subnetId, ...(ipv4 !== undefined ? { ipv4 } : {}), ...(ipv6 !== undefined ? { ipv6 } : {}) };
   });
 }

@@ -19,6 +19,7 @@ import {
   requirePorts,
   requireTimeouts,
   type ResourceTimeouts,
+  S3_ENDPOINT_POLICY,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -86,7 +87,7 @@ export class GatewayEndpoint extends Construct {
     if (props.policy !== undefined && props.allowAll) {
       configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
     }
-    if (props.allowAll && props.service === 's3') Guardrails.acknowledge(this, 'PL-EP-2', 'allowAll: true was set on the S3 gateway endpoint, so it keeps the default full-access policy');
+    if (props.allowAll && props.service === 's3') Guardrails.acknowledge(this, S3_ENDPOINT_POLICY, 'allowAll: true was set on the S3 gateway endpoint, so it keeps the default full-access policy');
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
     // Gateway endpoints keep the com.amazonaws prefix in every partition.

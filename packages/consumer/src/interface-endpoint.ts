@@ -136,7 +136,7 @@ export class InterfaceEndpoint extends Construct implements Connectable {
     const subnets = validateEndpointSubnets(this, props);
     const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
     if (props.serviceRegion !== undefined) requireRegion(this, 'serviceRegion', props.serviceRegion);
-    const resolved = resolveServiceName(this, 'service', props.service, props.serviceRegion ?? region);
+    const resolved = resolveServiceName(this, 'service', props.service, region, { serviceRegion: props.serviceRegion });
     if (resolved.region !== undefined && resolved.region !== (props.serviceRegion ?? region)) {
       configError(
         this,

@@ -60,7 +60,7 @@ export abstract class LatticeEndpoint extends Construct implements Connectable {
   ) {
     super(scope, id);
     if (!props.name) configError(this, 'name', 'is empty', 'give the endpoint a name');
-    requireArn(this, target.field, target.arn, 'vpc-lattice');
+    requireArn(this, target.field, target.arn, { service: 'vpc-lattice' });
     const subnets = validateEndpointSubnets(this, props);
     const privateDns = props.privateDns ?? false;
     if (privateDns) requireVpcDns(this, props.vpc);

@@ -14,7 +14,7 @@ import {
   type ResourceTimeouts,
   type SubnetRef,
   useProvider,
-  validateSubnetPlacement,
+  requireSubnetPlacement,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -67,7 +67,7 @@ export class ResolverInboundEndpoint extends Construct {
     if (!props.name) configError(this, 'name', 'is empty', 'give a name such as tenant-consumer-prod-inbound-dns');
     if (props.vpc.dnsSupport === false) configError(this, 'vpc', 'has DNS support off', 'turn on enable_dns_support on the VPC; the resolver answers only there');
     // AWS needs at least two addresses; two zones keep DNS up when one zone fails.
-    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 2);
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2);
     const cidrs = requireNarrowCidrs(this, 'allowedCidrs', requireNonEmpty(this, 'allowedCidrs', props.allowedCidrs, 'give the CIDR blocks of the DNS servers that forward queries here, for example ["192.168.0.0/24"]'), {
       name: 'allowOpenIngress',
       given: false,

@@ -2,7 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { configError } from './config-error';
-import { partitionOf } from './regions';
+import { partitionOf, requireRegion } from './regions';
 
 /** Where a construct is deployed, known at synth time so service names and ARNs can be literal. */
 export interface AwsContext {
@@ -30,6 +30,7 @@ export function awsContext(scope: IConstruct, explicit: { region?: string; accou
   if (!region) {
     configError(scope, 'region', 'is unknown', 'pass `region`, or give the stack an AwsProvider with a literal region');
   }
+  requireRegion(scope, 'region', region);
   return { region, partition: partitionOf(region), accountId: explicit.accountId ?? recorded?.accountId };
 }
 

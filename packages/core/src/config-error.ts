@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -21,8 +22,36 @@ export function configError(scope: IConstruct, field: string, problem: string, f
   throw new ConfigError(scope, field, problem, fix);
 }
 
-/** Renders a value for an error message: strings quoted, everything else as JSON. */
-export function show(value: unknown): string {
+/** How an error message shows a value Terraform knows only at apply time. */
+export const UNRESOLVED_VALUE = 'an unresolved value';
+
+/**
+ * Writes a value the way its user wrote it, for an error message: strings quoted, numbers as
+ * numbers (`NaN` as NaN), `undefined` and `null` by name, arrays and objects as JSON, and cdktf
+ * tokens (strings, numbers or lists) as "an unresolved value" instead of their internal encoding.
+ */
+export function formatValue(value: unknown): string {
+  if (isToken(value)) return UNRESOLVED_VALUE;
   if (typeof value === 'string') return `'${value}'`;
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return value.toString();
+  try {
+    const json = JSON.stringify(value, (_key, inner: unknown) => {
+      if (isToken(inner)) return UNRESOLVED_VALUE;
+      if (typeof inner === 'number' && !Number.isFinite(inner)) return String(inner);
+      if (typeof inner === 'bigint') return inner.toString();
+      return inner;
+    });
+    return json ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function isToken(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value);
+  return false;
 }

@@ -3,9 +3,11 @@ import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { setAwsContext } from './aws-context';
 import { CrossStackReferences } from './cross-stack-references';
-import { DEFAULT_REGION, type EnvironmentConfig, validateEnvironment } from './environment';
+import { DEFAULT_REGION, type EnvironmentConfig, requireEnvironment } from './environment';
 import { Guardrails, type GuardrailRule, type GuardrailSuppression } from './guardrails';
 import { standardTags } from './tags';
+import { configError, formatValue } from './config-error';
+import { describeKind } from './validate';
 
 export interface EnvironmentStackProps {
   /** The app, for example `saas-provider`; the stack is named `<application>-<environment>`. */
@@ -39,8 +41,8 @@ export class EnvironmentStack extends TerraformStack {
   public readonly awsProvider: AwsProvider;
 
   constructor(scope: Construct, props: EnvironmentStackProps) {
-    super(scope, `${props.application}-${props.environment.name}`);
-    validateEnvironment(this, props.environment);
+    super(scope, stackName(scope, props));
+    requireEnvironment(this, props.environment);
     this.application = props.application;
     this.environment = props.environment;
     this.region = props.environment.region ?? DEFAULT_REGION;
@@ -64,9 +66,13 @@ export class EnvironmentStack extends TerraformStack {
     guardrails.suppress(...(props.guardrails?.suppressions ?? []));
   }
 
-  /** True for prod: resources whose loss cuts off customers are protected there. */
+  /**
+   * True for a production environment (`environment.production`, by default the name `prod`):
+   * resources whose loss cuts off customers are protected there. Constructs read it through
+   * core's `isProduction(scope)`.
+   */
   public get isProduction(): boolean {
-    return this.environment.name === 'prod';
+    return this.environment.production ?? this.environment.name === 'prod';
   }
 
   private configureBackend(): void {
@@ -85,4 +91,20 @@ export class EnvironmentStack extends TerraformStack {
     // cdktf 0.21 has no typed option for S3-native locking (Terraform >= 1.10), so set it directly.
     this.addOverride('terraform.backend.s3.use_lockfile', true);
   }
+}
+
+const APPLICATION = /^[a-z][a-z0-9-]{0,47}$/;
+
+/** `<application>-<environment>`, after checking both parts (a stack is not yet there to name in the error, so the app is). */
+function stackName(scope: Construct, props: EnvironmentStackProps): string {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    configError(scope, 'props', `is ${describeKind(props)}`, "pass { application: 'my-app', environment: { name: 'dev', accountId: '123456789012' } }");
+  }
+  if (typeof props.application !== 'string' || !APPLICATION.test(props.application)) {
+    configError(scope, 'application', `is ${formatValue(props.application)}`, "name the app in lower-case letters, digits and hyphens, for example 'saas-provider'");
+  }
+  if (props.environment === undefined || props.environment === null || typeof props.environment !== 'object') {
+    configError(scope, 'environment', `is ${describeKind(props.environment)}`, "give { name: 'dev' | 'stg' | 'prod', accountId: '123456789012' }");
+  }
+  return `${props.application}-${String(props.environment.name)}`;
 }

@@ -1,7 +1,9 @@
 import type { IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { requireArn } from './aws/arn';
+import { NAME_RULES, requireName } from './aws/names';
+import { configError, formatValue } from './config-error';
 import { requireRegion } from './regions';
-import { isUnresolved, requireAccountId, requireArn } from './validate';
+import { describeKind, requireAccountId, requireBoolean } from './validate';
 
 export const ENVIRONMENT_NAMES = ['dev', 'stg', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
@@ -33,23 +35,38 @@ export interface EnvironmentConfig {
   readonly assumeRoleArn?: string;
   /** @default { type: 'local' } */
   readonly backend?: StateBackend;
+  /**
+   * Whether the environment serves customers: production defaults (deletion protection,
+   * `prevent_destroy` on endpoint services, load balancers and stateful endpoints) and
+   * production-only guardrails (remote state) apply.
+   * @default - true for the environment named 'prod'
+   */
+  readonly production?: boolean;
 }
 
 export const DEFAULT_REGION = 'ap-northeast-1';
 
 /** Fails at synth time on an environment that could not deploy. */
-export function validateEnvironment(scope: IConstruct, config: EnvironmentConfig): void {
-  if (!(ENVIRONMENT_NAMES as readonly string[]).includes(config.name)) {
-    configError(scope, 'environment.name', `is ${show(config.name)}`, `use one of ${ENVIRONMENT_NAMES.join(', ')}`);
+export function requireEnvironment(scope: IConstruct, config: EnvironmentConfig): EnvironmentConfig {
+  if (config === undefined || config === null || typeof config !== 'object') {
+    configError(scope, 'environment', `is ${describeKind(config)}`, "give { name: 'dev' | 'stg' | 'prod', accountId: '123456789012' }");
   }
+  if (!(ENVIRONMENT_NAMES as readonly string[]).includes(config.name)) {
+    configError(scope, 'environment.name', `is ${formatValue(config.name)}`, `use one of ${ENVIRONMENT_NAMES.join(', ')}`);
+  }
+  if (config.accountId === undefined) configError(scope, 'environment.accountId', 'is missing', "give the 12-digit AWS account ID as a string, for example '123456789012'");
   requireAccountId(scope, 'environment.accountId', config.accountId);
   requireRegion(scope, 'environment.region', config.region ?? DEFAULT_REGION);
-  if (config.assumeRoleArn !== undefined) requireArn(scope, 'environment.assumeRoleArn', config.assumeRoleArn, 'iam');
+  requireBoolean(scope, 'environment.production', config.production);
+  if (config.assumeRoleArn !== undefined) requireArn(scope, 'environment.assumeRoleArn', config.assumeRoleArn, { service: 'iam', resourceTypes: ['role'], accountId: config.accountId });
   const backend = config.backend;
+  if (backend !== undefined && backend?.type !== 'local' && backend?.type !== 's3') {
+    configError(scope, 'environment.backend.type', `is ${formatValue((backend as { type?: unknown } | null)?.type)}`, "use { type: 'local' } or { type: 's3', bucket }");
+  }
   if (backend?.type === 's3') {
-    if (!isUnresolved(backend.bucket) && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(backend.bucket)) {
-      configError(scope, 'environment.backend.bucket', `is ${show(backend.bucket)}`, 'use the name of an existing S3 bucket for Terraform state');
-    }
+    if (backend.bucket === undefined) configError(scope, 'environment.backend.bucket', 'is missing', 'give the name of an existing S3 bucket for Terraform state');
+    requireName(scope, 'environment.backend.bucket', backend.bucket, NAME_RULES.s3Bucket);
     if (backend.region !== undefined) requireRegion(scope, 'environment.backend.region', backend.region);
   }
+  return config;
 }

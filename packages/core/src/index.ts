@@ -1,3 +1,4 @@
+export * from './aws';
 export * from './aws-context';
 export * from './config-error';
 export * from './connections';
@@ -13,6 +14,7 @@ export * from './guardrails';
 export * from './naming';
 export * from './policy-document';
 export * from './private-network';
+export * from './production';
 export * from './reachability-analysis';
 export * from './regions';
 export * from './security-group';

@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
+import { describeKind } from './validate';
 
 /** Who a statement applies to. `'*'` means anyone; use it only with conditions that narrow it. */
 export type PolicyPrincipal = '*' | { readonly AWS?: readonly string[]; readonly Service?: readonly string[] };
@@ -31,19 +32,24 @@ const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/;
 
 /** Renders statements as a policy JSON string, failing at synth time on statements that grant nothing. */
 export function policyDocument(scope: IConstruct, field: string, statements: readonly PolicyStatement[]): string {
+  if (!Array.isArray(statements)) configError(scope, field, `is ${describeKind(statements)}, not a list of statements`, 'give a list of statements, for example [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::bucket/*"] }]');
   if (statements.length === 0) configError(scope, field, 'has no statements', 'give at least one statement, or leave the policy out');
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: statements.map((statement, index) => renderStatement(scope, `${field}[${statement.sid ?? index}]`, statement)),
+    Statement: statements.map((statement, index) => statementJson(scope, `${field}[${statement?.sid ?? index}]`, statement)),
   });
 }
 
-function renderStatement(scope: IConstruct, field: string, statement: PolicyStatement): Record<string, unknown> {
+function statementJson(scope: IConstruct, field: string, statement: PolicyStatement): Record<string, unknown> {
+  if (typeof statement !== 'object' || statement === null) configError(scope, field, `is ${describeKind(statement)}`, 'give { actions: [...], resources: [...] }');
+  if (!Array.isArray(statement.actions)) configError(scope, `${field}.actions`, `is ${describeKind(statement.actions)}, not a list`, 'name the actions as a list, for example ["s3:GetObject"]');
+  if (statement.effect !== undefined && statement.effect !== 'Allow' && statement.effect !== 'Deny') configError(scope, `${field}.effect`, `is ${formatValue(statement.effect)}`, "use 'Allow' or 'Deny'");
+  if (statement.resources !== undefined && !Array.isArray(statement.resources)) configError(scope, `${field}.resources`, `is ${describeKind(statement.resources)}, not a list`, 'give resources as a list, for example ["arn:aws:s3:::bucket/*"]');
   if (statement.actions.length === 0) {
     configError(scope, `${field}.actions`, 'is empty', 'name the actions the statement allows or denies, for example ["s3:GetObject"]');
   }
   for (const action of statement.actions) {
-    if (!ACTION.test(action)) configError(scope, `${field}.actions`, `has ${show(action)}`, "write actions as service:Action, for example 's3:GetObject'");
+    if (!ACTION.test(action)) configError(scope, `${field}.actions`, `has ${formatValue(action)}`, "write actions as service:Action, for example 's3:GetObject'");
   }
   const conditions: Record<string, Record<string, string[]>> = {};
   for (const { test, variable, values } of statement.conditions ?? []) {
@@ -52,14 +58,14 @@ function renderStatement(scope: IConstruct, field: string, statement: PolicyStat
   return {
     ...(statement.sid ? { Sid: statement.sid } : {}),
     Effect: statement.effect ?? 'Allow',
-    ...(statement.principals ? { Principal: renderPrincipal(statement.principals) } : {}),
+    ...(statement.principals ? { Principal: principalJson(statement.principals) } : {}),
     Action: [...statement.actions],
     Resource: [...(statement.resources ?? ['*'])],
     ...(Object.keys(conditions).length > 0 ? { Condition: conditions } : {}),
   };
 }
 
-function renderPrincipal(principal: PolicyPrincipal): unknown {
+function principalJson(principal: PolicyPrincipal): unknown {
   if (principal === '*') return '*';
   return {
     ...(principal.AWS ? { AWS: [...principal.AWS] } : {}),

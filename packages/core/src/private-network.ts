@@ -5,26 +5,29 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { Construct } from 'constructs';
-import { configError, show } from './config-error';
+import { isAzId, requireZone, zoneNumber } from './aws/availability-zones';
+import { cidrContains, cidrsOverlap, parseCidr, requireCidr, subnetOfCidr } from './aws/cidr';
+import { NAME_RULES, requireName } from './aws/names';
+import { awsContext } from './aws-context';
+import { configError, formatValue } from './config-error';
+import { requireLogRetentionDays } from './encrypted-log-group';
+import { applyConstructContract, type MetaArguments, providerRegion } from './meta-arguments';
 import type { SubnetRef } from './subnet-ref';
 import { nameTags } from './tags';
-import { parseIpv4Cidr, requireCidr, requireNonEmpty, requireUnique } from './validate';
+import { describeKind, isUnresolved, requireArray, requireInteger, requireNonEmpty, requireUnique } from './validate';
 import type { VpcRef } from './vpc-ref';
 import { VpcFlowLogs } from './vpc-flow-logs';
 
-const AZ_ID = /^[a-z]+[0-9]+(-[a-z]+[0-9]+)?-az[0-9]+$/;
-const AZ_NAME = /^[a-z]{2}(-gov)?-[a-z]+-[0-9][a-z]$/;
-
-export interface PrivateNetworkProps {
+export interface PrivateNetworkProps extends MetaArguments {
   /** Names the VPC and its parts, for example `tenant-consumer-prod`. */
   readonly name: string;
-  /** The VPC's IPv4 CIDR block, for example `10.20.0.0/16`. */
+  /** The VPC's IPv4 CIDR block, /16 to /28, for example `10.20.0.0/16`. */
   readonly cidrBlock: string;
   /** More IPv4 CIDR blocks for the VPC. @default [] */
   readonly secondaryCidrBlocks?: readonly string[];
   /**
    * One private subnet per zone, by AZ ID (`apne1-az1`, preferred: it names the same zone in
-   * every account) or AZ name (`ap-northeast-1a`).
+   * every account) or AZ name (`ap-northeast-1a`), all of the stack's region.
    */
   readonly zones: readonly string[];
   /**
@@ -38,6 +41,8 @@ export interface PrivateNetworkProps {
   /** Flow logs to an encrypted log group, or `false` to turn them off explicitly. @default { retentionDays: 365 } */
   readonly flowLogs?: { readonly retentionDays?: number } | false;
 }
+
+const VPC_PREFIX = { min: 16, max: 28 };
 
 /**
  * A VPC with private subnets only (no internet gateway, no NAT, no public IPs), DNS support and
@@ -56,19 +61,37 @@ export class PrivateNetwork extends Construct implements VpcRef {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
-    requireCidr(this, 'cidrBlock', props.cidrBlock);
-    const zones = requireNonEmpty(this, 'zones', props.zones, 'give at least one zone, for example ["apne1-az1", "apne1-az2"]');
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    if (props.name === undefined) configError(this, 'name', 'is missing', `give a name such as '${NAME_RULES.namePrefix.example}'`);
+    requireName(this, 'name', props.name, NAME_RULES.namePrefix);
+    if (props.cidrBlock === undefined) configError(this, 'cidrBlock', 'is missing', 'give the IPv4 block of the VPC, for example 10.20.0.0/16');
+    requireCidr(this, 'cidrBlock', props.cidrBlock, { family: 'ipv4', prefixLength: VPC_PREFIX });
+    const secondary = requireArray(this, 'secondaryCidrBlocks', props.secondaryCidrBlocks ?? [], 'give a list of IPv4 blocks, for example ["10.21.0.0/16"]');
+    const allBlocks = [props.cidrBlock];
+    for (const cidr of secondary) {
+      requireCidr(this, 'secondaryCidrBlocks', cidr, { family: 'ipv4', prefixLength: VPC_PREFIX });
+      const overlapping = allBlocks.find((block) => cidrsOverlap(block, cidr));
+      if (overlapping) configError(this, 'secondaryCidrBlocks', `has ${formatValue(cidr)}, which overlaps ${formatValue(overlapping)}`, 'give blocks that do not overlap the VPC\'s other blocks');
+      allBlocks.push(cidr);
+    }
+    const { region } = awsContext(this, { region: providerRegion(provider) });
+    const zones = requireNonEmpty(this, 'zones', props.zones, `give at least one zone, for example ["${region === 'ap-northeast-1' ? 'apne1-az1' : `${region}a`}"]`);
+    zones.forEach((zone) => requireZone(this, 'zones', zone, { region }));
     requireUnique(this, 'zones', zones, 'give one subnet per zone');
-    const subnetCidrs = carveSubnets(this, props.cidrBlock, zones, props.subnetPrefixLength, props.subnetCidrs ?? {});
+    if (props.flowLogs !== undefined && props.flowLogs !== false) {
+      if (typeof props.flowLogs !== 'object' || props.flowLogs === null) configError(this, 'flowLogs', `is ${describeKind(props.flowLogs)}`, 'give { retentionDays: 365 }, or false to turn flow logs off');
+      if (props.flowLogs.retentionDays !== undefined) requireLogRetentionDays(this, 'flowLogs.retentionDays', props.flowLogs.retentionDays);
+    }
+    const subnetCidrs = carveSubnets(this, props.cidrBlock, allBlocks, zones, props.subnetPrefixLength, props.subnetCidrs ?? {});
 
     const vpc = new Vpc(this, 'Vpc', {
       cidrBlock: props.cidrBlock,
       enableDnsSupport: true,
       enableDnsHostnames: true,
       tags: nameTags(props.name),
+      dependsOn,
     });
-    for (const cidr of props.secondaryCidrBlocks ?? []) {
-      requireCidr(this, 'secondaryCidrBlocks', cidr);
+    for (const cidr of secondary) {
       new VpcIpv4CidrBlockAssociation(this, `Cidr-${cidr.replace(/[./]/g, '-')}`, { vpcId: vpc.id, cidrBlock: cidr });
     }
     // The default group is what resources fall back to; with no rules it admits nothing.
@@ -77,7 +100,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
     const subnets: SubnetRef[] = [];
     const routeTableIds: Record<string, string> = {};
     for (const zone of zones) {
-      const byId = AZ_ID.test(zone);
+      const byId = isAzId(zone);
       const subnet = new Subnet(this, `Subnet-${zone}`, {
         vpcId: vpc.id,
         cidrBlock: subnetCidrs[zone],
@@ -92,7 +115,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
     }
 
     this.vpcId = vpc.id;
-    this.cidrBlocks = [props.cidrBlock, ...(props.secondaryCidrBlocks ?? [])];
+    this.cidrBlocks = allBlocks;
     this.subnets = subnets;
     this.subnetIds = subnets.map((s) => s.subnetId);
     this.routeTableIds = routeTableIds;
@@ -102,38 +125,50 @@ export class PrivateNetwork extends Construct implements VpcRef {
   }
 }
 
-/** The zone's number counted from 0: `apne1-az4` -> 3, `ap-northeast-1c` -> 2. */
-function zoneSlot(scope: Construct, zone: string): number {
-  if (AZ_ID.test(zone)) return Number(/az(\d+)$/.exec(zone)![1]) - 1;
-  if (AZ_NAME.test(zone)) return zone.charCodeAt(zone.length - 1) - 'a'.charCodeAt(0);
-  return configError(scope, 'zones', `has ${show(zone)}`, 'give an AZ ID such as apne1-az1 or an AZ name such as ap-northeast-1a');
-}
-
-function carveSubnets(scope: Construct, cidr: string, zones: readonly string[], prefixLength: number | undefined, explicit: Readonly<Record<string, string>>): Record<string, string> {
-  const parsed = parseIpv4Cidr(cidr);
-  if (!parsed) configError(scope, 'cidrBlock', `is ${show(cidr)}`, 'give an IPv4 CIDR block such as 10.0.0.0/16');
-  const [base, vpcPrefix] = parsed;
+function carveSubnets(
+  scope: Construct,
+  cidr: string,
+  vpcBlocks: readonly string[],
+  zones: readonly string[],
+  prefixLength: number | undefined,
+  explicit: Readonly<Record<string, string>>,
+): Record<string, string> {
+  if (isUnresolved(cidr)) configError(scope, 'cidrBlock', 'is an unresolved value', 'give the VPC block literally: subnets are carved from it at synth time');
+  const vpcPrefix = parseCidr(cidr)!.prefixLength;
+  if (prefixLength !== undefined) requireInteger(scope, 'subnetPrefixLength', prefixLength, { min: vpcPrefix, max: 28 });
+  if (typeof explicit !== 'object' || explicit === null) configError(scope, 'subnetCidrs', `is ${describeKind(explicit)}`, 'give subnet blocks keyed by zone, for example { "apne1-az1": "10.20.0.0/20" }');
+  for (const zone of Object.keys(explicit)) {
+    if (!zones.includes(zone)) configError(scope, `subnetCidrs.${zone}`, 'names a zone that is not in zones', `give blocks only for ${zones.join(', ')}`);
+  }
   const prefix = prefixLength ?? Math.min(vpcPrefix + 4, 28);
-  const slots = 2 ** Math.max(prefix - vpcPrefix, 0);
-  const size = 2 ** (32 - prefix);
   const cidrs: Record<string, string> = {};
   const owners = new Map<number, string>();
   for (const zone of zones) {
-    const slot = zoneSlot(scope, zone);
     if (explicit[zone] !== undefined) {
-      cidrs[zone] = requireCidr(scope, `subnetCidrs.${zone}`, explicit[zone]);
+      requireCidr(scope, `subnetCidrs.${zone}`, explicit[zone], { family: 'ipv4', prefixLength: { max: 28 } });
+      if (!isUnresolved(explicit[zone]) && !vpcBlocks.some((block) => cidrContains(block, explicit[zone]))) {
+        configError(scope, `subnetCidrs.${zone}`, `is ${formatValue(explicit[zone])}, outside the VPC's blocks ${vpcBlocks.join(', ')}`, 'give a block inside the VPC');
+      }
+      cidrs[zone] = explicit[zone];
       continue;
     }
-    if (prefix < vpcPrefix || prefix > 28 || slot >= slots) {
-      configError(scope, 'subnetPrefixLength', `is ${show(prefix)}: ${cidr} has ${slots} subnet slot(s) of /${prefix}, and ${zone} needs slot ${slot + 1}`, `use a prefix from /${vpcPrefix + Math.ceil(Math.log2(slot + 1))} to /28, or give subnetCidrs`);
+    const slot = zoneNumber(zone)! - 1;
+    const carved = subnetOfCidr(cidr, prefix, slot);
+    if (!carved) {
+      const slots = 2 ** (prefix - vpcPrefix);
+      configError(scope, 'subnetPrefixLength', `is ${formatValue(prefix)}: ${cidr} has ${slots} subnet slot(s) of /${prefix}, and ${zone} needs slot ${slot + 1}`, `use a prefix from /${vpcPrefix + Math.ceil(Math.log2(slot + 1))} to /28, or give subnetCidrs`);
     }
     const other = owners.get(slot);
     if (other !== undefined) {
-      configError(scope, 'zones', `has ${show(other)} and ${show(zone)}, which share zone number ${slot + 1}`, `give subnetCidrs for one of them`);
+      configError(scope, 'zones', `has ${formatValue(other)} and ${formatValue(zone)}, which share zone number ${slot + 1}`, 'give subnetCidrs for one of them');
     }
     owners.set(slot, zone);
-    const start = base + slot * size;
-    cidrs[zone] = `${[24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join('.')}/${prefix}`;
+    cidrs[zone] = carved;
+  }
+  const explicitBlocks = Object.entries(cidrs);
+  for (const [zone, block] of explicitBlocks) {
+    const clash = explicitBlocks.find(([other, otherBlock]) => other !== zone && cidrsOverlap(block, otherBlock));
+    if (clash) configError(scope, `subnetCidrs.${zone}`, `is ${formatValue(block)}, which overlaps the subnet of ${clash[0]} (${clash[1]})`, 'give every zone its own block');
   }
   return cidrs;
 }

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 import { isUnresolved } from './validate';
 
 /** Commercial, China and GovCloud regions that accept VPC endpoints. */
@@ -14,8 +14,8 @@ export const AWS_REGIONS: readonly string[] = [
 
 export function requireRegion(scope: IConstruct, field: string, region: string): string {
   if (isUnresolved(region)) return region;
-  if (!AWS_REGIONS.includes(region)) {
-    configError(scope, field, `has unknown region ${show(region)}`, 'use an AWS region code such as ap-northeast-1 or us-east-1');
+  if (typeof region !== 'string' || !AWS_REGIONS.includes(region)) {
+    configError(scope, field, `has unknown region ${formatValue(region)}`, 'use an AWS region code such as ap-northeast-1 or us-east-1');
   }
   return region;
 }

@@ -1,11 +1,17 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { configError } from './config-error';
+import { parseCidr, requireCidr } from './aws/cidr';
+import { NAME_RULES, requireName } from './aws/names';
+import { describeOpenCidrs, openCidrs } from './aws/open';
+import { configError, formatValue } from './config-error';
 import { Guardrails } from './guardrails/guardrails';
+import { NO_OPEN_INGRESS } from './guardrails/rules/security-group-rules';
+import { applyConstructContract, type MetaArguments } from './meta-arguments';
 import { nameTags } from './tags';
-import { isUnresolved, OPEN_CIDRS, requireCidr, requirePort } from './validate';
+import { isUnresolved, requireArray, requireBoolean, requireInteger, requireOneOf, requirePort, requireString } from './validate';
 
 /** Where traffic may come from (ingress) or go to (egress). Give at least one kind of peer. */
 export interface TrafficRule {
@@ -24,23 +30,35 @@ export interface TrafficRule {
   /**
    * Names the rules of peers known only at apply time (security groups or prefix lists created in
    * the same stack), so their Terraform addresses never depend on the order rules were added.
-   * Required for such peers in `addIngress`/`addEgress`.
-   * @default - the rule's position in `ingress`/`egress`
+   * @default - the Terraform reference of the peer (`aws_security_group.Alb_...`); literal peers are keyed by themselves
    */
   readonly key?: string;
 }
 
-export interface DedicatedSecurityGroupProps {
+/** The rules a security group may hold per direction by default (the "inbound or outbound rules per security group" quota). */
+export const DEFAULT_SECURITY_GROUP_RULE_QUOTA = 60;
+
+export interface DedicatedSecurityGroupProps extends MetaArguments {
   readonly vpcId: string;
-  /** The group's name, for example `tenant-consumer-prod-endpoint-saas`. */
+  /**
+   * The readable name, for example `tenant-consumer-prod-endpoint-saas`: the group's Name tag and
+   * the prefix of its generated name (`name_prefix`), so a replacement never collides with the
+   * group it replaces. At most 99 characters, not starting with `sg-`.
+   */
   readonly name: string;
   readonly description: string;
   /** @default [] - nothing may connect */
   readonly ingress?: readonly TrafficRule[];
   /** @default [] - no outbound traffic (responses to admitted connections still flow) */
   readonly egress?: readonly TrafficRule[];
-  /** Permit 0.0.0.0/0 or ::/0 in ingress. @default false */
+  /** Permit the whole internet in ingress, in any spelling (`0.0.0.0/0`, `::/0`, `0.0.0.0/1` + `128.0.0.0/1`, ...). @default false */
   readonly allowOpenIngress?: boolean;
+  /**
+   * The rules per direction your account's quota allows (one rule per peer and port). Raise it
+   * only after raising the "inbound or outbound rules per security group" quota.
+   * @default 60
+   */
+  readonly rulesPerDirectionQuota?: number;
 }
 
 /**
@@ -51,65 +69,112 @@ export interface DedicatedSecurityGroupProps {
 export class DedicatedSecurityGroup extends Construct {
   public readonly securityGroupId: string;
   public readonly securityGroupArn: string;
+  private readonly ingressCidrs: string[] = [];
+  private readonly ruleCount = { ingress: 0, egress: 0 };
+  private readonly quota: number;
 
   constructor(scope: Construct, id: string, props: DedicatedSecurityGroupProps) {
     super(scope, id);
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'vpcId', props.vpcId, "give the VPC's ID, for example network.vpcId");
+    requireName(this, 'name', props.name, NAME_RULES.securityGroup);
+    if (!isUnresolved(props.name) && props.name.length > 99) {
+      configError(this, 'name', `is ${formatValue(props.name)}, ${props.name.length} characters`, 'use at most 99 characters: the name is the prefix of a generated name, and a name_prefix is at most 100');
+    }
+    requireName(this, 'description', props.description, NAME_RULES.securityGroupDescription);
+    const allowOpenIngress = requireBoolean(this, 'allowOpenIngress', props.allowOpenIngress) ?? false;
+    this.quota = requireInteger(this, 'rulesPerDirectionQuota', props.rulesPerDirectionQuota ?? DEFAULT_SECURITY_GROUP_RULE_QUOTA, { min: 1, max: 1000, unit: 'rules' });
     const group = new SecurityGroup(this, 'SecurityGroup', {
-      name: props.name,
+      // A fixed name with create_before_destroy fails on every replacement, because the new group
+      // takes the old one's name (terraform-aws-modules/terraform-aws-security-group#231).
+      namePrefix: `${props.name}-`,
       description: props.description,
       vpcId: props.vpcId,
       tags: nameTags(props.name),
       lifecycle: { createBeforeDestroy: true },
+      dependsOn,
     });
     this.securityGroupId = group.id;
     this.securityGroupArn = group.arn;
-    (props.ingress ?? []).forEach((rule, index) => this.addRules('ingress', rule, String(index), props.allowOpenIngress ?? false));
-    (props.egress ?? []).forEach((rule, index) => this.addRules('egress', rule, String(index), true));
-    const open = (props.ingress ?? []).some((rule) => (rule.cidrs ?? []).some((cidr) => OPEN_CIDRS.includes(cidr)));
-    if (open) Guardrails.acknowledge(this, 'PL-SG-1', `allowOpenIngress: true was set on the security group ${props.name} to admit the whole internet`);
+    const ingress = requireArray(this, 'ingress', props.ingress ?? [], 'give a list of rules, for example [{ ports: [443], cidrs: ["10.0.0.0/16"] }]');
+    const egress = requireArray(this, 'egress', props.egress ?? [], 'give a list of rules, for example [{ ports: [443], prefixListIds: ["pl-61a54008"] }]');
+    ingress.forEach((rule, index) => this.addRules('ingress', rule, `ingress[${index}]`, allowOpenIngress));
+    egress.forEach((rule, index) => this.addRules('egress', rule, `egress[${index}]`, true));
+    if (openCidrs(this.ingressCidrs)) {
+      Guardrails.acknowledge(this, NO_OPEN_INGRESS, `allowOpenIngress: true was set on the security group ${props.name} to admit the whole internet`);
+    }
   }
 
   /** Admits more traffic, for example from a security group created later. */
   public addIngress(rule: TrafficRule): void {
-    this.addRules('ingress', rule, this.keyOfAdded('addIngress', rule), false);
+    this.addRules('ingress', rule, 'addIngress()', false);
   }
 
   /** Allows more outbound traffic. */
   public addEgress(rule: TrafficRule): void {
-    this.addRules('egress', rule, this.keyOfAdded('addEgress', rule), true);
+    this.addRules('egress', rule, 'addEgress()', true);
   }
 
-  private keyOfAdded(method: string, rule: TrafficRule): string {
-    const unresolved = [...(rule.securityGroupIds ?? []), ...(rule.prefixListIds ?? [])].some(isUnresolved);
-    if (unresolved && rule.key === undefined) {
-      configError(this, `${method}().key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
+  /** A stable key for a peer known only at apply time: the rule's key, else the peer's Terraform reference. */
+  private peerKey(field: string, rule: TrafficRule, kind: 'sg' | 'pl', peer: string, index: number): string {
+    if (!isUnresolved(peer)) return peer;
+    if (rule.key !== undefined) return `${kind}-${rule.key}-${index}`;
+    let reference: unknown;
+    try {
+      reference = Tokenization.resolve(peer, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    } catch {
+      reference = undefined;
     }
-    return rule.key ?? 'added';
+    const match = typeof reference === 'string' ? /^\$\{([A-Za-z0-9_.-]+)\}$/.exec(reference) : null;
+    if (!match) configError(this, `${field}.key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
+    return `${kind}-${match[1]}`;
   }
 
-  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, position: string, allowOpen: boolean): void {
-    const field = `${direction}[${position}]`;
-    const peerKey = rule.key ?? position;
-    const protocol = rule.protocol ?? 'tcp';
+  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, field: string, allowOpen: boolean): void {
+    if (typeof rule !== 'object' || rule === null) configError(this, field, `is ${formatValue(rule)}`, 'give { ports: [443], cidrs: ["10.0.0.0/16"] } or another peer');
+    const protocol = requireOneOf(this, `${field}.protocol`, rule.protocol ?? 'tcp', ['tcp', 'udp']);
+    const ports = requireArray(this, `${field}.ports`, rule.ports, 'give the ports as a list, for example [443]');
+    const cidrs = requireArray(this, `${field}.cidrs`, rule.cidrs ?? [], 'give CIDR blocks as a list, for example ["10.0.0.0/16"]');
+    const groups = requireArray(this, `${field}.securityGroupIds`, rule.securityGroupIds ?? [], 'give security group IDs as a list');
+    const prefixLists = requireArray(this, `${field}.prefixListIds`, rule.prefixListIds ?? [], 'give prefix list IDs as a list');
+    if (rule.description !== undefined) requireName(this, `${field}.description`, rule.description, NAME_RULES.securityGroupDescription);
+    if (rule.key !== undefined && (typeof rule.key !== 'string' || !/^[A-Za-z0-9-]{1,63}$/.test(rule.key))) {
+      configError(this, `${field}.key`, `is ${formatValue(rule.key)}`, 'use 1-63 letters, digits and hyphens that never change');
+    }
     const peers = [
-      ...(rule.cidrs ?? []).map((cidr) => ({ key: cidr, config: cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr } })),
-      ...(rule.securityGroupIds ?? []).map((sg, i) => ({ key: isUnresolved(sg) ? `sg${peerKey}-${i}` : sg, config: { referencedSecurityGroupId: sg } })),
-      ...(rule.prefixListIds ?? []).map((pl, i) => ({ key: isUnresolved(pl) ? `pl${peerKey}-${i}` : pl, config: { prefixListId: pl } })),
+      ...cidrs.map((cidr) => ({ key: cidr, config: parseCidr(cidr)?.family === 'ipv6' ? { cidrIpv6: cidr } : { cidrIpv4: cidr } })),
+      ...groups.map((sg, i) => ({ key: this.peerKey(field, rule, 'sg', sg, i), config: { referencedSecurityGroupId: sg } })),
+      ...prefixLists.map((pl, i) => ({ key: this.peerKey(field, rule, 'pl', pl, i), config: { prefixListId: pl } })),
     ];
     if (peers.length === 0) configError(this, field, 'has no peers', 'give cidrs, securityGroupIds or prefixListIds');
-    if (rule.ports.length === 0) configError(this, `${field}.ports`, 'is empty', 'give at least one port, for example [443]');
-    for (const cidr of rule.cidrs ?? []) {
+    if (ports.length === 0) configError(this, `${field}.ports`, 'is empty', 'give at least one port, for example [443]');
+    for (const cidr of cidrs) {
       requireCidr(this, `${field}.cidrs`, cidr);
-      if (!allowOpen && OPEN_CIDRS.includes(cidr)) {
-        configError(this, `${field}.cidrs`, `includes '${cidr}', which admits the whole internet`, 'list the client CIDR blocks instead');
+      if (isUnresolved(cidr)) configError(this, `${field}.cidrs`, 'has an unresolved value', 'give literal CIDR blocks: each one names its rule');
+    }
+    if (direction === 'ingress') {
+      const open = openCidrs([...this.ingressCidrs, ...cidrs]);
+      if (open && !allowOpen) {
+        configError(this, `${field}.cidrs`, `includes ${describeOpenCidrs(open)}`, "list the client CIDR blocks instead, or set 'allowOpenIngress: true' in the props if that is really intended");
       }
+      this.ingressCidrs.push(...cidrs);
     }
     const Rule = direction === 'ingress' ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
-    for (const port of rule.ports) {
+    for (const port of ports) {
       requirePort(this, `${field}.ports`, port);
       for (const peer of peers) {
+        // Keyed by peer and port, never by list position: adding a peer adds one rule and renames none.
         const id = `${direction === 'ingress' ? 'In' : 'Out'}-${protocol}-${port}-${peer.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
         if (this.node.tryFindChild(id)) continue;
+        this.ruleCount[direction] += 1;
+        if (this.ruleCount[direction] > this.quota) {
+          configError(
+            this,
+            field,
+            `makes ${this.ruleCount[direction]} ${direction} rules (one per peer and port), more than the ${this.quota} a security group holds`,
+            'group the CIDR blocks in a managed prefix list and give prefixListIds, or raise the quota with AWS and set rulesPerDirectionQuota',
+          );
+        }
         new Rule(this, id, {
           securityGroupId: this.securityGroupId,
           ipProtocol: protocol,

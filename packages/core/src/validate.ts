@@ -1,8 +1,11 @@
 import { Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 
-// Checks that need literal values skip unresolved tokens: Terraform knows them only at apply time.
+// Checks that throw a ConfigError are named require*. Checks that need literal values skip
+// unresolved tokens: Terraform knows them only at apply time. Every check also refuses what an
+// untyped JavaScript caller can pass (undefined, null, a string for a number), so no bad value
+// ends in a TypeError.
 
 /** True when the value is (or contains) an unresolved cdktf token. */
 export function isUnresolved(value: unknown): boolean {
@@ -11,15 +14,87 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
+/** What a value is, in words, for messages about values of the wrong kind. */
+export function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  switch (typeof value) {
+    case 'undefined':
+      return 'missing';
+    case 'string':
+      return `the string ${formatValue(value)}`;
+    case 'number':
+      return `the number ${formatValue(value)}`;
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** Fails when a required value is missing or `null`; returns it otherwise. */
+export function requireDefined<T>(scope: IConstruct, field: string, value: T | undefined | null, fix: string): T {
+  if (value === undefined || value === null) configError(scope, field, value === null ? 'is null' : 'is missing', fix);
+  return value;
+}
+
+/** Fails unless the value is a string (a token string passes), or optionally a non-empty one. */
+export function requireString(scope: IConstruct, field: string, value: unknown, fix: string, options: { nonEmpty?: boolean } = {}): string {
+  if (typeof value !== 'string') configError(scope, field, value === undefined ? 'is missing' : `is ${describeKind(value)}, not a string`, fix);
+  if (options.nonEmpty && value.trim() === '') configError(scope, field, 'is empty', fix);
+  return value;
+}
+
+/** Fails unless the value is `true` or `false` (an optional one may be missing). */
+export function requireBoolean(scope: IConstruct, field: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') configError(scope, field, `is ${describeKind(value)}`, 'use true or false');
+  return value;
+}
+
+/** Fails unless the value is a list (an unresolved list passes), for untyped callers that pass one item or a string. */
+export function requireArray<T>(scope: IConstruct, field: string, value: readonly T[] | undefined | null, fix: string): T[] {
+  if (!Array.isArray(value)) configError(scope, field, value === undefined ? 'is missing' : `is ${describeKind(value)}, not a list`, fix);
+  return [...value];
+}
+
 export function requireNonEmpty<T>(scope: IConstruct, field: string, values: readonly T[] | undefined, fix: string): T[] {
-  if (values === undefined || values.length === 0) configError(scope, field, 'is empty', fix);
+  if (values === undefined || values === null) configError(scope, field, 'is missing', fix);
+  if (!Array.isArray(values)) configError(scope, field, `is ${describeKind(values)}, not a list`, fix);
+  if (values.length === 0) configError(scope, field, 'is empty', fix);
   return [...values];
+}
+
+export interface IntegerRange {
+  /** @default - no lower bound */
+  readonly min?: number;
+  /** @default - no upper bound */
+  readonly max?: number;
+  /** The unit shown in the fix, for example `days`. @default '' */
+  readonly unit?: string;
+}
+
+/** Fails unless the value is a whole number within the range; unresolved numbers pass. */
+export function requireInteger(scope: IConstruct, field: string, value: number, range: IntegerRange = {}): number {
+  if (isUnresolved(value)) return value;
+  const { min, max, unit } = range;
+  const bounds =
+    min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
+  const fix = `use a whole number${bounds ? ` ${bounds}` : ''}${unit ? ` ${unit}` : ''}`;
+  if (typeof value !== 'number') configError(scope, field, `is ${describeKind(value)}, not a number`, fix);
+  if (!Number.isInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+    configError(scope, field, `is ${formatValue(value)}`, fix);
+  }
+  return value;
 }
 
 export function requirePort(scope: IConstruct, field: string, port: number): number {
   if (isUnresolved(port)) return port;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    configError(scope, field, `has port ${show(port)}`, 'use a whole number from 1 to 65535');
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    configError(scope, field, `has port ${formatValue(port)}`, 'use a whole number from 1 to 65535');
   }
   return port;
 }
@@ -31,9 +106,13 @@ export function requirePorts(scope: IConstruct, field: string, ports: readonly n
   return [...ports];
 }
 
+/** Fails unless the value is one of `allowed` (exact spelling); for enumerations untyped callers may misspell. */
 export function requireOneOf<T extends string>(scope: IConstruct, field: string, value: T, allowed: readonly T[]): T {
   if (isUnresolved(value)) return value;
-  if (!allowed.includes(value)) configError(scope, field, `is ${show(value)}`, `use one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  if (!allowed.includes(value)) {
+    const close = typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.toLowerCase()) : undefined;
+    configError(scope, field, `is ${formatValue(value)}`, close ? `write it as '${close}'` : `use one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  }
   return value;
 }
 
@@ -41,7 +120,7 @@ export function requireOneOf<T extends string>(scope: IConstruct, field: string,
 export function requireUnique(scope: IConstruct, field: string, values: readonly string[], fix: string): void {
   const seen = new Set<string>();
   for (const value of values) {
-    if (seen.has(value)) configError(scope, field, `lists ${show(value)} twice`, fix);
+    if (seen.has(value)) configError(scope, field, `lists ${formatValue(value)} twice`, fix);
     seen.add(value);
   }
 }
@@ -49,72 +128,19 @@ export function requireUnique(scope: IConstruct, field: string, values: readonly
 const ACCOUNT_ID = /^\d{12}$/;
 export function requireAccountId(scope: IConstruct, field: string, accountId: string): string {
   if (isUnresolved(accountId)) return accountId;
-  if (!ACCOUNT_ID.test(accountId)) configError(scope, field, `is ${show(accountId)}`, 'an AWS account ID is exactly 12 digits, for example 123456789012');
-  return accountId;
-}
-
-const CIDR_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-const CIDR_V6 = /^[0-9a-fA-F:]+\/(\d{1,3})$/;
-
-/** Parses an IPv4 CIDR into [first address as a number, prefix length], or undefined if malformed. */
-export function parseIpv4Cidr(cidr: string): [number, number] | undefined {
-  const match = CIDR_V4.exec(cidr);
-  if (!match) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  return [address - (address % size), prefix];
-}
-
-export function isCidr(cidr: string): boolean {
-  if (parseIpv4Cidr(cidr)) return true;
-  const v6 = CIDR_V6.exec(cidr);
-  return v6 !== null && cidr.includes(':') && Number(v6[1]) <= 128;
-}
-
-/** True when two IPv4 CIDR blocks share at least one address. */
-export function cidrsOverlap(a: string, b: string): boolean {
-  const pa = parseIpv4Cidr(a);
-  const pb = parseIpv4Cidr(b);
-  if (!pa || !pb) return false;
-  const end = ([start, prefix]: [number, number]) => start + 2 ** (32 - prefix) - 1;
-  return pa[0] <= end(pb) && pb[0] <= end(pa);
-}
-
-export function requireCidr(scope: IConstruct, field: string, cidr: string): string {
-  if (isUnresolved(cidr)) return cidr;
-  if (!isCidr(cidr)) configError(scope, field, `has ${show(cidr)}, which is not a CIDR block`, 'write it as address/prefix, for example 10.0.0.0/16');
-  return cidr;
-}
-
-/** CIDR blocks that admit the whole internet. */
-export const OPEN_CIDRS: readonly string[] = ['0.0.0.0/0', '::/0'];
-
-/** Rejects 0.0.0.0/0 and ::/0 unless the caller opted in by name. */
-export function requireNarrowCidrs(scope: IConstruct, field: string, cidrs: readonly string[], optIn: { name: string; given: boolean }): string[] {
-  cidrs.forEach((cidr) => requireCidr(scope, field, cidr));
-  const open = cidrs.find((cidr) => OPEN_CIDRS.includes(cidr));
-  if (open && !optIn.given) {
-    configError(scope, field, `includes ${show(open)}, which admits the whole internet`, `list the client CIDR blocks, or set '${optIn.name}: true' if that is really intended`);
+  if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
+    configError(scope, field, `is ${formatValue(accountId)}`, "an AWS account ID is exactly 12 digits, written as a string, for example '123456789012'");
   }
-  return [...cidrs];
+  return accountId;
 }
 
 const DNS_NAME = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export function requireDnsName(scope: IConstruct, field: string, name: string): string {
   if (isUnresolved(name)) return name;
-  if (!DNS_NAME.test(name)) configError(scope, field, `is ${show(name)}, which is not a valid DNS name`, 'use lower-case labels of letters, digits and hyphens separated by dots, for example api.example.com');
+  if (typeof name !== 'string' || !DNS_NAME.test(name)) {
+    configError(scope, field, `is ${formatValue(name)}, which is not a valid DNS name`, 'use lower-case labels of letters, digits and hyphens separated by dots, for example api.example.com');
+  }
   return name;
-}
-
-const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
-export function requireArn(scope: IConstruct, field: string, arn: string, service?: string): string {
-  if (isUnresolved(arn)) return arn;
-  const match = ARN.test(arn) && (service === undefined || arn.split(':')[2] === service);
-  if (!match) configError(scope, field, `is ${show(arn)}, which is not ${service ? `an ${service} ARN` : 'an ARN'}`, `use the full ARN, for example arn:aws:${service ?? 'iam'}:ap-northeast-1:123456789012:...`);
-  return arn;
 }
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -124,7 +150,9 @@ const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
  */
 export function requireKeys(scope: IConstruct, field: string, keys: readonly string[]): void {
   for (const key of keys) {
-    if (!KEY.test(key)) configError(scope, field, `has key ${show(key)}`, 'keys are 1-63 lower-case letters, digits and hyphens, starting with a letter or digit, and never change once deployed');
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      configError(scope, field, `has key ${formatValue(key)}`, 'keys are 1-63 lower-case letters, digits and hyphens, starting with a letter or digit, and never change once deployed');
+    }
   }
   requireUnique(scope, field, keys, 'give every item its own key');
 }

@@ -2,20 +2,27 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
+import { NAME_RULES, requireName } from './aws/names';
 import { requireAccountContext } from './aws-context';
-import { EncryptedLogGroup } from './encrypted-log-group';
+import { configError } from './config-error';
+import { EncryptedLogGroup, requireLogRetentionDays } from './encrypted-log-group';
+import { applyConstructContract, type MetaArguments, providerRegion } from './meta-arguments';
 import { physicalName } from './naming';
 import { policyDocument } from './policy-document';
+import { requireOneOf, requireString } from './validate';
 
-export interface VpcFlowLogsProps {
+/** The traffic a flow log records. */
+export const FLOW_LOG_TRAFFIC_TYPES = ['ALL', 'ACCEPT', 'REJECT'] as const;
+
+export interface VpcFlowLogsProps extends MetaArguments {
   readonly vpcId: string;
   /** Used in the log group and role names, for example `saas-provider-prod`. */
   readonly name: string;
   /** @default 365 */
   readonly retentionDays?: number;
   /** @default 'ALL' */
-  readonly trafficType?: 'ALL' | 'ACCEPT' | 'REJECT';
-  /** @default - a new key with rotation */
+  readonly trafficType?: (typeof FLOW_LOG_TRAFFIC_TYPES)[number];
+  /** A KMS key of the stack's region for the log group. @default - a new key with rotation */
   readonly kmsKeyArn?: string;
 }
 
@@ -26,10 +33,18 @@ export interface VpcFlowLogsProps {
 export class VpcFlowLogs extends Construct {
   public readonly logGroupName: string;
   public readonly flowLogId: string;
+  /** The role VPC Flow Logs assumes to write to the log group. */
+  public readonly roleArn: string;
 
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
-    const { accountId } = requireAccountContext(this);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireString(this, 'vpcId', props.vpcId, "give the VPC's ID, for example network.vpcId", { nonEmpty: true });
+    if (props.name === undefined) configError(this, 'name', 'is missing', `give a name such as '${NAME_RULES.namePrefix.example}'`);
+    requireName(this, 'name', props.name, NAME_RULES.namePrefix);
+    const trafficType = requireOneOf(this, 'trafficType', props.trafficType ?? 'ALL', FLOW_LOG_TRAFFIC_TYPES);
+    requireLogRetentionDays(this, 'retentionDays', props.retentionDays ?? 365);
+    const { accountId, partition, region } = requireAccountContext(this, { region: providerRegion(provider) });
     const logs = new EncryptedLogGroup(this, 'Logs', {
       logGroupName: `/privatelink/${props.name}/flow-logs`,
       retentionDays: props.retentionDays,
@@ -41,8 +56,11 @@ export class VpcFlowLogs extends Construct {
         {
           principals: { Service: ['vpc-flow-logs.amazonaws.com'] },
           actions: ['sts:AssumeRole'],
-          // Confused-deputy guard: only flow logs of this account may use the role.
-          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] }],
+          // Confused-deputy guard: only flow logs of this account and region may use the role.
+          conditions: [
+            { test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] },
+            { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:${partition}:ec2:${region}:${accountId}:vpc-flow-log/*`] },
+          ],
         },
       ]),
     });
@@ -58,13 +76,15 @@ export class VpcFlowLogs extends Construct {
     });
     const flowLog = new FlowLog(this, 'FlowLog', {
       vpcId: props.vpcId,
-      trafficType: props.trafficType ?? 'ALL',
+      trafficType,
       logDestinationType: 'cloud-watch-logs',
       logDestination: logs.logGroupArn,
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
+      dependsOn,
     });
     this.logGroupName = logs.logGroupName;
     this.flowLogId = flowLog.id;
+    this.roleArn = role.arn;
   }
 }

@@ -61,10 +61,10 @@ describe('PrivateNetwork', () => {
   });
 
   it('takes explicit subnet CIDRs, and asks for them when zone numbers collide', () => {
-    const other = devStack();
+    const other = devStack({ region: 'us-east-1' });
     new PrivateNetwork(other, 'Network', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1', 'use1-bos1-az1'], subnetCidrs: { 'use1-bos1-az1': '10.0.200.0/24' }, flowLogs: false });
     expect(Testing.synth(other)).toHaveResourceWithProperties(Subnet, { availability_zone_id: 'use1-bos1-az1', cidr_block: '10.0.200.0/24' });
-    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1', 'use1-bos1-az1'] })).toThrow(/share zone number 1; give subnetCidrs/);
+    expect(() => new PrivateNetwork(devStack({ region: 'us-east-1' }), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1', 'use1-bos1-az1'] })).toThrow(/share zone number 1; give subnetCidrs/);
   });
 
   it('rejects bad zones, CIDRs and subnet sizes', () => {
@@ -72,6 +72,10 @@ describe('PrivateNetwork', () => {
     expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['tokyo-1'] })).toThrow(/'zones' has 'tokyo-1'/);
     expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0/16', zones: ['apne1-az1'] })).toThrow(/not a CIDR block/);
     expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/27', zones: ['apne1-az1', 'apne1-az2', 'apne1-az4'] })).toThrow(/subnetPrefixLength/);
-    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1'], flowLogs: { retentionDays: 10 } })).toThrow(/'retentionDays' is 10/);
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1'], flowLogs: { retentionDays: 10 } })).toThrow(/'flowLogs\.retentionDays' is 10; use one of the periods CloudWatch Logs accepts, for example 14/);
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.1/16', zones: ['apne1-az1'] })).toThrow(/'cidrBlock' has '10.0.0.1\/16', which has host bits set; use 10.0.0.0\/16/);
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['use1-az1'] })).toThrow(/'zones' has 'use1-az1', a zone of us-east-1, but the stack deploys to ap-northeast-1/);
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', zones: ['apne1-az1'], subnetCidrs: { 'apne1-az1': '10.1.0.0/24' } })).toThrow(/'subnetCidrs.apne1-az1' is '10.1.0.0\/24', outside the VPC's blocks/);
+    expect(() => new PrivateNetwork(devStack(), 'N', { name: 'n', cidrBlock: '10.0.0.0/16', secondaryCidrBlocks: ['10.0.128.0/17'], zones: ['apne1-az1'] })).toThrow(/'secondaryCidrBlocks' has '10.0.128.0\/17', which overlaps '10.0.0.0\/16'/);
   });
 });

@@ -1,7 +1,7 @@
 import type { AlbListener } from '@cdktf/provider-aws/lib/alb-listener';
 import type { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { configError, isUnresolved, requireArn, show } from '@privatelink-cdktf/core';
+import { configError, isUnresolved, requireArn, formatValue } from '@privatelink-cdktf/core';
 import { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
@@ -43,9 +43,9 @@ export class AlbTarget extends NlbTargetGroup {
   constructor(scope: Construct, id: string, props: AlbTargetProps) {
     super(scope, id);
     this.props = props;
-    requireArn(this, 'albArn', props.albArn, 'elasticloadbalancing');
+    requireArn(this, 'albArn', props.albArn, { service: 'elasticloadbalancing' });
     if (!isUnresolved(props.albArn) && !props.albArn.includes(':loadbalancer/app/')) {
-      configError(this, 'albArn', `is ${show(props.albArn)}, which is not an Application Load Balancer`, 'give the ARN of an ALB (arn:aws:elasticloadbalancing:...:loadbalancer/app/...)');
+      configError(this, 'albArn', `is ${formatValue(props.albArn)}, which is not an Application Load Balancer`, 'give the ARN of an ALB (arn:aws:elasticloadbalancing:...:loadbalancer/app/...)');
     }
     const listener = describeListener(this, props.albListener);
     const group = this.createTargetGroup(props, {
@@ -77,9 +77,9 @@ function describeListener(scope: Construct, listener: AlbTargetProps['albListene
     if (port === undefined) configError(scope, 'albListener.port', 'is not set on the ALB listener', 'give the listener an explicit port, for example 443');
     return { port, protocol: resource.protocolInput ?? (port === 443 ? 'HTTPS' : 'HTTP'), resource: listener };
   }
-  requireArn(scope, 'albListener.listenerArn', listener.listenerArn, 'elasticloadbalancing');
+  requireArn(scope, 'albListener.listenerArn', listener.listenerArn, { service: 'elasticloadbalancing' });
   if (!isUnresolved(listener.listenerArn) && !listener.listenerArn.includes(':listener/app/')) {
-    configError(scope, 'albListener.listenerArn', `is ${show(listener.listenerArn)}, which is not an Application Load Balancer listener`, 'give the ARN of a listener of the ALB (arn:aws:elasticloadbalancing:...:listener/app/...)');
+    configError(scope, 'albListener.listenerArn', `is ${formatValue(listener.listenerArn)}, which is not an Application Load Balancer listener`, 'give the ARN of a listener of the ALB (arn:aws:elasticloadbalancing:...:listener/app/...)');
   }
   return { port: listener.port, protocol: listener.protocol ?? (listener.port === 443 ? 'HTTPS' : 'HTTP') };
 }

@@ -2,15 +2,17 @@ import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service
 import {
   configError,
   dependsOnOf,
+  ENDPOINT_SERVICE_ACCEPTANCE,
+  formatValue,
   Guardrails,
   isUnresolved,
   type MetaArguments,
+  NO_ANY_PRINCIPAL,
   requireDnsName,
   requireNonEmpty,
   requireOneOf,
   requireRegion,
   requireUnique,
-  show,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -87,8 +89,8 @@ export class EndpointService extends Construct {
       configError(this, 'acceptanceRequired', "is false while '*' is allowed, so any AWS account would connect unchecked", "keep acceptance required with '*'");
     }
     // Options chosen by name accept the guardrail findings they cause, with the reason on record.
-    if (principals.includes('*')) Guardrails.acknowledge(this, 'PL-ES-2', "allowAnyPrincipal: true was set on the endpoint service to allow the '*' principal");
-    if (!this.acceptanceRequired) Guardrails.acknowledge(this, 'PL-ES-1', 'acceptanceRequired: false was set on the endpoint service, so allowed principals connect without review');
+    if (principals.includes('*')) Guardrails.acknowledge(this, NO_ANY_PRINCIPAL, "allowAnyPrincipal: true was set on the endpoint service to allow the '*' principal");
+    if (!this.acceptanceRequired) Guardrails.acknowledge(this, ENDPOINT_SERVICE_ACCEPTANCE, 'acceptanceRequired: false was set on the endpoint service, so allowed principals connect without review');
     const ipTypes = props.supportedIpAddressTypes ?? ['ipv4'];
     requireNonEmpty(this, 'supportedIpAddressTypes', ipTypes, "give ['ipv4'], ['ipv6'] or both");
     ipTypes.forEach((type) => requireOneOf(this, 'supportedIpAddressTypes', type, ['ipv4', 'ipv6']));
@@ -128,6 +130,6 @@ export class EndpointService extends Construct {
 function requireNlbArn(scope: Construct, arn: string): void {
   if (isUnresolved(arn)) return;
   if (!/^arn:(aws|aws-cn|aws-us-gov):elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(arn)) {
-    configError(scope, 'networkLoadBalancerArns', `has ${show(arn)}, which is not a Network Load Balancer ARN`, 'give ARNs such as arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/my-nlb/0123456789abcdef');
+    configError(scope, 'networkLoadBalancerArns', `has ${formatValue(arn)}, which is not a Network Load Balancer ARN`, 'give ARNs such as arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/my-nlb/0123456789abcdef');
   }
 }

@@ -1,5 +1,5 @@
 import type { LbTargetGroupHealthCheck } from '@cdktf/provider-aws/lib/lb-target-group';
-import { configError, requireOneOf, requirePort, show } from '@privatelink-cdktf/core';
+import { configError, requireOneOf, requirePort, formatValue } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /** How the load balancer decides that a target can take connections. */
@@ -58,6 +58,6 @@ export function renderHealthCheck(
 }
 
 function inRange(scope: IConstruct, field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) configError(scope, field, `is ${show(value)}`, `use a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) configError(scope, field, `is ${formatValue(value)}`, `use a whole number from ${min} to ${max}`);
   return value;
 }

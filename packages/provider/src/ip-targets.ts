@@ -1,12 +1,12 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import {
-  cidrsOverlap,
+  cidrContainsAddress,
   configError,
+  formatValue,
+  isIpAddress,
   isUnresolved,
-  parseIpv4Cidr,
   requireNonEmpty,
   requireUnique,
-  show,
 } from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
 import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
@@ -46,15 +46,14 @@ export class IpTargets extends NlbTargetGroup {
     requireUnique(this, 'ips', ips, 'list each address once');
     for (const ip of ips) {
       if (isUnresolved(ip)) configError(this, 'ips', 'has an unresolved value', 'give literal addresses: each one names its attachment');
-      const parsed = parseIpv4Cidr(`${ip}/32`);
-      if (!parsed) configError(this, 'ips', `has ${show(ip)}, which is not an IPv4 address`, 'give addresses such as 10.0.1.10');
-      if (!TARGETABLE_RANGES.some((range) => cidrsOverlap(`${ip}/32`, range))) {
-        configError(this, 'ips', `has ${show(ip)}, which is not a private address`, `IP targets must be in ${TARGETABLE_RANGES.join(', ')}`);
+      if (!isIpAddress(ip, 'ipv4')) configError(this, 'ips', `has ${formatValue(ip)}, which is not an IPv4 address`, 'give addresses such as 10.0.1.10');
+      if (!TARGETABLE_RANGES.some((range) => cidrContainsAddress(range, ip))) {
+        configError(this, 'ips', `has ${formatValue(ip)}, which is not a private address`, `IP targets must be in ${TARGETABLE_RANGES.join(', ')}`);
       }
     }
     const port = props.port ?? 443;
     const group = this.createTargetGroup(props, { port, healthProtocol: 'TCP' });
-    const outside = ips.filter((ip) => !props.vpc.cidrBlocks.some((cidr) => cidrsOverlap(`${ip}/32`, cidr)));
+    const outside = ips.filter((ip) => !props.vpc.cidrBlocks.some((cidr) => cidrContainsAddress(cidr, ip)));
     for (const ip of ips) {
       this.addDependable(
         new LbTargetGroupAttachment(this, `Target-${ip.replace(/\./g, '-')}`, {

@@ -38,7 +38,7 @@ export function validateListener(scope: IConstruct, field: string, listener: Lis
   }
   if (protocol === 'TLS') {
     if (listener.certificateArn === undefined) configError(scope, `${field}.certificateArn`, 'is missing for a TLS listener', 'give the ARN of an ACM certificate for the service name, or use protocol TCP');
-    requireArn(scope, `${field}.certificateArn`, listener.certificateArn, 'acm');
+    requireArn(scope, `${field}.certificateArn`, listener.certificateArn, { service: 'acm' });
   } else if (listener.certificateArn !== undefined || listener.sslPolicy !== undefined) {
     configError(scope, `${field}.certificateArn`, 'is set on a TCP listener', "set protocol: 'TLS' to end TLS at the load balancer, or leave certificateArn and sslPolicy out");
   }

@@ -8,10 +8,10 @@ import {
   nameTags,
   physicalName,
   requireNarrowCidrs,
-  show,
+  formatValue,
   type SubnetRef,
   useProvider,
-  validateSubnetPlacement,
+  requireSubnetPlacement,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -75,7 +75,7 @@ export class NetworkLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 2);
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2);
     const enforce = props.enforceInboundRulesOnPrivateLinkTraffic ?? false;
     this.consumerCidrs = requireNarrowCidrs(this, 'consumerCidrs', props.consumerCidrs ?? [], { name: 'allowOpenIngress', given: false });
     if (enforce && this.consumerCidrs.length === 0) {
@@ -126,7 +126,7 @@ export class NetworkLoadBalancer extends Construct {
     const id = `Listener-${checked.port}`;
     if (this.node.tryFindChild(id)) configError(this, 'listeners', `has port ${checked.port} twice`, 'give each listener its own port');
     if (target.targetType === 'alb' && checked.protocol !== 'TCP') {
-      configError(this, `listeners[${checked.port}].protocol`, `is ${show(checked.protocol)} for an ALB target`, "an ALB behind an NLB takes TCP listeners only: use protocol 'TCP' and end TLS at the ALB");
+      configError(this, `listeners[${checked.port}].protocol`, `is ${formatValue(checked.protocol)} for an ALB target`, "an ALB behind an NLB takes TCP listeners only: use protocol 'TCP' and end TLS at the ALB");
     }
     if (!this.admitted.has(target)) {
       target.admit(this.node.id, this.securityGroup);

@@ -5,7 +5,7 @@ import {
   isUnresolved,
   type MetaArguments,
   requireDnsName,
-  show,
+  formatValue,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -47,12 +47,12 @@ export class PrivateDnsName extends Construct {
     const dnsName = props.service.privateDnsName;
     if (dnsName === undefined) configError(this, 'service', 'has no privateDnsName', 'set privateDnsName on the EndpointService');
     if (!isUnresolved(props.hostedZoneId) && !ZONE_ID.test(props.hostedZoneId)) {
-      configError(this, 'hostedZoneId', `is ${show(props.hostedZoneId)}`, 'give the ID of a Route 53 public hosted zone, for example Z0123456789ABCDEFGHIJ');
+      configError(this, 'hostedZoneId', `is ${formatValue(props.hostedZoneId)}`, 'give the ID of a Route 53 public hosted zone, for example Z0123456789ABCDEFGHIJ');
     }
     const domain = props.verifiedDomain ?? dnsName.replace(/^\*\./, '');
     requireDnsName(this, 'verifiedDomain', domain);
     if (!isUnresolved(domain) && !isUnresolved(dnsName) && dnsName.replace(/^\*\./, '') !== domain && !dnsName.endsWith(`.${domain}`)) {
-      configError(this, 'verifiedDomain', `is ${show(domain)}, which does not contain the private DNS name ${show(dnsName)}`, 'verify the private DNS name itself or one of its parent domains');
+      configError(this, 'verifiedDomain', `is ${formatValue(domain)}, which does not contain the private DNS name ${formatValue(dnsName)}`, 'verify the private DNS name itself or one of its parent domains');
     }
     const record = new Route53Record(this, 'VerificationRecord', {
       zoneId: props.hostedZoneId,

@@ -1,4 +1,4 @@
-import { configError, isUnresolved, show } from '@privatelink-cdktf/core';
+import { configError, isUnresolved, formatValue } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -12,7 +12,7 @@ const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 export function requireAmiId(scope: IConstruct, field: string, amiId: string): string {
   if (isUnresolved(amiId)) return amiId;
   if (!AMI_ID.test(amiId)) {
-    configError(scope, field, `is ${show(amiId)}, which is not an AMI ID`, 'use an ID like ami-0123456789abcdef0 (look one up with `aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`)');
+    configError(scope, field, `is ${formatValue(amiId)}, which is not an AMI ID`, 'use an ID like ami-0123456789abcdef0 (look one up with `aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`)');
   }
   return amiId;
 }

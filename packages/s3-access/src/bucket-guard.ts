@@ -13,7 +13,7 @@ import {
   requireArn,
   requireNonEmpty,
   requireUnique,
-  show,
+  formatValue,
   useProvider,
 } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
@@ -70,18 +70,18 @@ export class BucketGuard extends Construct {
     const endpointIds = requireNonEmpty(this, 'endpointIds', props.endpointIds, 'give the IDs of the VPC endpoints clients use (vpce-...); a guard with no endpoint would deny everyone but the exempted principals');
     for (const endpointId of endpointIds) {
       if (!isUnresolved(endpointId) && !VPCE_ID.test(endpointId)) {
-        configError(this, 'endpointIds', `has ${show(endpointId)}, which is not a VPC endpoint ID`, 'use IDs like vpce-0123456789abcdef0, or the endpointId of an S3 endpoint construct');
+        configError(this, 'endpointIds', `has ${formatValue(endpointId)}, which is not a VPC endpoint ID`, 'use IDs like vpce-0123456789abcdef0, or the endpointId of an S3 endpoint construct');
       }
     }
     requireUnique(this, 'endpointIds', endpointIds.filter((e) => !isUnresolved(e)), 'list each endpoint once');
     const exempt = requireNonEmpty(this, 'exemptPrincipalArns', props.exemptPrincipalArns, 'list at least the role Terraform runs as, or the guard locks you out of the bucket');
-    exempt.forEach((arn) => requireArn(this, 'exemptPrincipalArns', arn, 'iam'));
+    exempt.forEach((arn) => requireArn(this, 'exemptPrincipalArns', arn, { service: 'iam' }));
     if (props.createBucket !== true) {
       for (const field of ['encryption', 'kmsKeyArn', 'versioning', 'forceDestroy'] as const) {
         if (props[field] !== undefined) configError(this, field, 'is set but createBucket is not', 'set createBucket: true, or configure the existing bucket where it is managed');
       }
     }
-    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, 'kms');
+    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms' });
     if (props.encryption === 'SSE-S3' && props.kmsKeyArn !== undefined) {
       configError(this, 'kmsKeyArn', 'is set with SSE-S3 encryption', "set encryption: 'SSE-KMS' to use the key, or drop kmsKeyArn");
     }

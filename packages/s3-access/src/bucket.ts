@@ -1,4 +1,4 @@
-import { configError, isUnresolved, show } from '@privatelink-cdktf/core';
+import { configError, isUnresolved, formatValue } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 // S3 general purpose bucket naming rules: 3-63 characters, lower-case letters, digits, dots and
@@ -20,7 +20,7 @@ export function requireBucketName(scope: IConstruct, field: string, name: string
           ? 'which uses a prefix or suffix S3 reserves'
           : undefined;
   if (problem) {
-    configError(scope, field, `is ${show(name)}, ${problem}`, 'use 3-63 lower-case letters, digits, hyphens and dots, starting and ending with a letter or digit, for example acme-prod-exchange');
+    configError(scope, field, `is ${formatValue(name)}, ${problem}`, 'use 3-63 lower-case letters, digits, hyphens and dots, starting and ending with a letter or digit, for example acme-prod-exchange');
   }
   return name;
 }

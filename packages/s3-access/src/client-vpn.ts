@@ -2,21 +2,22 @@ import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-clien
 import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
 import {
+  addressInCidr,
   cidrsOverlap,
   configError,
   DedicatedSecurityGroup,
   EncryptedLogGroup,
+  formatValue,
   isUnresolved,
   nameTags,
-  parseIpv4Cidr,
+  parseCidr,
   requireArn,
   requireCidr,
   requireOneOf,
-  show,
+  requireSubnetPlacement,
   type SubnetRef,
   type TrafficRule,
   useProvider,
-  validateSubnetPlacement,
   type VpcRef,
   zoneOf,
 } from '@privatelink-cdktf/core';
@@ -83,28 +84,28 @@ export class ClientVpn extends Construct {
   constructor(scope: Construct, id: string, props: ClientVpnProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1);
     requireCidr(this, 'clientCidrBlock', props.clientCidrBlock);
-    const client = parseIpv4Cidr(props.clientCidrBlock);
+    const client = parseCidr(props.clientCidrBlock);
     if (!isUnresolved(props.clientCidrBlock)) {
-      if (!client || client[1] < 12 || client[1] > 22) {
-        configError(this, 'clientCidrBlock', `is ${show(props.clientCidrBlock)}`, 'Client VPN needs an IPv4 block from /12 to /22, for example 172.20.0.0/22');
+      if (!client || client.family !== 'ipv4' || client.prefixLength < 12 || client.prefixLength > 22) {
+        configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}`, 'Client VPN needs an IPv4 block from /12 to /22, for example 172.20.0.0/22');
       }
       const overlapping = props.vpc.cidrBlocks.find((cidr) => cidrsOverlap(cidr, props.clientCidrBlock));
       if (overlapping) {
-        configError(this, 'clientCidrBlock', `is ${show(props.clientCidrBlock)}, which overlaps the VPC block ${show(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
+        configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}, which overlaps the VPC block ${formatValue(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
       }
     }
-    requireArn(this, 'serverCertificateArn', props.serverCertificateArn, 'acm');
+    requireArn(this, 'serverCertificateArn', props.serverCertificateArn, { service: 'acm' });
     const auth = props.authentication;
-    if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, 'acm');
+    if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, { service: 'acm' });
     else {
-      requireArn(this, 'authentication.samlProviderArn', auth.samlProviderArn, 'iam');
-      if (auth.selfServiceSamlProviderArn) requireArn(this, 'authentication.selfServiceSamlProviderArn', auth.selfServiceSamlProviderArn, 'iam');
+      requireArn(this, 'authentication.samlProviderArn', auth.samlProviderArn, { service: 'iam' });
+      if (auth.selfServiceSamlProviderArn) requireArn(this, 'authentication.selfServiceSamlProviderArn', auth.selfServiceSamlProviderArn, { service: 'iam' });
     }
     const transport = requireOneOf(this, 'transportProtocol', props.transportProtocol ?? 'udp', ['udp', 'tcp']);
     const vpnPort = props.vpnPort ?? 443;
-    if (vpnPort !== 443 && vpnPort !== 1194) configError(this, 'vpnPort', `is ${show(vpnPort)}`, 'Client VPN listens on 443 or 1194');
+    if (vpnPort !== 443 && vpnPort !== 1194) configError(this, 'vpnPort', `is ${formatValue(vpnPort)}`, 'Client VPN listens on 443 or 1194');
     const authorizations: readonly ClientVpnAuthorization[] = props.authorizations ?? props.vpc.cidrBlocks.map((targetCidr) => ({ targetCidr }));
     if (authorizations.length === 0) configError(this, 'authorizations', 'is empty', 'authorize at least the VPC CIDR block, or users reach nothing');
     authorizations.forEach((rule) => requireCidr(this, 'authorizations', rule.targetCidr));
@@ -153,8 +154,5 @@ export class ClientVpn extends Construct {
 
 /** The Amazon DNS server of a VPC: the primary block's base address plus two. */
 function vpcResolver(primaryCidr: string | undefined): string | undefined {
-  const parsed = primaryCidr && !isUnresolved(primaryCidr) ? parseIpv4Cidr(primaryCidr) : undefined;
-  if (!parsed) return undefined;
-  const address = parsed[0] + 2;
-  return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
+  return primaryCidr && !isUnresolved(primaryCidr) ? addressInCidr(primaryCidr, 2) : undefined;
 }

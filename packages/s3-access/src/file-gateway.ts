@@ -10,7 +10,7 @@ import {
   requireAccountContext,
   requireArn,
   requireOneOf,
-  show,
+  formatValue,
   type TrafficRule,
   useProvider,
   type VpcRef,
@@ -136,12 +136,12 @@ export class FileGateway extends Construct {
     requireVcpus(this, instanceType);
     const cacheSize = props.cacheVolumeSizeGiB ?? 512;
     if (!isUnresolved(cacheSize) && (cacheSize < 150 || cacheSize > 65536)) {
-      configError(this, 'cacheVolumeSizeGiB', `is ${show(cacheSize)}`, 'a File Gateway cache needs 150 GiB to 64 TiB; 512 GiB is the sizing for ~125 MiB/s');
+      configError(this, 'cacheVolumeSizeGiB', `is ${formatValue(cacheSize)}`, 'a File Gateway cache needs 150 GiB to 64 TiB; 512 GiB is the sizing for ~125 MiB/s');
     }
     const rootSize = props.rootVolumeSizeGiB ?? 80;
-    if (!isUnresolved(rootSize) && rootSize < 80) configError(this, 'rootVolumeSizeGiB', `is ${show(rootSize)}`, 'the Storage Gateway AMI needs at least 80 GiB');
+    if (!isUnresolved(rootSize) && rootSize < 80) configError(this, 'rootVolumeSizeGiB', `is ${formatValue(rootSize)}`, 'the Storage Gateway AMI needs at least 80 GiB');
     requireBucketName(this, 'bucketName', props.bucketName);
-    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
+    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
     const protocol = requireOneOf(this, 'protocol', props.protocol ?? 'NFS', ['NFS', 'SMB']);
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the NFS or SMB clients');
     if (protocol === 'SMB' && (props.smbActiveDirectory === undefined) === (props.smbGuestPassword === undefined)) {
@@ -242,9 +242,9 @@ function requireVcpus(scope: Construct, instanceType: string): void {
   if (isUnresolved(instanceType)) return;
   const vcpus = FILE_GATEWAY_INSTANCE_VCPUS[instanceType];
   if (vcpus === undefined) {
-    configError(scope, 'instanceType', `is ${show(instanceType)}, which is not a known File Gateway instance type`, `use one of the m5/m6i/m7i/c5/c6i/c7i/r5/r6i/r7i sizes from xlarge up, for example 'c5.4xlarge'`);
+    configError(scope, 'instanceType', `is ${formatValue(instanceType)}, which is not a known File Gateway instance type`, `use one of the m5/m6i/m7i/c5/c6i/c7i/r5/r6i/r7i sizes from xlarge up, for example 'c5.4xlarge'`);
   }
   if (vcpus < FILE_GATEWAY_MIN_VCPUS) {
-    configError(scope, 'instanceType', `is ${show(instanceType)} with ${vcpus} vCPUs`, `a File Gateway needs at least ${FILE_GATEWAY_MIN_VCPUS} vCPUs; use 'c5.4xlarge' for ~125 MiB/s writes, or an xlarge size at least`);
+    configError(scope, 'instanceType', `is ${formatValue(instanceType)} with ${vcpus} vCPUs`, `a File Gateway needs at least ${FILE_GATEWAY_MIN_VCPUS} vCPUs; use 'c5.4xlarge' for ~125 MiB/s writes, or an xlarge size at least`);
   }
 }

@@ -1,12 +1,14 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
 import {
+  cidrContains,
   configError,
+  formatValue,
   isUnresolved,
-  parseIpv4Cidr,
+  parseCidr,
+  type ParsedCidr,
   requireCidr,
   requireNonEmpty,
   requireUnique,
-  show,
   useProvider,
 } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
@@ -66,23 +68,23 @@ export class PublicDirectConnect extends Construct {
   constructor(scope: Construct, id: string, props: PublicDirectConnectProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    if (!NAME.test(props.name)) configError(this, 'name', `is ${show(props.name)}`, 'use 1-100 letters, digits, spaces and ._:/=+@-');
+    if (!NAME.test(props.name)) configError(this, 'name', `is ${formatValue(props.name)}`, 'use 1-100 letters, digits, spaces and ._:/=+@-');
     if (!isUnresolved(props.connectionId) && !CONNECTION_ID.test(props.connectionId)) {
-      configError(this, 'connectionId', `is ${show(props.connectionId)}, which is not a Direct Connect connection ID`, 'use the ID of your connection or LAG, for example dxcon-fg5678gh');
+      configError(this, 'connectionId', `is ${formatValue(props.connectionId)}, which is not a Direct Connect connection ID`, 'use the ID of your connection or LAG, for example dxcon-fg5678gh');
     }
     if (!isUnresolved(props.vlan) && (!Number.isInteger(props.vlan) || props.vlan < 1 || props.vlan > 4094)) {
-      configError(this, 'vlan', `is ${show(props.vlan)}`, 'use the VLAN ID from 1 to 4094 your Direct Connect partner assigned');
+      configError(this, 'vlan', `is ${formatValue(props.vlan)}`, 'use the VLAN ID from 1 to 4094 your Direct Connect partner assigned');
     }
     if (!isUnresolved(props.bgpAsn) && (!Number.isInteger(props.bgpAsn) || props.bgpAsn < 1 || props.bgpAsn > 4294967294)) {
-      configError(this, 'bgpAsn', `is ${show(props.bgpAsn)}`, 'use your router\'s ASN, from 1 to 4294967294');
+      configError(this, 'bgpAsn', `is ${formatValue(props.bgpAsn)}`, 'use your router\'s ASN, from 1 to 4294967294');
     }
     requirePeeringPair(this, props.amazonAddress, props.customerAddress);
     const prefixes = requireNonEmpty(this, 'routeFilterPrefixes', props.routeFilterPrefixes, 'list the public prefixes your routers NAT clients to, for example ["203.0.113.0/28"]');
     requireUnique(this, 'routeFilterPrefixes', prefixes, 'list each prefix once');
     for (const prefix of prefixes) {
       requireCidr(this, 'routeFilterPrefixes', prefix);
-      if (!isUnresolved(prefix) && NON_PUBLIC.some((range) => contains(range, prefix))) {
-        configError(this, 'routeFilterPrefixes', `has ${show(prefix)}, which is not a public prefix`, 'a public virtual interface carries public addresses only: NAT your clients to public addresses you own and list those');
+      if (!isUnresolved(prefix) && NON_PUBLIC.some((range) => cidrContains(range, prefix))) {
+        configError(this, 'routeFilterPrefixes', `has ${formatValue(prefix)}, which is not a public prefix`, 'a public virtual interface carries public addresses only: NAT your clients to public addresses you own and list those');
       }
     }
     const vif = new DxPublicVirtualInterface(this, 'VirtualInterface', {
@@ -101,24 +103,18 @@ export class PublicDirectConnect extends Construct {
   }
 }
 
-function contains(range: string, cidr: string): boolean {
-  const outer = parseIpv4Cidr(range);
-  const inner = parseIpv4Cidr(cidr);
-  if (!outer || !inner) return false;
-  return inner[1] >= outer[1] && Math.floor(inner[0] / 2 ** (32 - outer[1])) === Math.floor(outer[0] / 2 ** (32 - outer[1]));
-}
 
 /** Peering addresses are `address/prefix`, /30 or /31, in the same subnet and different. */
 function requirePeeringPair(scope: Construct, amazonAddress: string, customerAddress: string): void {
   if (isUnresolved(amazonAddress) || isUnresolved(customerAddress)) return;
-  const parsed = (field: string, value: string): [number, number] => {
-    const cidr = parseIpv4Cidr(value);
-    if (!cidr || (cidr[1] !== 30 && cidr[1] !== 31)) configError(scope, field, `is ${show(value)}`, 'give the peering address with its prefix, /30 or /31, for example 203.0.113.1/30');
+  const parsed = (field: string, value: string): ParsedCidr => {
+    const cidr = parseCidr(value);
+    if (!cidr || cidr.family !== 'ipv4' || (cidr.prefixLength !== 30 && cidr.prefixLength !== 31)) configError(scope, field, `is ${formatValue(value)}`, 'give the peering address with its prefix, /30 or /31, for example 203.0.113.1/30');
     return cidr;
   };
   const amazon = parsed('amazonAddress', amazonAddress);
   const customer = parsed('customerAddress', customerAddress);
-  if (amazon[0] !== customer[0] || amazon[1] !== customer[1] || amazonAddress === customerAddress) {
-    configError(scope, 'customerAddress', `is ${show(customerAddress)}, not the other end of ${show(amazonAddress)}`, 'the two peering addresses are different addresses of one /30 or /31');
+  if (amazon.first !== customer.first || amazon.prefixLength !== customer.prefixLength || amazonAddress === customerAddress) {
+    configError(scope, 'customerAddress', `is ${formatValue(customerAddress)}, not the other end of ${formatValue(amazonAddress)}`, 'the two peering addresses are different addresses of one /30 or /31');
   }
 }

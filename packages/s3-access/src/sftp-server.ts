@@ -7,9 +7,12 @@ import {
   configError,
   DedicatedSecurityGroup,
   EncryptedLogGroup,
+  formatValue,
   Guardrails,
   isUnresolved,
+  MIN_TRANSFER_SECURITY_POLICY,
   nameTags,
+  NO_OPEN_INGRESS,
   physicalName,
   type PolicyStatement,
   requireAccountContext,
@@ -18,10 +21,10 @@ import {
   requireKeys,
   requireNarrowCidrs,
   requireNonEmpty,
-  show,
+  requireSubnetPlacement,
+  requireTransferSecurityPolicy,
   type SubnetRef,
   useProvider,
-  validateSubnetPlacement,
   zoneOf,
 } from '@privatelink-cdktf/core';
 import type { TerraformProvider } from 'cdktf';
@@ -30,9 +33,8 @@ import { createHash } from 'node:crypto';
 import { bucketArns, requireBucketName } from './bucket';
 import { ServiceRole } from './service-role';
 
-/** The oldest Transfer Family security policy accepted: current ciphers, no SHA-1. */
-export const MIN_TRANSFER_SECURITY_POLICY = 'TransferSecurityPolicy-2024-01';
-const SECURITY_POLICY = /^TransferSecurityPolicy-(?:[A-Za-z0-9]+(?:-[A-Za-z]+)*-)?(\d{4})-(\d{2})$/;
+/** The oldest Transfer Family security policy accepted: current ciphers, no SHA-1 (core owns the rule). */
+export { MIN_TRANSFER_SECURITY_POLICY } from '@privatelink-cdktf/core';
 const SSH_PUBLIC_KEY = /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/;
 
 /** One service-managed SFTP user. */
@@ -105,12 +107,12 @@ export class SftpServer extends Construct {
   constructor(scope: Construct, id: string, props: SftpServerProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    const subnets = validateSubnetPlacement(this, 'subnets', props.subnets, 1);
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1);
     requireBucketName(this, 'bucketName', props.bucketName);
-    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
+    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
     const sourceCidrs = requireNonEmpty(this, 'sourceCidrs', props.sourceCidrs, 'list the CIDR blocks of the SFTP clients, for example ["192.168.10.0/24"]');
     requireNarrowCidrs(this, 'sourceCidrs', sourceCidrs, { name: 'allowInternetSources', given: props.allowInternetSources === true });
-    const securityPolicyName = requireSecurityPolicy(this, props.securityPolicyName ?? MIN_TRANSFER_SECURITY_POLICY);
+    const securityPolicyName = requireTransferSecurityPolicy(this, 'securityPolicyName', props.securityPolicyName ?? MIN_TRANSFER_SECURITY_POLICY);
     const userNames = Object.keys(props.users);
     requireNonEmpty(this, 'users', userNames, 'give at least one user, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
     requireKeys(this, 'users', userNames);
@@ -118,7 +120,7 @@ export class SftpServer extends Construct {
     if (props.customHostname) requireDnsName(this, 'customHostname.name', props.customHostname.name);
 
     const { partition, accountId } = requireAccountContext(this);
-    if (props.allowInternetSources) Guardrails.acknowledge(this, 'PL-SG-1', 'allowInternetSources: true was set on the SFTP server to admit 0.0.0.0/0');
+    if (props.allowInternetSources) Guardrails.acknowledge(this, NO_OPEN_INGRESS, 'allowInternetSources: true was set on the SFTP server to admit 0.0.0.0/0');
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name: physicalName([props.name], 255),
@@ -214,11 +216,11 @@ export class SftpServer extends Construct {
   /** Returns the user's prefix inside the bucket, failing on homes outside it. */
   private validateUser(userName: string, user: SftpUser, bucketName: string): string {
     const field = `users.${userName}`;
-    if (userName.length < 3) configError(this, 'users', `has user name ${show(userName)}`, 'Transfer Family user names have at least 3 characters');
+    if (userName.length < 3) configError(this, 'users', `has user name ${formatValue(userName)}`, 'Transfer Family user names have at least 3 characters');
     requireNonEmpty(this, `${field}.sshPublicKeys`, user.sshPublicKeys, 'give the public key of each of the user\'s clients (service-managed users sign in with SSH keys only)');
     for (const key of user.sshPublicKeys) {
       if (!isUnresolved(key) && !SSH_PUBLIC_KEY.test(key.trim())) {
-        configError(this, `${field}.sshPublicKeys`, `has ${show(key.slice(0, 24))}..., which is not an OpenSSH public key`, 'paste the one-line public key, for example "ssh-ed25519 AAAAC3... partner@example.com"');
+        configError(this, `${field}.sshPublicKeys`, `has ${formatValue(key.slice(0, 24))}..., which is not an OpenSSH public key`, 'paste the one-line public key, for example "ssh-ed25519 AAAAC3... partner@example.com"');
       }
     }
     const home = user.homeDirectory;
@@ -226,17 +228,8 @@ export class SftpServer extends Construct {
     const segments = home.split('/');
     const prefix = segments.slice(2).filter((s) => s.length > 0);
     if (segments[0] !== '' || segments[1] !== bucketName || prefix.length === 0 || prefix.some((s) => s === '.' || s === '..')) {
-      configError(this, `${field}.homeDirectory`, `is ${show(home)}, which is outside the bucket ${show(bucketName)} or is its root`, `use a prefix inside the server's bucket, for example '/${bucketName}/${userName}'`);
+      configError(this, `${field}.homeDirectory`, `is ${formatValue(home)}, which is outside the bucket ${formatValue(bucketName)} or is its root`, `use a prefix inside the server's bucket, for example '/${bucketName}/${userName}'`);
     }
     return prefix.join('/');
   }
-}
-
-function requireSecurityPolicy(scope: Construct, name: string): string {
-  if (isUnresolved(name)) return name;
-  const match = SECURITY_POLICY.exec(name);
-  if (!match || `${match[1]}-${match[2]}` < '2024-01') {
-    configError(scope, 'securityPolicyName', `is ${show(name)}`, `use ${MIN_TRANSFER_SECURITY_POLICY} or a newer Transfer Family security policy`);
-  }
-  return name;
 }

@@ -1,9 +1,10 @@
 import {
   awsContext,
   configError,
+  formatValue,
+  isIpAddress,
   isUnresolved,
-  parseIpv4Cidr,
-  show,
+  parseCidr,
   useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
@@ -13,7 +14,6 @@ import { requireClientCidrs } from './client-cidrs';
 import { PrivateInstance } from './private-instance';
 import type { S3PrefixListRef } from './s3-prefix-list';
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const PARAMETER_NAME = /^\/[A-Za-z0-9_.\-/]+$/;
 
 export interface SoftwareVpnProps {
@@ -58,17 +58,16 @@ export class SoftwareVpn extends Construct {
     super(scope, id);
     useProvider(this, props.provider);
     if (!isUnresolved(props.peerAddress)) {
-      const match = IPV4.exec(props.peerAddress);
-      if (!match || match.slice(1).some((o) => Number(o) > 255)) {
-        configError(this, 'peerAddress', `is ${show(props.peerAddress)}, which is not an IPv4 address`, 'give the address of the on-premises VPN device, for example 192.168.0.1');
+      if (!isIpAddress(props.peerAddress, 'ipv4')) {
+        configError(this, 'peerAddress', `is ${formatValue(props.peerAddress)}, which is not an IPv4 address`, 'give the address of the on-premises VPN device, for example 192.168.0.1');
       }
     }
     const onPremisesCidrs = requireClientCidrs(this, 'onPremisesCidrs', props.onPremisesCidrs, 'list the on-premises networks behind the tunnel, for example ["192.168.0.0/16"]');
     for (const cidr of onPremisesCidrs) {
-      if (!isUnresolved(cidr) && !parseIpv4Cidr(cidr)) configError(this, 'onPremisesCidrs', `has ${show(cidr)}`, 'the tunnel carries IPv4 only; give IPv4 CIDR blocks');
+      if (!isUnresolved(cidr) && parseCidr(cidr)?.family !== 'ipv4') configError(this, 'onPremisesCidrs', `has ${formatValue(cidr)}`, 'the tunnel carries IPv4 only; give IPv4 CIDR blocks');
     }
     if (!isUnresolved(props.preSharedKeyParameterName) && !PARAMETER_NAME.test(props.preSharedKeyParameterName)) {
-      configError(this, 'preSharedKeyParameterName', `is ${show(props.preSharedKeyParameterName)}`, 'give the full name of a SecureString parameter, for example /vpn/onprem/psk');
+      configError(this, 'preSharedKeyParameterName', `is ${formatValue(props.preSharedKeyParameterName)}`, 'give the full name of a SecureString parameter, for example /vpn/onprem/psk');
     }
     const { partition, region, accountId } = awsContext(this);
     const parameterArn = `arn:${partition}:ssm:${region}:${accountId ?? '*'}:parameter${props.preSharedKeyParameterName}`;

@@ -5,7 +5,7 @@ import {
   type PolicyStatement,
   requireArn,
   requirePorts,
-  show,
+  formatValue,
   useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
@@ -72,7 +72,7 @@ export class SyncHost extends Construct {
     super(scope, id);
     useProvider(this, props.provider);
     requireBucketName(this, 'bucketName', props.bucketName);
-    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, 'kms');
+    if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
     const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients');
     const clientPorts = requirePorts(this, 'clientPorts', props.clientPorts);
     if (clientPorts.includes(22)) {
@@ -80,11 +80,11 @@ export class SyncHost extends Construct {
     }
     const interval = props.syncIntervalMinutes ?? 5;
     if (!isUnresolved(interval) && (!Number.isInteger(interval) || interval < 1 || interval > 1440)) {
-      configError(this, 'syncIntervalMinutes', `is ${show(interval)}`, 'use a whole number of minutes from 1 to 1440');
+      configError(this, 'syncIntervalMinutes', `is ${formatValue(interval)}`, 'use a whole number of minutes from 1 to 1440');
     }
     const directory = props.localDirectory ?? '/srv/outbox';
     if (!/^\/[A-Za-z0-9._/-]+$/.test(directory) || directory.split('/').includes('..')) {
-      configError(this, 'localDirectory', `is ${show(directory)}`, 'use an absolute path of letters, digits, dots, hyphens and underscores, for example /srv/outbox');
+      configError(this, 'localDirectory', `is ${formatValue(directory)}`, 'use an absolute path of letters, digits, dots, hyphens and underscores, for example /srv/outbox');
     }
 
     const { partition, region } = awsContext(this);

@@ -1,10 +1,21 @@
 import type { TerraformStack } from 'cdktf';
 import type { SynthesizedResource } from './synthesized-resource';
 
-/** What a rule found wrong with one resource. */
+/**
+ * What a finding is about: a resource (a {@link SynthesizedResource}), or a part of the stack that
+ * is not a resource, such as its backend (`{ path: stack.node.path, address: 'terraform.backend' }`).
+ */
+export interface GuardrailSubject {
+  /** The construct path a suppression names. */
+  readonly path: string;
+  /** The Terraform address, or the block of cdk.tf.json. */
+  readonly address: string;
+}
+
+/** What a rule found wrong with one resource (or another part of the stack). */
 export interface GuardrailViolation {
   /** The resource at fault; its construct path is what a suppression names. */
-  readonly resource: SynthesizedResource;
+  readonly resource: GuardrailSubject;
   /** What is wrong, for example `'kms_master_key_id' is not set, so messages are stored unencrypted`. */
   readonly problem: string;
   /** How to fix it, for example `give the topic a customer managed key`. */

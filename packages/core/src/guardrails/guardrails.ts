@@ -1,10 +1,12 @@
 import { Aspects, Lazy, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { configError, show } from '../config-error';
+import { configError, formatValue } from '../config-error';
+import { isProduction } from '../production';
 import type { GuardrailRule } from './guardrail-rule';
+import { OPT_IN_METADATA, recordOptIn, type RecordedOptIn } from './opt-ins';
 import { PRIVATELINK_RULES } from './pack';
 import { StackModel } from './stack-model';
-import { absoluteSuppressionPath, pathIsUnder, validateSuppression, type GuardrailSuppression } from './suppression';
+import { absoluteSuppressionPath, pathIsUnder, requireSuppression, type GuardrailSuppression } from './suppression';
 
 /** A suppression as applied: from the stack's owner, or acknowledged by a construct for an opt-in its user chose by name. */
 export interface AppliedSuppression extends GuardrailSuppression {
@@ -31,6 +33,7 @@ const RULE_ID = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
 interface Collection {
   readonly resources: TerraformResource[];
   readonly acknowledgements: AppliedSuppression[];
+  readonly optIns: RecordedOptIn[];
   evaluation?: Evaluation;
 }
 
@@ -58,12 +61,22 @@ export class Guardrails {
 
   /**
    * Lets a construct accept a rule for itself and everything under it, because its user chose the
-   * unsafe option by name (for example `allowAnyPrincipal: true` accepts `PL-ES-2`). Recorded in the
-   * synthesized JSON like any suppression.
+   * unsafe option by name (for example `allowAnyPrincipal: true` accepts NO_ANY_PRINCIPAL,
+   * `PL-ES-2`). Name the rule by its constant (`Guardrails.acknowledge(this, NO_ANY_PRINCIPAL, ...)`)
+   * or, for rules of your own, by ID. Recorded in the synthesized JSON like any suppression.
    */
-  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    validateSuppression(scope, 'acknowledge', { ruleId, path: scope.node.path || '/', reason });
+  public static acknowledge(scope: IConstruct, rule: GuardrailRule | string, reason: string): void {
+    const ruleId = typeof rule === 'string' ? rule : rule?.id;
+    requireSuppression(scope, 'acknowledge', { ruleId, path: scope.node.path || '/', reason });
     scope.node.addMetadata(ACKNOWLEDGED, { ruleId, reason: reason.trim() });
+  }
+
+  /**
+   * Records a named opt-in that no rule judges (for example an AWS service accepted with
+   * `unlisted: true`), so reviewers see it in the synthesized JSON under `optIns`.
+   */
+  public static recordOptIn(scope: IConstruct, optIn: string, detail: string): void {
+    recordOptIn(scope, optIn, detail);
   }
 
   public readonly stack: TerraformStack;
@@ -84,16 +97,16 @@ export class Guardrails {
     return [...this.ruleList];
   }
 
-  /** True when production-only rules apply: the stack's `isProduction` (EnvironmentStack for `prod`). */
+  /** True when production-only rules apply: core's `isProduction` of the stack (EnvironmentStack: a production environment). */
   public get production(): boolean {
-    return (this.stack as unknown as { isProduction?: unknown }).isProduction === true;
+    return isProduction(this.stack);
   }
 
   /** Adds a rule of your own; its ID must be unique. */
   public addRule(rule: GuardrailRule): this {
-    if (!RULE_ID.test(rule.id ?? '')) configError(this.stack, 'guardrails.rules', `has rule ID ${show(rule.id)}`, "use letters, digits and hyphens, for example 'ACME-1'");
-    if (!rule.rationale?.trim()) configError(this.stack, 'guardrails.rules', `has rule ${show(rule.id)} without a rationale`, 'say in one line why the rule exists');
-    if (this.ruleList.some((existing) => existing.id === rule.id)) configError(this.stack, 'guardrails.rules', `has rule ID ${show(rule.id)} twice`, 'give every rule its own ID');
+    if (!RULE_ID.test(rule.id ?? '')) configError(this.stack, 'guardrails.rules', `has rule ID ${formatValue(rule.id)}`, "use letters, digits and hyphens, for example 'ACME-1'");
+    if (!rule.rationale?.trim()) configError(this.stack, 'guardrails.rules', `has rule ${formatValue(rule.id)} without a rationale`, 'say in one line why the rule exists');
+    if (this.ruleList.some((existing) => existing.id === rule.id)) configError(this.stack, 'guardrails.rules', `has rule ID ${formatValue(rule.id)} twice`, 'give every rule its own ID');
     this.ruleList.push(rule);
     this.forget();
     return this;
@@ -102,7 +115,7 @@ export class Guardrails {
   /** Accepts findings of a rule at a construct path (and below), with a reason a reviewer reads. */
   public suppress(...suppressions: GuardrailSuppression[]): this {
     suppressions.forEach((suppression, index) => {
-      validateSuppression(this.stack, `guardrails.suppressions[${this.stackSuppressions.length + index}]`, suppression);
+      requireSuppression(this.stack, `guardrails.suppressions[${this.stackSuppressions.length + index}]`, suppression);
     });
     for (const { ruleId, path, reason } of suppressions) {
       this.stackSuppressions.push({ ruleId: ruleId.trim(), path: absoluteSuppressionPath(this.stack.node.path, path.trim()), reason: reason.trim(), source: 'stack' });
@@ -122,11 +135,15 @@ export class Guardrails {
   }
 
   private collect(node: IConstruct): void {
-    if (node === this.stack) this.collection = { resources: [], acknowledgements: [] };
+    if (node === this.stack) this.collection = { resources: [], acknowledgements: [], optIns: [] };
     const collection = this.collection;
     if (!collection || TerraformStack.of(node) !== this.stack) return;
     if (TerraformResource.isTerraformResource(node)) collection.resources.push(node);
     for (const entry of node.node.metadata) {
+      if (entry.type === OPT_IN_METADATA) {
+        const { optIn, detail } = entry.data as { optIn: string; detail: string };
+        collection.optIns.push({ path: node.node.path, optIn, detail });
+      }
       if (entry.type !== ACKNOWLEDGED) continue;
       const { ruleId, reason } = entry.data as { ruleId: string; reason: string };
       collection.acknowledgements.push({ ruleId, path: node.node.path, reason, source: 'construct' });
@@ -165,7 +182,7 @@ export class Guardrails {
     const { findings, unknownRules } = this.current();
     const problems = [
       ...findings.filter((f) => !f.suppression).map((f) => `[${f.ruleId}] ${f.path} (${f.address}): ${f.problem}. Fix: ${f.fix}.`),
-      ...unknownRules.map((s) => `[${s.ruleId}] ${s.path}: a suppression names rule ${show(s.ruleId)}, which is not in the pack. Fix: use one of ${this.ruleList.map((r) => r.id).join(', ')}.`),
+      ...unknownRules.map((s) => `[${s.ruleId}] ${s.path}: a suppression names rule ${formatValue(s.ruleId)}, which is not in the pack. Fix: use one of ${this.ruleList.map((r) => r.id).join(', ')}.`),
     ];
     if (problems.length === 0) return [];
     return [
@@ -177,10 +194,12 @@ export class Guardrails {
     ];
   }
 
-  /** What the synthesized JSON records for reviewers: the rules that ran and each suppression with what it covers. */
+  /** What the synthesized JSON records for reviewers: the rules that ran, each suppression with what it covers, and the named opt-ins. */
   private record(): Record<string, unknown> {
     const { findings, suppressions } = this.current();
+    const optIns = (this.collection ?? this.collectAll()).optIns;
     return {
+      ...(optIns.length > 0 ? { optIns: optIns.map((o) => ({ ...o })) } : {}),
       rules: this.ruleList.map((rule) => rule.id),
       suppressions: suppressions.map((s) => ({
         ruleId: s.ruleId,

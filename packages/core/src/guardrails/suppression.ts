@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { configError, show } from '../config-error';
+import { configError, formatValue } from '../config-error';
 
 /**
  * A finding a reviewer accepted: which rule, where, and why. Suppressions are written into the
@@ -21,12 +21,13 @@ export interface GuardrailSuppression {
 export const MIN_REASON_LENGTH = 10;
 
 /** Fails at synth time on a suppression without a rule, a path or a real reason. */
-export function validateSuppression(scope: IConstruct, field: string, suppression: GuardrailSuppression): void {
-  if (!suppression.ruleId?.trim()) configError(scope, `${field}.ruleId`, 'is empty', "name the rule to suppress, for example 'PL-SNS-1'");
-  if (!suppression.path?.trim()) configError(scope, `${field}.path`, 'is empty', 'give the construct path (or a prefix of it) the suppression covers');
-  const reason = suppression.reason?.trim() ?? '';
+export function requireSuppression(scope: IConstruct, field: string, suppression: GuardrailSuppression): void {
+  if (typeof suppression !== 'object' || suppression === null) configError(scope, field, `is ${formatValue(suppression)}`, 'give { ruleId, path, reason }');
+  if (typeof suppression.ruleId !== 'string' || !suppression.ruleId.trim()) configError(scope, `${field}.ruleId`, 'is empty', "name the rule to suppress, for example 'PL-SNS-1'");
+  if (typeof suppression.path !== 'string' || !suppression.path.trim()) configError(scope, `${field}.path`, 'is empty', 'give the construct path (or a prefix of it) the suppression covers');
+  const reason = typeof suppression.reason === 'string' ? suppression.reason.trim() : '';
   if (reason.length < MIN_REASON_LENGTH) {
-    configError(scope, `${field}.reason`, `is ${show(suppression.reason ?? '')}`, `explain in at least ${MIN_REASON_LENGTH} characters why the finding is acceptable; reviewers read it`);
+    configError(scope, `${field}.reason`, `is ${formatValue(suppression.reason ?? '')}`, `explain in at least ${MIN_REASON_LENGTH} characters why the finding is acceptable; reviewers read it`);
   }
 }
 

@@ -5,7 +5,10 @@ import { EnvironmentStack, Guardrails, type GuardrailFinding } from '../../src';
 
 /** An EnvironmentStack (dev, or prod with `production`); EnvironmentStack applies the guardrail pack itself. */
 export function guardedStack(options: { production?: boolean } = {}): EnvironmentStack {
-  const environment = options.production ? { name: 'prod' as const, accountId: '333333333333' } : { name: 'dev' as const, accountId: '111111111111' };
+  // A production stack keeps its state in S3 (PL-PROD-1), so only the rule under test can fire.
+  const environment = options.production
+    ? { name: 'prod' as const, accountId: '333333333333', backend: { type: 's3' as const, bucket: 'guard-terraform-state' } }
+    : { name: 'dev' as const, accountId: '111111111111' };
   const stack = new EnvironmentStack(Testing.app(), { application: 'guard', environment });
   return stack;
 }

@@ -1,3 +1,4 @@
+import { isAnyPrincipal } from '../../aws/open';
 import type { GuardrailRule } from '../guardrail-rule';
 import { resourceRule } from '../guardrail-rule';
 import { booleanOf, stringsOf } from '../synthesized-resource';
@@ -25,8 +26,10 @@ export const NO_ANY_PRINCIPAL: GuardrailRule = resourceRule(
   ['aws_vpc_endpoint_service', 'aws_vpc_endpoint_service_allowed_principal'],
   (resource) => {
     const field = resource.type === 'aws_vpc_endpoint_service' ? 'allowed_principals' : 'principal_arn';
-    if (!stringsOf(resource.attributes[field]).includes('*')) return undefined;
-    return { problem: `'${field}' allows '*', so any AWS account may request an endpoint`, fix: ANY_PRINCIPAL_FIX };
+    // '*' in any spelling: '*', arn:aws:iam::*:root, ...
+    const any = stringsOf(resource.attributes[field]).find((principal) => isAnyPrincipal(principal));
+    if (any === undefined) return undefined;
+    return { problem: `'${field}' allows '${any}', so any AWS account may request an endpoint`, fix: ANY_PRINCIPAL_FIX };
   },
 );
 

@@ -1,4 +1,4 @@
-import { OPEN_CIDRS } from '../../validate';
+import { openCidrs } from '../../aws/open';
 import type { GuardrailContext, GuardrailRule, GuardrailViolation } from '../guardrail-rule';
 import { blocksOf, isExpression, referencesIn, stringsOf, type SynthesizedResource } from '../synthesized-resource';
 
@@ -39,33 +39,56 @@ function guardedGroups(context: GuardrailContext): Map<string, string> {
   return users;
 }
 
+/** One ingress grant: the resource that writes it and its literal CIDR blocks. */
+interface IngressGrant {
+  readonly rule: SynthesizedResource;
+  readonly cidrs: string[];
+}
+
+/** The ingress grants of the stack, by the keys of the groups they open. */
+function ingressByGroup(context: GuardrailContext): Map<string, IngressGrant[]> {
+  const byGroup = new Map<string, IngressGrant[]>();
+  const add = (rule: SynthesizedResource, groupKeys: string[], cidrs: unknown) => {
+    const literal = stringsOf(cidrs).filter((cidr) => !isExpression(cidr));
+    if (literal.length === 0) return;
+    for (const key of groupKeys) byGroup.set(key, [...(byGroup.get(key) ?? []), { rule, cidrs: literal }]);
+  };
+  for (const group of context.ofType(...GROUP_TYPES)) {
+    const keys = ownKeys(group, context);
+    blocksOf(group.attributes.ingress).forEach((block) => add(group, keys, [block.cidr_blocks, block.ipv6_cidr_blocks]));
+  }
+  for (const rule of context.ofType('aws_security_group_rule')) {
+    if (rule.attributes.type === 'ingress') add(rule, securityGroupKeys(rule.attributes.security_group_id), [rule.attributes.cidr_blocks, rule.attributes.ipv6_cidr_blocks]);
+  }
+  for (const rule of context.ofType('aws_vpc_security_group_ingress_rule')) {
+    add(rule, securityGroupKeys(rule.attributes.security_group_id), [rule.attributes.cidr_ipv4, rule.attributes.cidr_ipv6]);
+  }
+  return byGroup;
+}
+
 export const NO_OPEN_INGRESS: GuardrailRule = {
   id: 'PL-SG-1',
   rationale: 'Private endpoints, load balancers and SFTP servers admit named networks, never the whole internet.',
   check: (context) => {
     const users = guardedGroups(context);
-    const violations: GuardrailViolation[] = [];
-    const judge = (rule: SynthesizedResource, groupKeys: string[], cidrs: unknown) => {
-      const user = groupKeys.map((key) => users.get(key)).find((u) => u !== undefined);
-      const open = stringsOf(cidrs).find((cidr) => OPEN_CIDRS.includes(cidr));
-      if (!user || !open) return;
-      violations.push({
-        resource: rule,
-        problem: `admits ingress from '${open}' into a security group used by ${user}`,
-        fix: 'admit only the client CIDR blocks, security groups or prefix lists that need the service',
-      });
-    };
-    for (const group of context.ofType(...GROUP_TYPES)) {
-      const keys = ownKeys(group, context);
-      blocksOf(group.attributes.ingress).forEach((block) => judge(group, keys, [block.cidr_blocks, block.ipv6_cidr_blocks]));
+    const violations = new Map<string, GuardrailViolation>();
+    for (const [key, grants] of ingressByGroup(context)) {
+      const user = users.get(key);
+      // The whole internet in any spelling, across all the rules of the group: 0.0.0.0/0, ::/0, 0::/0, 0.0.0.0/1 + 128.0.0.0/1.
+      const open = user ? openCidrs(grants.flatMap((grant) => grant.cidrs)) : undefined;
+      if (!open) continue;
+      const internet = open.families.map((family) => (family === 'ipv4' ? 'IPv4' : 'IPv6')).join(' and ');
+      for (const grant of grants) {
+        const opening = grant.cidrs.filter((cidr) => open.cidrs.includes(cidr));
+        if (opening.length === 0 || violations.has(grant.rule.address)) continue;
+        const others = open.cidrs.filter((cidr) => !opening.includes(cidr));
+        violations.set(grant.rule.address, {
+          resource: grant.rule,
+          problem: `admits ingress from ${opening.map((c) => `'${c}'`).join(', ')} into a security group used by ${user}${others.length > 0 ? `, which with ${others.map((c) => `'${c}'`).join(', ')}` : ', which'} opens it to the whole ${internet} internet`,
+          fix: 'admit only the client CIDR blocks, security groups or prefix lists that need the service',
+        });
+      }
     }
-    for (const rule of context.ofType('aws_security_group_rule')) {
-      if (rule.attributes.type !== 'ingress') continue;
-      judge(rule, securityGroupKeys(rule.attributes.security_group_id), [rule.attributes.cidr_blocks, rule.attributes.ipv6_cidr_blocks]);
-    }
-    for (const rule of context.ofType('aws_vpc_security_group_ingress_rule')) {
-      judge(rule, securityGroupKeys(rule.attributes.security_group_id), [rule.attributes.cidr_ipv4, rule.attributes.cidr_ipv6]);
-    }
-    return violations;
+    return [...violations.values()];
   },
 };

@@ -1,3 +1,4 @@
+import { isCurrentTransferSecurityPolicy, MIN_TRANSFER_SECURITY_POLICY } from '../../aws/security-policies';
 import type { GuardrailRule } from '../guardrail-rule';
 import { resourceRule } from '../guardrail-rule';
 import { isExpression, stringsOf } from '../synthesized-resource';
@@ -16,9 +17,6 @@ export const TRANSFER_SERVER_IN_VPC: GuardrailRule = resourceRule(
   },
 );
 
-/** Transfer Family security policies are named by their date; this is the oldest one accepted. */
-export const OLDEST_TRANSFER_SECURITY_POLICY = '2024-01';
-
 export const TRANSFER_SERVER_CURRENT_POLICY: GuardrailRule = resourceRule(
   'PL-TF-2',
   'An SFTP server offers only current ciphers and key exchanges.',
@@ -26,11 +24,10 @@ export const TRANSFER_SERVER_CURRENT_POLICY: GuardrailRule = resourceRule(
   (server) => {
     const name = server.attributes.security_policy_name ?? 'TransferSecurityPolicy-2018-11';
     if (isExpression(name)) return undefined;
-    const date = /(\d{4}-\d{2})$/.exec(String(name))?.[1];
-    if (date !== undefined && date >= OLDEST_TRANSFER_SECURITY_POLICY) return undefined;
+    if (isCurrentTransferSecurityPolicy(String(name))) return undefined;
     return {
-      problem: `'security_policy_name' is ${JSON.stringify(name)}${server.attributes.security_policy_name === undefined ? ' (the default)' : ''}, older than TransferSecurityPolicy-${OLDEST_TRANSFER_SECURITY_POLICY}`,
-      fix: `use TransferSecurityPolicy-${OLDEST_TRANSFER_SECURITY_POLICY} or newer (for example TransferSecurityPolicy-FIPS-2024-01)`,
+      problem: `'security_policy_name' is ${JSON.stringify(name)}${server.attributes.security_policy_name === undefined ? ' (the default)' : ''}, older than ${MIN_TRANSFER_SECURITY_POLICY} or not a Transfer Family security policy`,
+      fix: `use ${MIN_TRANSFER_SECURITY_POLICY} or newer (for example TransferSecurityPolicy-FIPS-2024-01)`,
     };
   },
 );

@@ -4,8 +4,8 @@ import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DedicatedSecurityGroup, type EnvironmentStack } from '../../src';
-import { describeRule } from './helpers';
+import { DedicatedSecurityGroup, type EnvironmentStack } from '../../../src';
+import { describeRule } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];

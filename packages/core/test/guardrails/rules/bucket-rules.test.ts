@@ -2,8 +2,8 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { policyDocument, type EnvironmentStack, type PolicyStatement } from '../../src';
-import { describeRule, findingsOf, guardedStack } from './helpers';
+import { policyDocument, type EnvironmentStack, type PolicyStatement } from '../../../src';
+import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const NAME = 'reports-111111111111';
 const ARNS = [`arn:aws:s3:::${NAME}`, `arn:aws:s3:::${NAME}/*`];

@@ -2,8 +2,8 @@ import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Instance, type InstanceConfig } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate, type LaunchTemplateConfig } from '@cdktf/provider-aws/lib/launch-template';
-import type { EnvironmentStack } from '../../src';
-import { describeRule } from './helpers';
+import type { EnvironmentStack } from '../../../src';
+import { describeRule } from '../helpers';
 
 const INSTANCE: InstanceConfig = {
   ami: 'ami-0a1b2c3d4e5f60718',

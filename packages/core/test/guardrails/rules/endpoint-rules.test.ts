@@ -5,8 +5,8 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint, type VpcEndpointConfig } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPolicy } from '@cdktf/provider-aws/lib/vpc-endpoint-policy';
 import { VpcEndpointSecurityGroupAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-security-group-association';
-import { policyDocument, type EnvironmentStack } from '../../src';
-import { describeRule } from './helpers';
+import { policyDocument, type EnvironmentStack } from '../../../src';
+import { describeRule } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];

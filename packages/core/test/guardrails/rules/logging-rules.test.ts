@@ -1,8 +1,8 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { EncryptedLogGroup, PrivateNetwork, type EnvironmentStack } from '../../src';
-import { describeRule } from './helpers';
+import { EncryptedLogGroup, PrivateNetwork, type EnvironmentStack } from '../../../src';
+import { describeRule } from '../helpers';
 
 const KEY = 'arn:aws:kms:ap-northeast-1:111111111111:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
 

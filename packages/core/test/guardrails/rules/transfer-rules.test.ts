@@ -1,6 +1,6 @@
 import { TransferServer, type TransferServerConfig } from '@cdktf/provider-aws/lib/transfer-server';
-import type { EnvironmentStack } from '../../src';
-import { describeRule } from './helpers';
+import type { EnvironmentStack } from '../../../src';
+import { describeRule } from '../helpers';
 
 const COMPLIANT: TransferServerConfig = {
   endpointType: 'VPC',

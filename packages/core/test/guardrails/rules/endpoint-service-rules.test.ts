@@ -2,8 +2,8 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Construct } from 'constructs';
-import { Guardrails, type EnvironmentStack } from '../../src';
-import { describeRule, findingsOf, guardedStack, synthesizeToFile } from './helpers';
+import { Guardrails, type EnvironmentStack } from '../../../src';
+import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const NLB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/api/0123456789abcdef';
 
