@@ -107,8 +107,10 @@ describe('InterfaceEndpoint', () => {
   test('a cross-region service sets service_region and is named in that region', () => {
     const { stack } = endpoint({ service: { serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }, serviceRegion: 'us-east-1' });
     expect(endpointResource(stack).service_region).toBe('us-east-1');
-    const aws = endpoint({ serviceRegion: 'us-west-2' });
-    expect(endpointResource(aws.stack)).toMatchObject({ service_name: 'com.amazonaws.us-west-2.kinesis-streams', service_region: 'us-west-2' });
+    // Only services with cross-region support take service_region (hashicorp/terraform-provider-aws#42970).
+    const aws = endpoint({ service: { awsService: 'kms' }, serviceRegion: 'us-west-2' });
+    expect(endpointResource(aws.stack)).toMatchObject({ service_name: 'com.amazonaws.us-west-2.kms', service_region: 'us-west-2' });
+    expect(() => endpoint({ serviceRegion: 'us-west-2' })).toThrow(/kinesis-streams cannot be reached from another region/);
   });
 
   test('names follow the region and partition of the provider', () => {

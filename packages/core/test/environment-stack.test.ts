@@ -1,5 +1,8 @@
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
-import { EnvironmentStack } from '../src';
+import { EnvironmentStack, Guardrails, isProduction, resourceRule, type EnvironmentStackProps } from '../src';
+import { synthesizeToFile } from './guardrails/helpers';
 import { devStack, synthJson } from './helpers';
 
 describe('EnvironmentStack', () => {
@@ -28,7 +31,6 @@ describe('EnvironmentStack', () => {
       application: 'unit',
       environment: { name: 'prod', accountId: '222222222222', region: 'us-east-1', backend: { type: 's3', bucket: 'acme-terraform-state' } },
     });
-    expect(stack.isProduction).toBe(true);
     expect(synthJson(stack).terraform.backend.s3).toEqual({
       bucket: 'acme-terraform-state',
       key: 'privatelink/unit-prod.tfstate',
@@ -38,10 +40,70 @@ describe('EnvironmentStack', () => {
     });
   });
 
-  it('rejects a bad account, region, role or state bucket at synth time', () => {
+  it('rejects a bad account, region, role, state bucket or application at synth time', () => {
     expect(() => devStack({ accountId: '1234' })).toThrow(/EnvironmentStack 'unit-dev': 'environment.accountId' is '1234'/);
     expect(() => devStack({ region: 'tokyo' })).toThrow(/'environment.region' has unknown region 'tokyo'/);
     expect(() => devStack({ assumeRoleArn: 'deploy' })).toThrow(/'environment.assumeRoleArn'/);
+    expect(() => devStack({ assumeRoleArn: 'arn:aws:iam::999999999999:role/deploy' })).toThrow(/of account 999999999999, but the stack deploys to account 111111111111/);
     expect(() => devStack({ backend: { type: 's3', bucket: 'Bad_Bucket' } })).toThrow(/'environment.backend.bucket' is 'Bad_Bucket'/);
+    expect(() => new EnvironmentStack(Testing.app(), { application: 'Unit App', environment: { name: 'dev', accountId: '111111111111' } })).toThrow(/'application' is 'Unit App'/);
+  });
+});
+
+describe('EnvironmentStack production posture', () => {
+  const stack = (environment: Partial<EnvironmentStackProps['environment']>) =>
+    new EnvironmentStack(Testing.app(), { application: 'unit', environment: { name: 'dev', accountId: '111111111111', ...environment } });
+
+  it('is production for the environment named prod, unless told otherwise', () => {
+    expect(stack({ name: 'prod' }).isProduction).toBe(true);
+    expect(stack({ name: 'stg' }).isProduction).toBe(false);
+    expect(stack({ name: 'stg', production: true }).isProduction).toBe(true);
+    expect(stack({ name: 'prod', production: false }).isProduction).toBe(false);
+  });
+
+  it('tells constructs in the stack through isProduction(scope)', () => {
+    const prod = stack({ name: 'prod' });
+    expect(isProduction(new SnsTopic(prod, 'Topic', { name: 'events' }))).toBe(true);
+    expect(isProduction(stack({ name: 'dev' }))).toBe(false);
+    expect(Guardrails.of(prod).production).toBe(true);
+  });
+
+  it('refuses a production flag that is not a boolean', () => {
+    expect(() => stack({ production: 'yes' as never })).toThrow(/'environment.production' is the string 'yes'; use true or false/);
+  });
+});
+
+describe('EnvironmentStack guardrails', () => {
+  function guarded(guardrails?: EnvironmentStackProps['guardrails']): EnvironmentStack {
+    return new EnvironmentStack(Testing.app(), { application: 'unit', environment: { name: 'stg', accountId: '222222222222' }, guardrails });
+  }
+
+  it('applies the pack to every stack without being asked', () => {
+    const s = guarded();
+    new SnsTopic(s, 'Topic', { name: 'events' });
+    expect(() => synthesizeToFile(s)).toThrow(/\[PL-SNS-1\] unit-stg\/Topic/);
+  });
+
+  it('takes suppressions and rules of your own through its props', () => {
+    const s = guarded({
+      rules: [resourceRule('ACME-1', 'Topics are named with a team prefix.', ['aws_sns_topic'], (t) => (String(t.attributes.name).startsWith('team-') ? undefined : { problem: "'name' has no team prefix", fix: 'prefix it with team-' }))],
+      suppressions: [{ ruleId: 'PL-SNS-1', path: 'Topic', reason: 'Public status feed, no customer data' }],
+    });
+    new SnsTopic(s, 'Topic', { name: 'events' });
+    expect(() => synthesizeToFile(s)).toThrow(/\[ACME-1\] unit-stg\/Topic/);
+    expect(() => synthesizeToFile(s)).not.toThrow(/PL-SNS-1/);
+    expect(Guardrails.of(s).rules.map((r) => r.id)).toContain('ACME-1');
+  });
+
+  it('writes the suppressions given in props to cdk.tf.json', () => {
+    const s = guarded({ suppressions: [{ ruleId: 'PL-VPC-1', path: 'Vpc', reason: 'Flow logs are collected centrally by the network team' }] });
+    new Vpc(s, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    expect(synthesizeToFile(s)['//'].guardrails.suppressions).toEqual([
+      { ruleId: 'PL-VPC-1', path: 'unit-stg/Vpc', reason: 'Flow logs are collected centrally by the network team', source: 'stack', suppressed: ['aws_vpc.Vpc'] },
+    ]);
+  });
+
+  it('refuses a suppression without a reason when the stack is built', () => {
+    expect(() => guarded({ suppressions: [{ ruleId: 'PL-VPC-1', path: 'Vpc', reason: '' }] })).toThrow(/EnvironmentStack 'unit-stg': 'guardrails\.suppressions\[0\]\.reason'/);
   });
 });

@@ -50,15 +50,15 @@ describe('DedicatedSecurityGroup', () => {
 
   it('refuses the whole internet in any spelling unless allowOpenIngress is set', () => {
     const make = (ingress: TrafficRule[], extra: Partial<DedicatedSecurityGroupProps> = {}) => new DedicatedSecurityGroup(devStack(), 'Sg', { ...props(extra), ingress });
-    expect(() => make([{ ports: [443], cidrs: ['0.0.0.0/0'] }])).toThrow(/'ingress\[0\].cidrs' includes '0.0.0.0\/0', which admits the whole IPv4 internet; .*allowOpenIngress: true/);
-    expect(() => make([{ ports: [443], cidrs: ['0::/0'] }])).toThrow(/whole IPv6 internet/);
-    expect(() => make([{ ports: [443], cidrs: ['0.0.0.0/1'] }, { ports: [443], cidrs: ['128.0.0.0/1'] }])).toThrow(/'ingress\[1\].cidrs' includes '0.0.0.0\/1', '128.0.0.0\/1', which together admit the whole IPv4 internet/);
+    expect(() => make([{ ports: [443], cidrs: ['0.0.0.0/0'] }])).toThrow(/'ingress\[0\].cidrs' includes '0.0.0.0\/0', which admits the whole internet; .*allowOpenIngress: true/);
+    expect(() => make([{ ports: [443], cidrs: ['0::/0'] }])).toThrow(/whole internet/);
+    expect(() => make([{ ports: [443], cidrs: ['0.0.0.0/1'] }, { ports: [443], cidrs: ['128.0.0.0/1'] }])).toThrow(/'ingress\[1\].cidrs' includes '0.0.0.0\/1', '128.0.0.0\/1', which together admit the whole internet/);
     expect(() => make([{ ports: [443], cidrs: ['0.0.0.0/0'] }], { allowOpenIngress: true })).not.toThrow();
   });
 
   it('refuses an opening completed later through addIngress', () => {
     const sg = new DedicatedSecurityGroup(devStack(), 'Sg', { ...props(), ingress: [{ ports: [443], cidrs: ['0.0.0.0/1'] }] });
-    expect(() => sg.addIngress({ ports: [443], cidrs: ['128.0.0.0/1'] })).toThrow(/'addIngress\(\).cidrs' includes .* which together admit the whole IPv4 internet/);
+    expect(() => sg.addIngress({ ports: [443], cidrs: ['128.0.0.0/1'] })).toThrow(/'addIngress\(\).cidrs' includes .* which together admit the whole internet/);
   });
 
   it('acknowledges PL-SG-1 only when the ingress really is open', () => {

@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { configError, formatValue } from '../config-error';
 import { isUnresolved } from '../validate';
-import { familiesCoveredBy, parseCidr, type IpFamily } from './cidr';
+import { familiesCoveredBy, parseCidr, requireCidr, type IpFamily } from './cidr';
 
 // The one place that decides whether something amounts to "everything": the whole internet, any
 // principal, every action, every resource. Every opt-in check and every guardrail rule asks here,
@@ -28,11 +28,10 @@ export function openCidrs(cidrs: readonly string[]): OpenCidrs | undefined {
   return { families, cidrs: widest.map((b) => b.cidr) };
 }
 
-/** The words for an {@link OpenCidrs}: `'0.0.0.0/1', '128.0.0.0/1', which together admit the whole IPv4 internet`. */
+/** The words for an {@link OpenCidrs}: `'0.0.0.0/1', '128.0.0.0/1', which together admit the whole internet`. */
 export function describeOpenCidrs(open: OpenCidrs): string {
-  const internet = open.families.map((family) => (family === 'ipv4' ? 'IPv4' : 'IPv6')).join(' and ');
   const blocks = open.cidrs.map(formatValue).join(', ');
-  return `${blocks}, which ${open.cidrs.length > 1 ? 'together admit' : 'admits'} the whole ${internet} internet`;
+  return `${blocks}, which ${open.cidrs.length > 1 ? 'together admit' : 'admits'} the whole internet`;
 }
 
 /** A named opt-in of a construct, for example `{ name: 'allowOpenIngress', given: props.allowOpenIngress === true }`. */
@@ -46,6 +45,7 @@ export interface OptIn {
  * opted in by name. Checks each block first (see requireCidr).
  */
 export function requireNarrowCidrs(scope: IConstruct, field: string, cidrs: readonly string[], optIn: OptIn): string[] {
+  cidrs.forEach((cidr) => requireCidr(scope, field, cidr));
   const open = openCidrs(cidrs);
   if (open && !optIn.given) {
     configError(scope, field, `includes ${describeOpenCidrs(open)}`, `list the client CIDR blocks, or set '${optIn.name}: true' if that is really intended`);

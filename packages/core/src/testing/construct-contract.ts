@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { type ITerraformDependable, Testing, type TerraformStack } from 'cdktf';
+import { type ITerraformDependable, TerraformResource, Testing, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ConfigError } from '../config-error';
 import { EnvironmentStack } from '../environment-stack';
@@ -27,7 +27,7 @@ export interface ConstructContractCase<P extends MetaArguments> {
 }
 
 interface SynthesizedStack {
-  resource?: Record<string, Record<string, { provider?: string; depends_on?: string[]; '//'?: { metadata?: { path?: string } } }>>;
+  resource?: Record<string, Record<string, { provider?: string; depends_on?: string[] }>>;
 }
 
 function defaultStack(): TerraformStack {
@@ -38,14 +38,17 @@ function fail(construct: string, message: string): never {
   throw new Error(`${construct} breaks the construct contract: ${message}`);
 }
 
-/** The construct's resources in the synthesized stack, by address. */
-function resourcesUnder(stack: TerraformStack, path: string): Array<{ address: string; type: string; provider?: string; dependsOn: string[] }> {
+/** The construct's resources as synthesized, by address. */
+function resourcesOf(stack: TerraformStack, construct: Construct): Array<{ address: string; type: string; provider?: string; dependsOn: string[] }> {
   const json = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
-  return Object.entries(json.resource ?? {}).flatMap(([type, byName]) =>
-    Object.entries(byName)
-      .filter(([, body]) => (body['//']?.metadata?.path ?? '').startsWith(`${path}/`))
-      .map(([name, body]) => ({ address: `${type}.${name}`, type, provider: body.provider, dependsOn: body.depends_on ?? [] })),
-  );
+  return construct.node
+    .findAll()
+    .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
+    .map((resource) => {
+      const type = resource.terraformResourceType;
+      const body = json.resource?.[type]?.[resource.friendlyUniqueId] ?? {};
+      return { address: `${type}.${resource.friendlyUniqueId}`, type, provider: body.provider, dependsOn: body.depends_on ?? [] };
+    });
 }
 
 /**
@@ -92,9 +95,9 @@ export function assertConstructContract<P extends MetaArguments>(contract: Const
   {
     const stack = makeStack();
     const provider = new AwsProvider(stack, 'ContractProvider', { region: 'ap-northeast-1', alias: 'contract' });
-    new contract.construct(stack, 'Subject', { ...contract.props(stack), provider });
-    const resources = resourcesUnder(stack, `${stack.node.path}/Subject`);
-    if (resources.length === 0) fail(name, 'it synthesized no resources under its own path');
+    const subject = new contract.construct(stack, 'Subject', { ...contract.props(stack), provider });
+    const resources = resourcesOf(stack, subject);
+    if (resources.length === 0) fail(name, 'it creates no resources');
     const strays = resources.filter((r) => r.provider !== 'aws.contract');
     if (strays.length > 0) fail(name, `with provider aws.contract, ${strays.map((r) => `${r.address} uses ${r.provider ?? 'the default provider'}`).join('; ')}`);
   }
@@ -102,8 +105,8 @@ export function assertConstructContract<P extends MetaArguments>(contract: Const
   {
     const stack = makeStack();
     const dependency: ITerraformDependable = new SnsTopic(stack, 'ContractDependency', { name: 'contract-dependency' });
-    new contract.construct(stack, 'Subject', { ...contract.props(stack), dependsOn: [dependency] });
-    const resources = resourcesUnder(stack, `${stack.node.path}/Subject`);
+    const subject = new contract.construct(stack, 'Subject', { ...contract.props(stack), dependsOn: [dependency] });
+    const resources = resourcesOf(stack, subject);
     const main = resources.filter((r) => contract.mainResourceTypes.includes(r.type));
     if (main.length === 0) fail(name, `it synthesized none of its main resources (${contract.mainResourceTypes.join(', ')})`);
     const waiting = main.filter((r) => !r.dependsOn.includes('aws_sns_topic.ContractDependency'));

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Aspects, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { DedicatedSecurityGroup, EncryptedLogGroup, Guardrails, PRIVATELINK_RULES, PrivateNetwork, resourceRule, type GuardrailRule } from '../../src';
+import { DedicatedSecurityGroup, ENCRYPTED_TOPIC, EncryptedLogGroup, Guardrails, PENDING_RULES, PRIVATELINK_RULES, PrivateNetwork, resourceRule, type GuardrailRule } from '../../src';
 import { findingsOf, guardedStack, synthesizeToFile } from './helpers';
 
 const REASON = 'Accepted in review: events carry no customer data';
@@ -53,23 +53,54 @@ describe('Guardrails', () => {
     expect(() => synthesizeToFile(stack)).toThrow(/PL-SNS-1/);
   });
 
-  it('is one pack per stack however often it is asked for', () => {
+  it('is one pack per stack however often it is asked for: each finding is reported once', () => {
     const stack = guardedStack();
     expect(Guardrails.of(stack)).toBe(Guardrails.of(unencryptedTopic(stack)));
-    expect(Aspects.of(stack).all).toHaveLength(1);
+    Guardrails.of(stack);
     expect(Guardrails.of(stack).findings()).toHaveLength(1);
+    let message = '';
+    try {
+      synthesizeToFile(stack);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/found 1 unsuppressed problem/);
+    expect(message.match(/\[PL-SNS-1\]/g)).toHaveLength(1);
   });
 
-  it('resolves only the resources a rule reads, each once', () => {
+  it('reads only the resources its rules judge, so a resource no rule reads is never resolved', () => {
     const stack = guardedStack();
-    const topic = unencryptedTopic(stack);
-    // No rule of the pack reads route tables; one reads topics (PL-SNS-1).
-    const routeTable = new RouteTable(stack, 'Routes', { vpcId: 'vpc-0123456789abcdef0' });
-    const topicReads = jest.spyOn(topic, 'toTerraform');
-    const routeTableReads = jest.spyOn(routeTable, 'toTerraform');
+    unencryptedTopic(stack);
+    // No rule of the pack reads route tables; resolving this one would throw.
+    new RouteTable(stack, 'Routes', { vpcId: 'vpc-0123456789abcdef0' }).addOverride(
+      'tags',
+      Lazy.anyValue({
+        produce: () => {
+          throw new Error('a route table was resolved');
+        },
+      }),
+    );
     expect(Guardrails.of(stack).findings().map((f) => f.ruleId)).toEqual(['PL-SNS-1']);
-    expect(topicReads).toHaveBeenCalledTimes(1);
-    expect(routeTableReads).not.toHaveBeenCalled();
+  });
+
+  it('lets a construct acknowledge a rule by its constant, and records opt-ins no rule judges', () => {
+    class PublicFeed extends Construct {
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+        Guardrails.acknowledge(this, ENCRYPTED_TOPIC, 'publicFeed: true was set, so the topic carries no customer data');
+        Guardrails.recordOptIn(this, 'publicFeed', 'the topic is readable by every subscriber');
+        unencryptedTopic(this);
+      }
+    }
+    const stack = guardedStack();
+    new PublicFeed(stack, 'Feed');
+    const record = synthesizeToFile(stack)['//'].guardrails;
+    expect(record.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-SNS-1', path: 'guard-dev/Feed', source: 'construct', suppressed: [expect.stringMatching(/^aws_sns_topic\.Feed_Topic_/)] })]);
+    expect(record.optIns).toEqual([{ path: 'guard-dev/Feed', optIn: 'publicFeed', detail: 'the topic is readable by every subscriber' }]);
+  });
+
+  it('writes no optIns when there are none', () => {
+    expect(synthesizeToFile(guardedStack())['//'].guardrails.optIns).toBeUndefined();
   });
 
   it('knows production from the stack', () => {
@@ -187,9 +218,9 @@ describe('Guardrails', () => {
 });
 
 describe('the guardrails README', () => {
-  it('lists every rule of the pack with its rationale', () => {
+  it('lists every rule of the pack, then every pending rule, with its rationale', () => {
     const readme = fs.readFileSync(path.join(__dirname, '../../src/guardrails/README.md'), 'utf8');
     const table = readme.split('\n').filter((line) => /^\| `[A-Z]/.test(line));
-    expect(table).toEqual(PRIVATELINK_RULES.map((rule) => `| \`${rule.id}\` | ${rule.rationale} |`));
+    expect(table).toEqual([...PRIVATELINK_RULES, ...PENDING_RULES].map((rule) => `| \`${rule.id}\` | ${rule.rationale} |`));
   });
 });

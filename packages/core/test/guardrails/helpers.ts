@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
-import { EnvironmentStack, Guardrails, type GuardrailFinding } from '../../src';
+import { EnvironmentStack, Guardrails, type GuardrailFinding, type GuardrailRule } from '../../src';
 
 /** An EnvironmentStack (dev, or prod with `production`); EnvironmentStack applies the guardrail pack itself. */
 export function guardedStack(options: { production?: boolean } = {}): EnvironmentStack {
+  return packStack(options);
+}
+
+function packStack(options: { production?: boolean }): EnvironmentStack {
   // A production stack keeps its state in S3 (PL-PROD-1), so only the rule under test can fire.
   const environment = options.production
     ? { name: 'prod' as const, accountId: '333333333333', backend: { type: 's3' as const, bucket: 'guard-terraform-state' } }
@@ -27,7 +31,13 @@ export function synthesizeToFile(stack: EnvironmentStack): SynthesizedFile {
 }
 
 export interface SynthesizedFile {
-  '//': { guardrails: { rules: string[]; suppressions: Array<{ ruleId: string; path: string; reason: string; source: string; suppressed: string[] }> } };
+  '//': {
+    guardrails: {
+      rules: string[];
+      suppressions: Array<{ ruleId: string; path: string; reason: string; source: string; suppressed: string[] }>;
+      optIns?: Array<{ path: string; optIn: string; detail: string }>;
+    };
+  };
   resource: Record<string, Record<string, Record<string, unknown>>>;
 }
 
@@ -61,11 +71,18 @@ function escape(text: string): string {
  * suppression written to cdk.tf.json. Fixtures break only the rule under test, which the suppressed
  * case proves (the whole synth must then pass).
  */
-export function describeRule(ruleId: string, cases: { compliant: readonly RuleCase[]; nonCompliant: readonly FailingCase[] }): void {
+export function describeRule(rule: string | GuardrailRule, cases: { compliant: readonly RuleCase[]; nonCompliant: readonly FailingCase[] }): void {
+  const ruleId = typeof rule === 'string' ? rule : rule.id;
+  // A rule outside the default pack (PENDING_RULES) is added to each stack, as a user would.
+  const guardedStack = (options: { production?: boolean }) => {
+    const stack = packStack(options);
+    if (typeof rule !== 'string' && !Guardrails.of(stack).rules.some((r) => r.id === rule.id)) Guardrails.of(stack).addRule(rule);
+    return stack;
+  };
   describe(ruleId, () => {
     it('has a rationale', () => {
-      const rule = Guardrails.of(guardedStack()).rules.find((r) => r.id === ruleId);
-      expect(rule?.rationale).toMatch(/\w+ \w+ \w+/);
+      const found = Guardrails.of(guardedStack({})).rules.find((r) => r.id === ruleId);
+      expect(found?.rationale).toMatch(/\w+ \w+ \w+/);
     });
 
     it.each(cases.compliant.map((c) => [c.name, c] as const))('passes %s', (_name, c) => {

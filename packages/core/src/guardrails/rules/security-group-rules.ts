@@ -51,7 +51,12 @@ function ingressByGroup(context: GuardrailContext): Map<string, IngressGrant[]> 
   const add = (rule: SynthesizedResource, groupKeys: string[], cidrs: unknown) => {
     const literal = stringsOf(cidrs).filter((cidr) => !isExpression(cidr));
     if (literal.length === 0) return;
-    for (const key of groupKeys) byGroup.set(key, [...(byGroup.get(key) ?? []), { rule, cidrs: literal }]);
+    for (const key of groupKeys) {
+      const grants = byGroup.get(key) ?? [];
+      const same = grants.find((grant) => grant.rule.address === rule.address);
+      if (same) same.cidrs.push(...literal);
+      else byGroup.set(key, [...grants, { rule, cidrs: [...literal] }]);
+    }
   };
   for (const group of context.ofType(...GROUP_TYPES)) {
     const keys = ownKeys(group, context);

@@ -83,6 +83,17 @@ describeRule('PL-S3-3', {
       problem: /StringNotEquals on 'aws:SourceVpce'/,
       build: (stack) => privateBucket(stack, { statements: [DENY_PLAINTEXT, ALLOW_FROM_ENDPOINT], block: true }),
     },
+    {
+      // A Deny on the endpoint condition with the wrong operator denies the endpoint's own requests, not everyone else's.
+      name: 'a Deny whose endpoint condition uses StringEquals instead of StringNotEquals',
+      path: 'Policy',
+      problem: /StringNotEquals on 'aws:SourceVpce'/,
+      build: (stack) =>
+        privateBucket(stack, {
+          statements: [DENY_PLAINTEXT, { ...DENY_OUTSIDE_ENDPOINT, conditions: [{ test: 'StringEquals', variable: 'aws:SourceVpce', values: ['vpce-0a1b2c3d4e5f60718'] }] }],
+          block: true,
+        }),
+    },
   ],
 });
 

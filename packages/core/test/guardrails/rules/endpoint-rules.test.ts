@@ -5,8 +5,8 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint, type VpcEndpointConfig } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPolicy } from '@cdktf/provider-aws/lib/vpc-endpoint-policy';
 import { VpcEndpointSecurityGroupAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-security-group-association';
-import { policyDocument, type EnvironmentStack } from '../../../src';
-import { describeRule } from '../helpers';
+import { AWS_SERVICE_ENDPOINT_POLICY, Guardrails, policyDocument, type EnvironmentStack } from '../../../src';
+import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
@@ -81,5 +81,71 @@ describeRule('PL-EP-2', {
   nonCompliant: [
     { name: 'an S3 gateway endpoint without a policy', path: 'Endpoint', problem: /gateway endpoint to com\.amazonaws\.ap-northeast-1\.s3/, build: (stack) => endpoint(stack, { serviceName: S3, vpcEndpointType: 'Gateway', subnetIds: undefined }) },
     { name: 'an S3 interface endpoint without a policy', path: 'Endpoint', build: (stack) => endpoint(stack, { serviceName: S3, securityGroupIds: [dedicatedGroup(stack)] }) },
+    {
+      name: "an S3 endpoint policy that writes out AWS's full-access default ('*' principal, s3:*, every resource)",
+      path: 'Endpoint',
+      problem: /statement 'Everything' allows any principal every s3 action on every resource/,
+      build: (stack) =>
+        endpoint(stack, {
+          serviceName: S3,
+          vpcEndpointType: 'Gateway',
+          subnetIds: undefined,
+          policy: policyDocument(stack, 'policy', [{ sid: 'Everything', principals: { AWS: ['*'] }, actions: ['s3:*'], resources: ['arn:aws:s3:::*'] }]),
+        }),
+    },
   ],
+});
+
+/** A policy that keeps the data perimeter: principals and resources of the account only. */
+function perimeterPolicy(stack: EnvironmentStack): string {
+  return policyDocument(stack, 'policy', [
+    {
+      principals: '*',
+      actions: ['*'],
+      resources: ['*'],
+      conditions: [
+        { test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['111111111111'] },
+        { test: 'StringEquals', variable: 'aws:ResourceAccount', values: ['111111111111'] },
+      ],
+    },
+  ]);
+}
+
+describeRule(AWS_SERVICE_ENDPOINT_POLICY, {
+  compliant: [
+    { name: 'an interface endpoint to an AWS service with a perimeter policy', build: (stack) => endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)], policy: perimeterPolicy(stack) }) },
+    {
+      name: 'a DynamoDB gateway endpoint with a separate perimeter policy',
+      build: (stack) => {
+        const ep = endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', subnetIds: undefined });
+        new VpcEndpointPolicy(stack, 'Policy', { vpcEndpointId: ep.id, policy: perimeterPolicy(stack) });
+      },
+    },
+    {
+      name: "an endpoint to a provider's service (which takes no policy)",
+      build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', securityGroupIds: [dedicatedGroup(stack)] }),
+    },
+  ],
+  nonCompliant: [
+    { name: 'an interface endpoint to ssm without a policy', path: 'Endpoint', problem: /interface endpoint to com\.amazonaws\.ap-northeast-1\.ssm has no endpoint policy/, build: (stack) => endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)] }) },
+    { name: 'an interface endpoint to the global IAM service without a policy', path: 'Endpoint', build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.iam', securityGroupIds: [dedicatedGroup(stack)] }) },
+    {
+      name: "a policy that allows '*' everything without conditions",
+      path: 'Endpoint',
+      problem: /allows any principal every action on every resource without a condition/,
+      build: (stack) =>
+        endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)], policy: policyDocument(stack, 'policy', [{ principals: '*', actions: ['*'], resources: ['*'] }]) }),
+    },
+  ],
+});
+
+describe('PL-EP-3 outside the default pack', () => {
+  it('is not run by the pack until the constructs comply, and runs once added', () => {
+    const stack = guardedStack();
+    endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)] });
+    expect(findingsOf(stack, 'PL-EP-3')).toEqual([]);
+    Guardrails.of(stack).addRule(AWS_SERVICE_ENDPOINT_POLICY);
+    expect(findingsOf(stack, 'PL-EP-3')).toHaveLength(1);
+    expect(() => synthesizeToFile(stack)).toThrow(/\[PL-EP-3\] guard-dev\/Endpoint/);
+  });
 });

@@ -2,7 +2,7 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Construct } from 'constructs';
-import { Guardrails, type EnvironmentStack } from '../../../src';
+import { type EnvironmentStack, Guardrails, NO_ANY_PRINCIPAL } from '../../../src';
 import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const NLB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/api/0123456789abcdef';
@@ -33,6 +33,7 @@ describeRule('PL-ES-2', {
   nonCompliant: [
     { name: "an allowed principal resource of '*'", path: 'Principal', problem: /principal_arn' allows '\*'/, build: (stack) => principal(stack, '*') },
     { name: "an inline '*' principal", path: 'Service', problem: /allowed_principals' allows '\*'/, build: (stack) => service(stack, true, ['*']) },
+    { name: "'*' spelled as every account's root", path: 'Principal', problem: /allows 'arn:aws:iam::\*:root'/, build: (stack) => principal(stack, 'arn:aws:iam::*:root') },
   ],
 });
 
@@ -41,7 +42,7 @@ describe('PL-ES-2 opt-in by a construct', () => {
   class OpenService extends Construct {
     constructor(scope: Construct, id: string) {
       super(scope, id);
-      Guardrails.acknowledge(this, 'PL-ES-2', "allowAnyPrincipal: true was set, so any account may request (acceptance still applies)");
+      Guardrails.acknowledge(this, NO_ANY_PRINCIPAL, "allowAnyPrincipal: true was set, so any account may request (acceptance still applies)");
       principal(this as unknown as EnvironmentStack, '*');
     }
   }

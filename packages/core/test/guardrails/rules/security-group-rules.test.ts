@@ -5,7 +5,7 @@ import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { DedicatedSecurityGroup, type EnvironmentStack } from '../../../src';
-import { describeRule } from '../helpers';
+import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
@@ -42,6 +42,14 @@ describeRule('PL-SG-1', {
       },
     },
     {
+      name: 'an endpoint group open to half of the IPv4 internet only',
+      build: (stack) => {
+        const sg = group(stack);
+        endpointWith(stack, sg.id);
+        ingressRule(stack, sg.id, '0.0.0.0/1');
+      },
+    },
+    {
       name: 'an open group that no endpoint, load balancer or server uses',
       build: (stack) => {
         ingressRule(stack, group(stack).id, '0.0.0.0/0');
@@ -57,6 +65,22 @@ describeRule('PL-SG-1', {
         const sg = group(stack);
         endpointWith(stack, sg.id);
         ingressRule(stack, sg.id, '0.0.0.0/0');
+      },
+    },
+    {
+      name: 'inline blocks that split the IPv4 internet in halves',
+      path: 'Group',
+      problem: /'0\.0\.0\.0\/1', '128\.0\.0\.0\/1' into a security group used by aws_vpc_endpoint\.Endpoint, which opens it to the whole IPv4 internet/,
+      build: (stack) => endpointWith(stack, group(stack, [https('0.0.0.0/1'), https('128.0.0.0/1')]).id),
+    },
+    {
+      name: "IPv6's whole internet written as 0::/0",
+      path: 'In',
+      problem: /'0::\/0'.*whole IPv6 internet/,
+      build: (stack) => {
+        const sg = group(stack);
+        endpointWith(stack, sg.id);
+        ingressRule(stack, sg.id, '0::/0');
       },
     },
     {
@@ -107,4 +131,18 @@ describeRule('PL-SG-1', {
       },
     },
   ],
+});
+
+describe('PL-SG-1 across rule resources', () => {
+  it('adds up the rules of one group, so halves in two resources are found', () => {
+    const stack = guardedStack();
+    const sg = group(stack);
+    endpointWith(stack, sg.id);
+    new VpcSecurityGroupIngressRule(stack, 'First', { securityGroupId: sg.id, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/1' });
+    new VpcSecurityGroupIngressRule(stack, 'Second', { securityGroupId: sg.id, ipProtocol: 'tcp', fromPort: 8443, toPort: 8443, cidrIpv4: '128.0.0.0/1' });
+    new VpcSecurityGroupIngressRule(stack, 'Office', { securityGroupId: sg.id, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '10.0.0.0/8' });
+    const findings = findingsOf(stack, 'PL-SG-1');
+    expect(findings.map((f) => f.path).sort()).toEqual(['guard-dev/First', 'guard-dev/Second']);
+    expect(findings.find((f) => f.path === 'guard-dev/Second')?.problem).toMatch(/'128\.0\.0\.0\/1' .* which with '0\.0\.0\.0\/1' opens it to the whole IPv4 internet/);
+  });
 });

@@ -1,0 +1,40 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { awsContext, requireAccountContext, setAwsContext } from '../src';
+import { devStack } from './helpers';
+
+describe('awsContext', () => {
+  it("reads the region, partition and account an EnvironmentStack records", () => {
+    const scope = new Construct(devStack({ region: 'cn-north-1' }), 'Thing');
+    expect(awsContext(scope)).toEqual({ region: 'cn-north-1', partition: 'aws-cn', accountId: '111111111111' });
+  });
+
+  it('lets an explicit region and account win', () => {
+    const scope = new Construct(devStack(), 'Thing');
+    expect(awsContext(scope, { region: 'us-gov-west-1', accountId: '222222222222' })).toEqual({ region: 'us-gov-west-1', partition: 'aws-us-gov', accountId: '222222222222' });
+  });
+
+  it("falls back to the literal region of a plain stack's default provider", () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new AwsProvider(stack, 'other', { region: 'us-east-1', alias: 'other' });
+    expect(awsContext(new Construct(stack, 'Thing'))).toEqual({ region: 'eu-west-1', partition: 'aws', accountId: undefined });
+  });
+
+  it('records a context on any stack', () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    setAwsContext(stack, { region: 'us-west-2', accountId: '333333333333' });
+    expect(requireAccountContext(new Construct(stack, 'Thing'))).toEqual({ region: 'us-west-2', partition: 'aws', accountId: '333333333333' });
+  });
+
+  it('fails when the region or the account is unknown, or the region is not one', () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'aws', { region: Token.asString({ Ref: 'region' }) });
+    expect(() => awsContext(new Construct(stack, 'Thing'))).toThrow(/'region' is unknown; pass `region`, or give the stack an AwsProvider with a literal region/);
+    const known = new TerraformStack(Testing.app(), 'known');
+    new AwsProvider(known, 'aws', { region: 'eu-west-1' });
+    expect(() => requireAccountContext(new Construct(known, 'Thing'))).toThrow(/'accountId' is unknown/);
+    expect(() => awsContext(new Construct(known, 'Other'), { region: 'mars-1' })).toThrow(/'region' has unknown region 'mars-1'/);
+  });
+});

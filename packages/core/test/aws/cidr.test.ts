@@ -1,0 +1,126 @@
+import * as fc from 'fast-check';
+import {
+  addressInCidr, awsReservedAddresses, cidrContains, cidrContainsAddress, cidrsOverlap, familiesCoveredBy, formatIpAddress, isAwsReservedAddress,
+  isCidr, isIpAddress, parseCidr, parseIpAddress, requireCidr, requireIpAddress, subnetOfCidr,
+} from '../../src';
+import { widget } from '../helpers';
+
+const scope = widget();
+
+describe('parseCidr', () => {
+  it('parses both families and reports host bits with the network address', () => {
+    expect(parseCidr('10.0.0.1/16')).toMatchObject({ family: 'ipv4', prefixLength: 16, network: '10.0.0.0/16', hasHostBits: true });
+    expect(parseCidr('10.0.0.0/16')).toMatchObject({ hasHostBits: false });
+    expect(parseCidr('2001:db8::1/32')).toMatchObject({ family: 'ipv6', prefixLength: 32, network: '2001:db8::/32', hasHostBits: true });
+    expect(parseCidr('0::/0')).toMatchObject({ family: 'ipv6', network: '::/0', hasHostBits: false });
+  });
+
+  it.each(['10.0.0.0', '10.0.0/16', '10.0.0.256/16', '10.0.0.0/33', '::/129', '10.0.0.0/16/1', '0x0a.0.0.0/8', 'abc/8', '', '10.0.0.0/-1', '10.0.0.0/ 8'])('refuses %p', (text) => {
+    expect(parseCidr(text)).toBeUndefined();
+    expect(isCidr(text)).toBe(false);
+  });
+
+  it('parses and formats addresses', () => {
+    expect(parseIpAddress('10.0.0.2')).toEqual({ family: 'ipv4', value: 0x0a000002n });
+    expect(formatIpAddress({ family: 'ipv6', value: 1n })).toBe('::1');
+    expect(isIpAddress('10.0.0.1', 'ipv6')).toBe(false);
+    expect(isIpAddress('2001:db8::1')).toBe(true);
+    expect(isIpAddress('10.0.0')).toBe(false);
+  });
+});
+
+describe('relations between blocks', () => {
+  it('finds overlaps and containment in both families', () => {
+    expect(cidrsOverlap('10.0.0.0/16', '10.0.128.0/20')).toBe(true);
+    expect(cidrsOverlap('10.0.0.0/16', '10.1.0.0/16')).toBe(false);
+    expect(cidrsOverlap('2001:db8::/32', '2001:db8:1::/48')).toBe(true);
+    expect(cidrsOverlap('2001:db8::/32', '2001:db9::/32')).toBe(false);
+    expect(cidrsOverlap('10.0.0.0/8', '::/0')).toBe(false);
+    expect(cidrContains('10.0.0.0/16', '10.0.1.0/24')).toBe(true);
+    expect(cidrContains('10.0.1.0/24', '10.0.0.0/16')).toBe(false);
+    expect(cidrContainsAddress('10.0.0.0/16', '10.0.255.255')).toBe(true);
+    expect(cidrContainsAddress('10.0.0.0/16', '10.1.0.0')).toBe(false);
+    expect(cidrContainsAddress('2001:db8::/32', '2001:db8::10')).toBe(true);
+  });
+
+  it('overlap is symmetric and containment implies overlap (generated blocks)', () => {
+    const block = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 })).map(([value, prefix]) => {
+      const parsed = parseCidr(`${formatIpAddress({ family: 'ipv4', value: BigInt(value) })}/${prefix}`)!;
+      return parsed.network;
+    });
+    fc.assert(
+      fc.property(block, block, (a, b) => {
+        expect(cidrsOverlap(a, b)).toBe(cidrsOverlap(b, a));
+        if (cidrContains(a, b)) expect(cidrsOverlap(a, b)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('carves subnets and addresses inside a block', () => {
+    expect(subnetOfCidr('10.0.0.0/16', 20, 2)).toBe('10.0.32.0/20');
+    expect(subnetOfCidr('10.0.0.0/16', 20, 16)).toBeUndefined();
+    expect(subnetOfCidr('10.0.0.0/16', 8, 0)).toBeUndefined();
+    expect(subnetOfCidr('2001:db8::/56', 64, 1)).toBe('2001:db8:0:1::/64');
+    expect(addressInCidr('10.0.0.0/16', 2)).toBe('10.0.0.2');
+    expect(addressInCidr('10.0.0.0/30', 4)).toBeUndefined();
+  });
+
+  it('knows the addresses AWS reserves in every IPv4 subnet: the first four and the last', () => {
+    expect(awsReservedAddresses('10.0.1.0/24')).toEqual(['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255']);
+    expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.3')).toBe(true);
+    expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.4')).toBe(false);
+    expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.255')).toBe(true);
+    expect(awsReservedAddresses('2001:db8::/64')).toEqual([]);
+  });
+});
+
+describe('familiesCoveredBy', () => {
+  it.each([
+    [['0.0.0.0/0'], ['ipv4']],
+    [['::/0'], ['ipv6']],
+    [['0::/0'], ['ipv6']],
+    [['0.0.0.0/1', '128.0.0.0/1'], ['ipv4']],
+    [['128.0.0.0/1', '0.0.0.0/2', '64.0.0.0/2'], ['ipv4']],
+    [['0.0.0.0/1', '128.0.0.0/2'], []],
+    [['0.0.0.0/1', '128.0.0.0/1', '::/1', '8000::/1'], ['ipv4', 'ipv6']],
+    [['10.0.0.0/8'], []],
+    [[], []],
+  ])('%p covers %p', (cidrs, families) => {
+    expect(familiesCoveredBy(cidrs)).toEqual(families);
+  });
+
+  it('sees the whole internet in any split into halves (generated)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), (bits) => {
+        const blocks = Array.from({ length: 2 ** bits }, (_, i) => subnetOfCidr('0.0.0.0/0', bits, i)!);
+        expect(familiesCoveredBy(blocks)).toEqual(['ipv4']);
+        expect(familiesCoveredBy(blocks.slice(1))).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('requireCidr', () => {
+  it('names the network address when host bits are set', () => {
+    expect(() => requireCidr(scope, 'cidrBlock', '10.0.0.1/16')).toThrow("'cidrBlock' has '10.0.0.1/16', which has host bits set; use 10.0.0.0/16");
+    expect(() => requireCidr(scope, 'cidrBlock', '2001:db8::1/64')).toThrow(/use 2001:db8::\/64/);
+  });
+
+  it('checks the family and the prefix range when asked', () => {
+    expect(() => requireCidr(scope, 'cidrBlock', '2001:db8::/56', { family: 'ipv4' })).toThrow(/an IPv6 block; give an IPv4 block/);
+    expect(() => requireCidr(scope, 'cidrBlock', '10.0.0.0/8', { prefixLength: { min: 16, max: 28 } })).toThrow(/a \/8 block; use a prefix from \/16 to \/28/);
+    expect(requireCidr(scope, 'cidrBlock', '10.0.0.0/16', { family: 'ipv4', prefixLength: { min: 16, max: 28 } })).toBe('10.0.0.0/16');
+  });
+
+  it('refuses what is not a CIDR block, typed or not', () => {
+    expect(() => requireCidr(scope, 'cidr', '10.0.0.0')).toThrow(/not a CIDR block; write it as address\/prefix/);
+    expect(() => requireCidr(scope, 'cidr', 10 as never)).toThrow(/'cidr' is 10, which is not a CIDR block/);
+  });
+
+  it('checks addresses', () => {
+    expect(() => requireIpAddress(scope, 'ip', '10.0.0.300', 'ipv4')).toThrow("'ip' is '10.0.0.300', which is not an IPv4 address; give an IPv4 address such as 10.0.1.10");
+    expect(requireIpAddress(scope, 'ip', '10.0.0.3')).toBe('10.0.0.3');
+  });
+});

@@ -1,0 +1,77 @@
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
+import { Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { EnvironmentStack, Guardrails, PRODUCTION_PREVENT_DESTROY, PRODUCTION_REMOTE_STATE, type StateBackend } from '../../../src';
+import { describeRule, synthesizeToFile } from '../helpers';
+
+const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
+
+describe('PL-PROD-1', () => {
+  const stack = (name: 'dev' | 'prod', backend?: StateBackend) => {
+    const s = new EnvironmentStack(Testing.app(), { application: 'state', environment: { name, accountId: '333333333333', backend } });
+    Guardrails.of(s).addRule(PRODUCTION_REMOTE_STATE);
+    return s;
+  };
+
+  it('has a rationale', () => {
+    expect(PRODUCTION_REMOTE_STATE.rationale).toMatch(/\w+ \w+ \w+/);
+  });
+
+  it('passes a production stack with its state in S3, and a dev stack on the local disk', () => {
+    expect(() => synthesizeToFile(stack('prod', { type: 's3', bucket: 'acme-terraform-state' }))).not.toThrow();
+    expect(() => synthesizeToFile(stack('dev'))).not.toThrow();
+  });
+
+  it('fails a production stack whose state would stay on the local disk, by default or by choice', () => {
+    expect(() => synthesizeToFile(stack('prod'))).toThrow(/\[PL-PROD-1\] state-prod \(terraform\.backend\): the stack uses a local backend, so its state stays on the local disk\. Fix: give the environment backend/);
+    expect(() => synthesizeToFile(stack('prod', { type: 'local', path: 'prod.tfstate' }))).toThrow(/\[PL-PROD-1\]/);
+  });
+
+  it('accepts it when suppressed for the stack, and records the suppression', () => {
+    const s = stack('prod');
+    Guardrails.of(s).suppress({ ruleId: 'PL-PROD-1', path: 'state-prod', reason: 'Throw-away production rehearsal, state discarded' });
+    const record = synthesizeToFile(s)['//'].guardrails;
+    expect(record.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-PROD-1', path: 'state-prod', suppressed: ['terraform.backend'] })]);
+  });
+});
+
+function protectedResources(stack: EnvironmentStack, preventDestroy: boolean | { nlb: boolean; service: boolean }): void {
+  const { nlb: nlbProtected, service: serviceProtected } = typeof preventDestroy === 'boolean' ? { nlb: preventDestroy, service: preventDestroy } : preventDestroy;
+  const published = new Construct(stack, 'Published');
+  const nlb = new Lb(published, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: SUBNETS, enableDeletionProtection: true, lifecycle: { preventDestroy: nlbProtected } });
+  new VpcEndpointService(published, 'Service', { acceptanceRequired: true, networkLoadBalancerArns: [nlb.arn], lifecycle: { preventDestroy: serviceProtected } });
+}
+
+describeRule(PRODUCTION_PREVENT_DESTROY, {
+  compliant: [
+    { name: 'a protected endpoint service and NLB in production', production: true, build: (stack) => protectedResources(stack, true) },
+    { name: 'unprotected ones outside production', build: (stack) => protectedResources(stack, false) },
+    {
+      name: 'an application load balancer and a gateway endpoint in production',
+      production: true,
+      build: (stack) => {
+        new Lb(stack, 'Alb', { name: 'web', internal: true, loadBalancerType: 'application', subnets: SUBNETS });
+        new VpcEndpoint(stack, 'Gateway', { vpcId: 'vpc-0a1b2c3d4e5f60718', serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway' });
+      },
+    },
+  ],
+  nonCompliant: [
+    { name: 'an endpoint service without prevent_destroy in production', production: true, path: 'Published/Service', problem: /prevent_destroy' is not true/, build: (stack) => protectedResources(stack, { nlb: true, service: false }) },
+    { name: 'a network load balancer without prevent_destroy in production', production: true, path: 'Published/Nlb', build: (stack) => protectedResources(stack, { nlb: false, service: true }) },
+    {
+      name: 'an interface endpoint without prevent_destroy in production',
+      production: true,
+      path: 'Endpoint',
+      build: (stack) =>
+        new VpcEndpoint(stack, 'Endpoint', {
+          vpcId: 'vpc-0a1b2c3d4e5f60718',
+          serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+          vpcEndpointType: 'Interface',
+          subnetIds: SUBNETS,
+          securityGroupIds: ['sg-0a1b2c3d4e5f60718'],
+        }),
+    },
+  ],
+});
