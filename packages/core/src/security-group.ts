@@ -118,7 +118,7 @@ export class DedicatedSecurityGroup extends Construct {
   /** A stable key for a peer known only at apply time: the rule's key, else the peer's Terraform reference. */
   private peerKey(field: string, rule: TrafficRule, kind: 'sg' | 'pl', peer: string, index: number): string {
     if (!isUnresolved(peer)) return peer;
-    if (rule.key !== undefined) return `${kind}-${rule.key}-${index}`;
+    if (rule.key !== undefined) return `${kind}${rule.key}-${index}`;
     let reference: unknown;
     try {
       reference = Tokenization.resolve(peer, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
