@@ -1,3 +1,4 @@
+import { coversWholeAccount } from '../../aws/open';
 import type { GuardrailContext, GuardrailRule, GuardrailViolation } from '../guardrail-rule';
 import { conditionValues, isDeny, policyStatements, type PolicyJsonStatement } from '../policy-statements';
 import { booleanOf, isExpression, stringsOf, type SynthesizedResource } from '../synthesized-resource';
@@ -16,6 +17,7 @@ interface PrivateBucket {
 
 const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/*]+)/;
 const ENDPOINT_KEYS = ['aws:SourceVpce', 'aws:SourceVpc'];
+const EXEMPTION_KEYS = ['aws:PrincipalArn', 'aws:userid', 'aws:PrincipalAccount'];
 
 /** The key of the bucket a `bucket` attribute names: a managed bucket's address, or its literal name. */
 function bucketKey(value: unknown, context: GuardrailContext, managedByName: Map<string, SynthesizedResource>): string | undefined {
@@ -121,8 +123,16 @@ export const PRIVATE_BUCKET_ENDPOINTS_ONLY: GuardrailRule = bucketRule(
   'A bucket used for private access denies requests that do not come through its VPC endpoints.',
   (bucket) => {
     if (bucket.policies.length > 0 && bucket.statements === undefined) return undefined;
-    const restricted = (bucket.statements ?? []).some((s) => isDeny(s) && ENDPOINT_KEYS.some((key) => conditionValues(s, /^StringNotEquals/i, key).length > 0));
-    if (restricted) return undefined;
+    const denies = (bucket.statements ?? []).filter((s) => isDeny(s) && ENDPOINT_KEYS.some((key) => conditionValues(s, /^StringNotEquals/i, key).length > 0));
+    // An exemption for a whole account (arn:aws:iam::<account>:* or :root) lets every principal of it around the endpoints.
+    const wide = denies.flatMap((s) => EXEMPTION_KEYS.flatMap((key) => conditionValues(s, /^(ArnNot|StringNot)/i, key))).find((arn) => coversWholeAccount(arn));
+    if (wide !== undefined) {
+      return {
+        problem: `the endpoint-only Deny exempts '${wide}', which covers every principal of the account, so any of them reaches the bucket from anywhere`,
+        fix: 'exempt only named administrator roles, for example arn:aws:iam::<account>:role/terraform-deploy',
+      };
+    }
+    if (denies.length > 0) return undefined;
     return {
       problem:
         bucket.policies.length === 0

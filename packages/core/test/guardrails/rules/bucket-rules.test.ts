@@ -94,6 +94,25 @@ describeRule('PL-S3-3', {
           block: true,
         }),
     },
+    {
+      name: 'an endpoint-only Deny that exempts every principal of the account (arn:aws:iam::<account>:*)',
+      path: 'Policy',
+      problem: /exempts 'arn:aws:iam::111111111111:\*', which covers every principal of the account/,
+      build: (stack) =>
+        privateBucket(stack, {
+          statements: [
+            DENY_PLAINTEXT,
+            {
+              ...DENY_OUTSIDE_ENDPOINT,
+              conditions: [
+                { test: 'StringNotEquals', variable: 'aws:SourceVpce', values: ['vpce-0a1b2c3d4e5f60718'] },
+                { test: 'ArnNotLike', variable: 'aws:PrincipalArn', values: ['arn:aws:iam::111111111111:role/terraform', 'arn:aws:iam::111111111111:*'] },
+              ],
+            },
+          ],
+          block: true,
+        }),
+    },
   ],
 });
 
