@@ -7,7 +7,7 @@ import {
   requireNarrowCidrs,
   requirePorts,
   requireUnique,
-  show,
+  formatValue,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
@@ -98,11 +98,11 @@ export function endpointSecurityGroup(
 function additionalGroups(scope: Construct, props: EndpointAccessProps): string[] {
   const field = 'additionalSecurityGroupIds';
   const groups = props.additionalSecurityGroupIds ?? [];
-  if (!Array.isArray(groups)) configError(scope, field, `is ${show(groups)}`, 'give a list of security group IDs, for example ["sg-0123456789abcdef0"]');
+  if (!Array.isArray(groups)) configError(scope, field, `is ${formatValue(groups)}`, 'give a list of security group IDs, for example ["sg-0123456789abcdef0"]');
   for (const group of groups) {
     if (isUnresolved(group)) continue;
-    if (typeof group !== 'string' || !SECURITY_GROUP_ID.test(group)) configError(scope, field, `has ${show(group)}`, 'give security group IDs such as sg-0123456789abcdef0');
-    if (group === props.securityGroupId) configError(scope, field, `has ${show(group)}, which is already the endpoint's securityGroupId`, 'list it once');
+    if (typeof group !== 'string' || !SECURITY_GROUP_ID.test(group)) configError(scope, field, `has ${formatValue(group)}`, 'give security group IDs such as sg-0123456789abcdef0');
+    if (group === props.securityGroupId) configError(scope, field, `has ${formatValue(group)}, which is already the endpoint's securityGroupId`, 'list it once');
   }
   requireUnique(scope, field, groups.filter((group) => !isUnresolved(group)), 'list each group once');
   if (groups.length + 1 > MAX_GROUPS) {

@@ -12,7 +12,7 @@ import {
   requireNonEmpty,
   requireOneOf,
   requireUnique,
-  show,
+  formatValue,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -59,13 +59,13 @@ export class EndpointConnectionNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointConnectionNotificationsProps) {
     super(scope, id);
-    if (typeof props?.endpointId !== 'string' || props.endpointId === '') configError(this, 'endpointId', `is ${show(props?.endpointId)}`, 'give the interface endpoint ID, for example InterfaceEndpoint.endpointId');
-    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${show(props.name)}`, 'give a name such as tenant-consumer-prod-saas');
+    if (typeof props?.endpointId !== 'string' || props.endpointId === '') configError(this, 'endpointId', `is ${formatValue(props?.endpointId)}`, 'give the interface endpoint ID, for example InterfaceEndpoint.endpointId');
+    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-saas');
     const events = requireNonEmpty(this, 'events', props.events ?? ['Accept', 'Reject'], "give at least one of 'Accept', 'Reject', 'Connect', 'Delete'");
     events.forEach((event) => requireOneOf(this, 'events', event, EVENTS));
     requireUnique(this, 'events', events, 'list each event once');
-    if (props.topicArn !== undefined) requireArn(this, 'topicArn', props.topicArn, 'sns');
-    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, 'kms');
+    if (props.topicArn !== undefined) requireArn(this, 'topicArn', props.topicArn, { service: 'sns' });
+    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms' });
     if (props.topicArn !== undefined && props.kmsKeyArn !== undefined) {
       configError(this, 'kmsKeyArn', 'is set together with topicArn', 'encrypt your own topic with your key, or leave topicArn out to get a new topic');
     }

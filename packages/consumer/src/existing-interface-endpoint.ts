@@ -1,4 +1,4 @@
-import { configError, type Connectable, Connections, constructKey, ExistingSecurityGroup, isUnresolved, type Peer, requirePorts, show } from '@privatelink-cdktf/core';
+import { configError, type Connectable, Connections, constructKey, ExistingSecurityGroup, isUnresolved, type Peer, requirePorts, formatValue } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
 /** What is known of an interface endpoint created elsewhere: literal values or another stack's outputs. */
@@ -36,7 +36,7 @@ export class ExistingInterfaceEndpoint extends Construct implements Connectable 
     super(scope, id);
     const endpointId = attributes?.endpointId;
     if (typeof endpointId !== 'string' || (!isUnresolved(endpointId) && !ENDPOINT_ID.test(endpointId))) {
-      configError(this, 'endpointId', `is ${show(endpointId)}`, 'give the endpoint ID, for example vpce-0123456789abcdef0');
+      configError(this, 'endpointId', `is ${formatValue(endpointId)}`, 'give the endpoint ID, for example vpce-0123456789abcdef0');
     }
     const ports = requirePorts(this, 'ports', attributes.ports ?? [443]);
     this.endpointId = endpointId;

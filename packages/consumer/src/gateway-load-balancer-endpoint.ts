@@ -13,7 +13,7 @@ import {
   requireOneOf,
   requireTimeouts,
   type ResourceTimeouts,
-  show,
+  formatValue,
   type SubnetRef,
   useProvider,
 } from '@privatelink-cdktf/core';
@@ -100,17 +100,17 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     for (const [field, fix] of Object.entries(NOT_FOR_GWLB)) {
       if ((props as unknown as Record<string, unknown>)?.[field] !== undefined) configError(this, field, 'is set on a Gateway Load Balancer endpoint', fix);
     }
-    if (typeof props?.vpcId !== 'string' || props.vpcId === '') configError(this, 'vpcId', `is ${show(props?.vpcId)}`, 'give the VPC ID, for example PrivateNetwork.vpcId');
-    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${show(props.name)}`, 'give a name such as tenant-consumer-prod-inspection-az1');
+    if (typeof props?.vpcId !== 'string' || props.vpcId === '') configError(this, 'vpcId', `is ${formatValue(props?.vpcId)}`, 'give the VPC ID, for example PrivateNetwork.vpcId');
+    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-inspection-az1');
     const subnet = props.subnet;
     if (typeof subnet !== 'object' || subnet === null || typeof subnet.subnetId !== 'string') {
-      configError(this, 'subnet', `is ${show(subnet)}`, "give one subnet, for example { subnetId: 'subnet-...', availabilityZone: 'ap-northeast-1a' }");
+      configError(this, 'subnet', `is ${formatValue(subnet)}`, "give one subnet, for example { subnetId: 'subnet-...', availabilityZone: 'ap-northeast-1a' }");
     }
-    if (typeof props.serviceName !== 'string') configError(this, 'serviceName', `is ${show(props.serviceName)}`, 'give the Gateway Load Balancer endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-...');
+    if (typeof props.serviceName !== 'string') configError(this, 'serviceName', `is ${formatValue(props.serviceName)}`, 'give the Gateway Load Balancer endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-...');
     const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
     const resolved = resolveServiceName(this, '', { serviceName: props.serviceName }, region);
     if (resolved.isAwsService || (resolved.region !== undefined && resolved.region !== region)) {
-      configError(this, 'serviceName', `is ${show(props.serviceName)}`, `give a Gateway Load Balancer endpoint service in ${region} (com.amazonaws.vpce.${region}.vpce-svc-...); these endpoints are never cross-region`);
+      configError(this, 'serviceName', `is ${formatValue(props.serviceName)}`, `give a Gateway Load Balancer endpoint service in ${region} (com.amazonaws.vpce.${region}.vpce-svc-...); these endpoints are never cross-region`);
     }
     if (props.ipAddressType !== undefined) requireOneOf(this, 'ipAddressType', props.ipAddressType, ['ipv4', 'dualstack']);
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
@@ -153,10 +153,10 @@ export class GatewayLoadBalancerEndpoint extends Construct {
 }
 
 function validateRoute(scope: Construct, field: string, route: GatewayLoadBalancerRoute, ipAddressType: string | undefined, seen: Map<string, string>): void {
-  if (typeof route !== 'object' || route === null) configError(scope, field, `is ${show(route)}`, "give { routeTableId, destinationCidrBlock } (or destinationIpv6CidrBlock, destinationPrefixListId)");
+  if (typeof route !== 'object' || route === null) configError(scope, field, `is ${formatValue(route)}`, "give { routeTableId, destinationCidrBlock } (or destinationIpv6CidrBlock, destinationPrefixListId)");
   const tableId = route.routeTableId;
   if (typeof tableId !== 'string' || (!isUnresolved(tableId) && !ROUTE_TABLE_ID.test(tableId))) {
-    configError(scope, `${field}.routeTableId`, `is ${show(tableId)}`, 'give a route table ID such as rtb-0123456789abcdef0');
+    configError(scope, `${field}.routeTableId`, `is ${formatValue(tableId)}`, 'give a route table ID such as rtb-0123456789abcdef0');
   }
   const given = (['destinationCidrBlock', 'destinationIpv6CidrBlock', 'destinationPrefixListId'] as const).filter((d) => route[d] !== undefined);
   if (given.length !== 1) {
@@ -165,11 +165,11 @@ function validateRoute(scope: Construct, field: string, route: GatewayLoadBalanc
   const [kind] = given;
   const destination = route[kind] as string;
   if (kind === 'destinationPrefixListId') {
-    if (!isUnresolved(destination) && !PREFIX_LIST_ID.test(destination)) configError(scope, `${field}.${kind}`, `is ${show(destination)}`, 'give a managed prefix list ID such as pl-0123456789abcdef0');
+    if (!isUnresolved(destination) && !PREFIX_LIST_ID.test(destination)) configError(scope, `${field}.${kind}`, `is ${formatValue(destination)}`, 'give a managed prefix list ID such as pl-0123456789abcdef0');
   } else {
     requireCidr(scope, `${field}.${kind}`, destination);
     if (!isUnresolved(destination) && destination.includes(':') !== (kind === 'destinationIpv6CidrBlock')) {
-      configError(scope, `${field}.${kind}`, `is ${show(destination)}`, kind === 'destinationIpv6CidrBlock' ? 'give an IPv6 block here, or use destinationCidrBlock' : 'give an IPv4 block here, or use destinationIpv6CidrBlock');
+      configError(scope, `${field}.${kind}`, `is ${formatValue(destination)}`, kind === 'destinationIpv6CidrBlock' ? 'give an IPv6 block here, or use destinationCidrBlock' : 'give an IPv4 block here, or use destinationIpv6CidrBlock');
     }
   }
   if (kind === 'destinationIpv6CidrBlock' && ipAddressType !== 'dualstack') {

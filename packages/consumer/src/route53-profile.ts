@@ -14,7 +14,7 @@ import {
   requireAccountContext,
   requireKeys,
   requireTimeouts,
-  show,
+  formatValue,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -95,7 +95,7 @@ export class Route53ProfileAssociations extends Construct {
   constructor(scope: Construct, id: string, props: Route53ProfileAssociationsProps) {
     super(scope, id);
     requireName(this, props?.name);
-    if (typeof props.profileId !== 'string' || props.profileId === '') configError(this, 'profileId', `is ${show(props.profileId)}`, 'give the profile ID (rp-...), for example Route53Profile.profileId');
+    if (typeof props.profileId !== 'string' || props.profileId === '') configError(this, 'profileId', `is ${formatValue(props.profileId)}`, 'give the profile ID (rp-...), for example Route53Profile.profileId');
     const vpcs = props.vpcs ?? configError(this, 'vpcs', 'is missing', "give the VPCs that use the profile, keyed by a stable name: { analytics: 'vpc-...' }");
     if (Object.keys(vpcs).length === 0) configError(this, 'vpcs', 'is empty', "give at least one VPC, for example { analytics: 'vpc-0123456789abcdef0' }");
     this.associationIds = associateVpcs(this, props.profileId, props.name, vpcs, props.timeouts, props);
@@ -160,7 +160,7 @@ export class Route53Profile extends Construct {
 }
 
 function requireName(scope: Construct, name: unknown): void {
-  if (typeof name !== 'string' || name === '') configError(scope, 'name', `is ${show(name)}`, 'give a name such as tenant-consumer-prod-dns');
+  if (typeof name !== 'string' || name === '') configError(scope, 'name', `is ${formatValue(name)}`, 'give a name such as tenant-consumer-prod-dns');
 }
 
 function associateVpcs(scope: Construct, profileId: string, name: string, vpcs: Readonly<Record<string, string>>, timeouts: Route53ProfileTimeouts | undefined, meta: MetaArguments): Record<string, string> {
@@ -168,7 +168,7 @@ function associateVpcs(scope: Construct, profileId: string, name: string, vpcs: 
   const checked = requireTimeouts(scope, 'timeouts', timeouts, ['create', 'delete']);
   const ids: Record<string, string> = {};
   for (const [key, vpcId] of Object.entries(vpcs)) {
-    if (typeof vpcId !== 'string' || (!isUnresolved(vpcId) && !VPC_ID.test(vpcId))) configError(scope, `vpcs.${key}`, `is ${show(vpcId)}`, 'give a VPC ID such as vpc-0123456789abcdef0');
+    if (typeof vpcId !== 'string' || (!isUnresolved(vpcId) && !VPC_ID.test(vpcId))) configError(scope, `vpcs.${key}`, `is ${formatValue(vpcId)}`, 'give a VPC ID such as vpc-0123456789abcdef0');
     ids[key] = new Route53ProfilesAssociation(scope, `Vpc-${key}`, {
       profileId,
       resourceId: vpcId,
@@ -181,34 +181,34 @@ function associateVpcs(scope: Construct, profileId: string, name: string, vpcs: 
 }
 
 function resourceArn(scope: Construct, field: string, resource: Route53ProfileResource): { arn: string; properties?: string } {
-  if (typeof resource !== 'object' || resource === null) configError(scope, field, `is ${show(resource)}`, 'give { endpoint }, { vpcEndpointArn }, { hostedZoneArn }, { resolverRuleArn } or { firewallRuleGroupArn, priority }');
+  if (typeof resource !== 'object' || resource === null) configError(scope, field, `is ${formatValue(resource)}`, 'give { endpoint }, { vpcEndpointArn }, { hostedZoneArn }, { resolverRuleArn } or { firewallRuleGroupArn, priority }');
   if ('endpoint' in resource) {
     // A profile shares the endpoint's private DNS names; without private DNS there is nothing to share.
     if (!resource.endpoint.privateDnsEnabled) configError(scope, `${field}.endpoint`, `is ${resource.endpoint.node.path}, which has private DNS off`, 'turn on privateDns on the endpoint, or share a private hosted zone of your own instead');
     return { arn: resource.endpoint.endpointArn };
   }
   const kinds = Object.keys(RESOURCE_ARNS).filter((kind) => kind in resource);
-  if (kinds.length !== 1) configError(scope, field, kinds.length === 0 ? `is ${show(resource)}` : `has ${kinds.join(' and ')}`, 'give exactly one of endpoint, vpcEndpointArn, hostedZoneArn, resolverRuleArn, firewallRuleGroupArn');
+  if (kinds.length !== 1) configError(scope, field, kinds.length === 0 ? `is ${formatValue(resource)}` : `has ${kinds.join(' and ')}`, 'give exactly one of endpoint, vpcEndpointArn, hostedZoneArn, resolverRuleArn, firewallRuleGroupArn');
   const [kind] = kinds;
   const arn = (resource as unknown as Record<string, unknown>)[kind];
   const { pattern, example } = RESOURCE_ARNS[kind];
-  if (typeof arn !== 'string' || (!isUnresolved(arn) && !pattern.test(arn))) configError(scope, `${field}.${kind}`, `is ${show(arn)}`, `give an ARN such as ${example}`);
+  if (typeof arn !== 'string' || (!isUnresolved(arn) && !pattern.test(arn))) configError(scope, `${field}.${kind}`, `is ${formatValue(arn)}`, `give an ARN such as ${example}`);
   if (kind !== 'firewallRuleGroupArn') {
     if ('priority' in resource) configError(scope, `${field}.priority`, 'is set on a resource that is not a firewall rule group', 'leave it out');
     return { arn };
   }
   const { priority } = resource as { priority: unknown };
   if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 100 || priority > 9900) {
-    configError(scope, `${field}.priority`, `is ${show(priority)}`, 'give a whole number from 100 to 9900; lower runs first');
+    configError(scope, `${field}.priority`, `is ${formatValue(priority)}`, 'give a whole number from 100 to 9900; lower runs first');
   }
   return { arn, properties: JSON.stringify({ priority }) };
 }
 
 function requirePrincipal(scope: Construct, field: string, principal: unknown, accountId: string): void {
-  if (typeof principal !== 'string') configError(scope, field, `is ${show(principal)}`, 'give an account ID, or an organization or organizational unit ARN');
+  if (typeof principal !== 'string') configError(scope, field, `is ${formatValue(principal)}`, 'give an account ID, or an organization or organizational unit ARN');
   if (isUnresolved(principal)) return;
   if (!ACCOUNT_ID.test(principal) && !ORGANIZATION_PRINCIPAL.test(principal)) {
-    configError(scope, field, `is ${show(principal)}`, 'give a 12-digit account ID, or an organization or organizational unit ARN (arn:aws:organizations::<account>:ou/o-.../ou-...)');
+    configError(scope, field, `is ${formatValue(principal)}`, 'give a 12-digit account ID, or an organization or organizational unit ARN (arn:aws:organizations::<account>:ou/o-.../ou-...)');
   }
   if (principal === accountId) configError(scope, field, `is this stack's own account ${principal}`, 'associate the VPCs of this account through vpcs instead');
 }

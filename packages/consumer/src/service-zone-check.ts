@@ -1,4 +1,4 @@
-import { configError, isUnresolved, show, type SubnetRef } from '@privatelink-cdktf/core';
+import { configError, isUnresolved, formatValue, type SubnetRef } from '@privatelink-cdktf/core';
 import { DefaultTokenResolver, StringConcat, TerraformElement, type TerraformProvider, Tokenization } from 'cdktf';
 import type { Construct } from 'constructs';
 
@@ -84,7 +84,7 @@ export class ServiceZoneCheck extends TerraformElement {
     return configError(
       scope,
       this.props.field,
-      `has subnet ${show(isUnresolved(subnet.subnetId) ? 'an unresolved value' : subnet.subnetId)} without an AZ name, which the zone check compares`,
+      `has subnet ${formatValue(isUnresolved(subnet.subnetId) ? 'an unresolved value' : subnet.subnetId)} without an AZ name, which the zone check compares`,
       "give the subnet's availabilityZone as your account names it (for example 'ap-northeast-1a'), or leave checkServiceZones off",
     );
   }

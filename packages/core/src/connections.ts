@@ -1,9 +1,11 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct, type IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { requireCidr } from './aws/cidr';
+import { describeOpenCidrs, openCidrs } from './aws/open';
+import { configError, formatValue } from './config-error';
 import { DedicatedSecurityGroup, type TrafficRule } from './security-group';
-import { isUnresolved, OPEN_CIDRS, requireCidr, requirePorts } from './validate';
+import { isUnresolved, requirePorts } from './validate';
 
 /** A security group whose rules this stack adds, one resource per peer and port (DedicatedSecurityGroup, ExistingSecurityGroup). */
 export interface SecurityGroupRules extends IConstruct {
@@ -77,7 +79,7 @@ export class Connections {
   /** Admits `peer` on `ports` (default: the construct's service ports). */
   public allowFrom(peer: Peer, ports?: readonly number[]): void {
     const field = 'allowFrom';
-    const unmanaged = this.securityGroupId === '' ? 'cannot add rules: the security group is not known' : `cannot add rules to the security group ${show(this.securityGroupId)}, which this construct does not manage`;
+    const unmanaged = this.securityGroupId === '' ? 'cannot add rules: the security group is not known' : `cannot add rules to the security group ${formatValue(this.securityGroupId)}, which this construct does not manage`;
     const rules = this.rules ?? configError(this.owner, field, unmanaged, this.props.unmanagedFix ?? 'give the construct a security group it manages');
     const checkedPorts = requirePorts(this.owner, `${field}.ports`, ports ?? this.defaultPorts);
     const resolved = resolvePeer(this.owner, field, peer);
@@ -100,10 +102,11 @@ function resolvePeer(scope: IConstruct, field: string, peer: Peer): ResolvedPeer
   if (peer === undefined || peer === null) configError(scope, field, 'has no peer', "give a CIDR block, { securityGroupId, key }, { prefixListId, key } or a construct with a security group");
   if (typeof peer === 'string' || (typeof peer === 'object' && 'cidr' in peer)) {
     const cidr = typeof peer === 'string' ? peer : peer.cidr;
-    if (typeof cidr !== 'string') configError(scope, `${field}.cidr`, `is ${show(cidr)}`, 'give a CIDR block such as 10.0.0.0/16');
+    if (typeof cidr !== 'string') configError(scope, `${field}.cidr`, `is ${formatValue(cidr)}`, 'give a CIDR block such as 10.0.0.0/16');
     requireCidr(scope, field, cidr);
-    if (OPEN_CIDRS.includes(cidr)) {
-      configError(scope, field, `has ${show(cidr)}, which admits the whole internet`, 'admit the client CIDR blocks; to open an endpoint to everything, set allowedCidrs with allowOpenIngress: true on the construct');
+    const open = openCidrs([cidr]);
+    if (open) {
+      configError(scope, field, `has ${describeOpenCidrs(open)}`, 'admit the client CIDR blocks; to open an endpoint to everything, set allowedCidrs with allowOpenIngress: true on the construct');
     }
     return { rule: { cidrs: [cidr] }, label: cidr };
   }
@@ -129,19 +132,19 @@ function resolvePeer(scope: IConstruct, field: string, peer: Peer): ResolvedPeer
     const key = keyOf(scope, field, peer.prefixListId, peer.key, PREFIX_LIST_ID, 'prefixListId', 'pl-0123456789abcdef0');
     return { rule: { prefixListIds: [peer.prefixListId] }, key, label: key };
   }
-  return configError(scope, field, `has ${show(peer)}, which is not a peer`, "give a CIDR block, { securityGroupId, key }, { prefixListId, key } or a construct with a security group");
+  return configError(scope, field, `has ${formatValue(peer)}, which is not a peer`, "give a CIDR block, { securityGroupId, key }, { prefixListId, key } or a construct with a security group");
 }
 
 /** The rule key of a peer given by ID: the literal ID, or the key the caller gave. */
 function keyOf(scope: IConstruct, field: string, id: unknown, key: string | undefined, pattern: RegExp, name: string, example: string): string {
-  if (typeof id !== 'string') configError(scope, `${field}.${name}`, `is ${show(id)}`, `give an ID such as ${example}`);
+  if (typeof id !== 'string') configError(scope, `${field}.${name}`, `is ${formatValue(id)}`, `give an ID such as ${example}`);
   if (key !== undefined && (typeof key !== 'string' || !KEY.test(key))) {
-    configError(scope, `${field}.key`, `is ${show(key)}`, 'keys are 1-63 letters, digits and hyphens and never change once deployed');
+    configError(scope, `${field}.key`, `is ${formatValue(key)}`, 'keys are 1-63 letters, digits and hyphens and never change once deployed');
   }
   if (isUnresolved(id)) {
     return key ?? configError(scope, `${field}.key`, `is missing for a ${name} known only at apply time`, "give a stable key that names the peer, for example { securityGroupId: workers.id, key: 'workers' }");
   }
-  if (!pattern.test(id)) configError(scope, `${field}.${name}`, `is ${show(id)}`, `give an ID such as ${example}`);
+  if (!pattern.test(id)) configError(scope, `${field}.${name}`, `is ${formatValue(id)}`, `give an ID such as ${example}`);
   return key ?? id;
 }
 
@@ -181,8 +184,8 @@ export class ExistingSecurityGroup extends Construct implements SecurityGroupRul
   constructor(scope: Construct, id: string, props: ExistingSecurityGroupProps) {
     super(scope, id);
     const groupId = props?.securityGroupId;
-    if (typeof groupId !== 'string' || groupId === '') configError(this, 'securityGroupId', `is ${show(groupId)}`, 'give the ID of the existing group, for example sg-0123456789abcdef0');
-    if (!isUnresolved(groupId) && !SECURITY_GROUP_ID.test(groupId)) configError(this, 'securityGroupId', `is ${show(groupId)}`, 'give a security group ID such as sg-0123456789abcdef0');
+    if (typeof groupId !== 'string' || groupId === '') configError(this, 'securityGroupId', `is ${formatValue(groupId)}`, 'give the ID of the existing group, for example sg-0123456789abcdef0');
+    if (!isUnresolved(groupId) && !SECURITY_GROUP_ID.test(groupId)) configError(this, 'securityGroupId', `is ${formatValue(groupId)}`, 'give a security group ID such as sg-0123456789abcdef0');
     this.securityGroupId = groupId;
     const defaultPorts = requirePorts(this, 'defaultPorts', props.defaultPorts ?? [443]);
     this.connections = new Connections(this, { securityGroupId: groupId, rules: this, defaultPorts, key: constructKey(this) });

@@ -1,9 +1,10 @@
 import { CloudwatchQueryDefinition } from '@cdktf/provider-aws/lib/cloudwatch-query-definition';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { configError, show } from './config-error';
-import { type MetaArguments, useProvider } from './meta-arguments';
-import { isUnresolved, requireCidr, requireKeys, requireNonEmpty } from './validate';
+import { requireCidr } from './aws/cidr';
+import { configError, formatValue } from './config-error';
+import { applyConstructContract, type MetaArguments } from './meta-arguments';
+import { isUnresolved, requireKeys, requireNonEmpty } from './validate';
 
 export interface FlowLogQueriesProps extends MetaArguments {
   /** The folder of the saved queries in the CloudWatch console, for example `tenant-consumer-prod/flow-logs`. */
@@ -39,7 +40,8 @@ export class FlowLogQueries extends Construct {
 
   constructor(scope: Construct, id: string, props: FlowLogQueriesProps) {
     super(scope, id);
-    if (typeof props?.name !== 'string' || props.name.trim() === '') configError(this, 'name', `is ${show(props?.name)}`, 'give the folder of the queries, for example tenant-consumer-prod/flow-logs');
+    const { dependsOn } = applyConstructContract(this, props);
+    if (typeof props?.name !== 'string' || props.name.trim() === '') configError(this, 'name', `is ${formatValue(props?.name)}`, 'give the folder of the queries, for example tenant-consumer-prod/flow-logs');
     const logGroupNames = requireNonEmpty(this, 'logGroupNames', props.logGroupNames, 'give the flow log group, for example PrivateNetwork.flowLogs.logGroupName');
     const interfaces = props.interfaces ?? {};
     const sources = props.sources ?? {};
@@ -52,10 +54,10 @@ export class FlowLogQueries extends Construct {
     };
     for (const [key, ids] of Object.entries(interfaces)) {
       const field = `interfaces.${key}`;
-      if (!Array.isArray(ids)) configError(this, field, `is ${show(ids)}`, 'give a list of network interface IDs, for example endpoint.networkInterfaceIds');
+      if (!Array.isArray(ids)) configError(this, field, `is ${formatValue(ids)}`, 'give a list of network interface IDs, for example endpoint.networkInterfaceIds');
       if (!isUnresolved(ids)) {
         requireNonEmpty(this, field, ids, 'give the interfaces, for example endpoint.networkInterfaceIds');
-        ids.forEach((eni) => !ENI_ID.test(eni) && configError(this, field, `has ${show(eni)}`, 'give network interface IDs such as eni-0123456789abcdef0'));
+        ids.forEach((eni) => !ENI_ID.test(eni) && configError(this, field, `has ${formatValue(eni)}`, 'give network interface IDs such as eni-0123456789abcdef0'));
       }
       // An ID list known only at apply time becomes a JSON array through Terraform's jsonencode.
       const list = isUnresolved(ids) ? Fn.jsonencode(ids) : JSON.stringify(ids);
@@ -74,9 +76,8 @@ export class FlowLogQueries extends Construct {
     const queryIds: Record<string, string> = {};
     for (const [query, queryString] of Object.entries(queries)) {
       const name = `${props.name}/${query}`;
-      queryIds[name] = new CloudwatchQueryDefinition(this, query.replace(/\//g, '-'), { name, logGroupNames: [...logGroupNames], queryString }).queryDefinitionId;
+      queryIds[name] = new CloudwatchQueryDefinition(this, query.replace(/\//g, '-'), { name, logGroupNames: [...logGroupNames], queryString, dependsOn }).queryDefinitionId;
     }
-    useProvider(this, props.provider);
     this.queryIds = queryIds;
   }
 }

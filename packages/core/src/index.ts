@@ -22,7 +22,6 @@ export * from './service-topics';
 export * from './subnet-ref';
 export * from './tags';
 export * from './terraform-timeouts';
-export * from './timeouts';
 export * from './validate';
 export * from './vpc-flow-logs';
 export * from './vpc-ref';

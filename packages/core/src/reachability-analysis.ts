@@ -2,10 +2,12 @@ import { Ec2NetworkInsightsAnalysis } from '@cdktf/provider-aws/lib/ec2-network-
 import { Ec2NetworkInsightsPath } from '@cdktf/provider-aws/lib/ec2-network-insights-path';
 import { type IResolvable } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
-import { configError, show } from './config-error';
-import { dependsOnOf, type MetaArguments, useProvider } from './meta-arguments';
+import { requireArn } from './aws/arn';
+import { isIpAddress } from './aws/cidr';
+import { configError, formatValue } from './config-error';
+import { applyConstructContract, type MetaArguments } from './meta-arguments';
 import { nameTags } from './tags';
-import { isUnresolved, requireArn, requireOneOf, requirePort } from './validate';
+import { isUnresolved, requireOneOf, requirePort } from './validate';
 
 export interface ReachabilityAnalysisProps extends MetaArguments {
   /** Names the path and the analysis (Name tag), for example `tenant-consumer-prod-saas`. */
@@ -42,7 +44,6 @@ export interface ReachabilityAnalysisProps extends MetaArguments {
 
 // Reachability Analyzer sources and destinations, by ID prefix (ARNs are accepted as well).
 const RESOURCE_ID = /^(i|eni|vpce|vpce-svc|igw|tgw|tgw-attach|pcx|vgw)-[0-9a-f]{8,17}$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /**
  * Proof of connectivity after apply: a Reachability Analyzer path from a source (a consumer's
@@ -65,7 +66,8 @@ export class ReachabilityAnalysis extends Construct {
 
   constructor(scope: Construct, id: string, props: ReachabilityAnalysisProps) {
     super(scope, id);
-    if (typeof props?.name !== 'string' || props.name === '') configError(this, 'name', `is ${show(props?.name)}`, 'give a name such as tenant-consumer-prod-saas');
+    const { dependsOn } = applyConstructContract(this, props);
+    if (typeof props?.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props?.name)}`, 'give a name such as tenant-consumer-prod-saas');
     requireReachabilityEndpoint(this, 'source', props.source);
     if (props.destination === undefined && props.destinationIp === undefined) {
       configError(this, 'destination', 'is missing', 'give the destination ID (for example the endpoint, vpce-...) or a destinationIp');
@@ -73,7 +75,7 @@ export class ReachabilityAnalysis extends Construct {
     if (props.destination !== undefined) requireReachabilityEndpoint(this, 'destination', props.destination, true);
     for (const field of ['sourceIp', 'destinationIp'] as const) {
       const ip = props[field];
-      if (ip !== undefined && !isUnresolved(ip) && (typeof ip !== 'string' || !IPV4.test(ip))) configError(this, field, `is ${show(ip)}`, 'give one IPv4 address, for example 10.0.0.10');
+      if (ip !== undefined && !isUnresolved(ip) && !isIpAddress(ip, 'ipv4')) configError(this, field, `is ${formatValue(ip)}`, 'give one IPv4 address, for example 10.0.0.10');
     }
     if (props.destinationPort !== undefined) requirePort(this, 'destinationPort', props.destinationPort);
     const protocol = requireOneOf(this, 'protocol', props.protocol ?? 'tcp', ['tcp', 'udp']);
@@ -89,7 +91,7 @@ export class ReachabilityAnalysis extends Construct {
       destinationPort: props.destinationPort,
       protocol,
       tags,
-      dependsOn: dependsOnOf(props),
+      dependsOn,
     });
     const analysis = new Ec2NetworkInsightsAnalysis(this, 'Analysis', {
       networkInsightsPathId: path.id,
@@ -97,7 +99,6 @@ export class ReachabilityAnalysis extends Construct {
       waitForCompletion: true,
       tags,
     });
-    useProvider(this, props.provider);
     this.pathId = path.id;
     this.analysisId = analysis.id;
     this.analysisArn = analysis.arn;
@@ -112,13 +113,13 @@ export class ReachabilityAnalysis extends Construct {
  * or an ARN. Exported for configuration files that name one, so their own field is named.
  */
 export function requireReachabilityEndpoint(scope: IConstruct, field: string, value: unknown, destination = false): void {
-  if (typeof value !== 'string' || value === '') configError(scope, field, `is ${show(value)}`, `give the ID or ARN of the ${destination ? 'destination' : 'source'}, for example ${destination ? 'vpce-0123456789abcdef0' : 'i-0123456789abcdef0 or eni-0123456789abcdef0'}`);
+  if (typeof value !== 'string' || value === '') configError(scope, field, `is ${formatValue(value)}`, `give the ID or ARN of the ${destination ? 'destination' : 'source'}, for example ${destination ? 'vpce-0123456789abcdef0' : 'i-0123456789abcdef0 or eni-0123456789abcdef0'}`);
   if (isUnresolved(value)) return;
   if (value.startsWith('arn:')) {
     requireArn(scope, field, value);
     return;
   }
   if (!RESOURCE_ID.test(value)) {
-    configError(scope, field, `is ${show(value)}, which Reachability Analyzer cannot start or end a path at`, 'give an instance (i-), network interface (eni-), VPC endpoint (vpce-), endpoint service (vpce-svc-), gateway, transit gateway or peering connection ID, or an ARN');
+    configError(scope, field, `is ${formatValue(value)}, which Reachability Analyzer cannot start or end a path at`, 'give an instance (i-), network interface (eni-), VPC endpoint (vpce-), endpoint service (vpce-svc-), gateway, transit gateway or peering connection ID, or an ARN');
   }
 }

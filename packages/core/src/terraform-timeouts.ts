@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 import { isUnresolved } from './validate';
 
 /**
@@ -14,6 +14,12 @@ export interface ResourceTimeouts {
   readonly update?: string;
   /** @default - the provider's default (10m for VPC endpoints) */
   readonly delete?: string;
+}
+
+/** The `timeouts` prop of a construct whose main resource has them. */
+export interface TimeoutsProps {
+  /** How long Terraform waits for the main resource. @default - the provider's defaults */
+  readonly timeouts?: ResourceTimeouts;
 }
 
 export type TimeoutOperation = 'create' | 'update' | 'delete' | 'read';
@@ -33,7 +39,7 @@ export function requireTimeouts<T extends Partial<Record<TimeoutOperation, strin
 ): T | undefined {
   if (timeouts === undefined) return undefined;
   if (typeof timeouts !== 'object' || timeouts === null || Array.isArray(timeouts)) {
-    configError(scope, field, `is ${show(timeouts)}`, `give an object such as { create: '20m', delete: '20m' }`);
+    configError(scope, field, `is ${formatValue(timeouts)}`, `give an object such as { create: '20m', delete: '20m' }`);
   }
   const entries = Object.entries(timeouts).filter(([, value]) => value !== undefined);
   for (const [operation, value] of entries) {
@@ -42,7 +48,7 @@ export function requireTimeouts<T extends Partial<Record<TimeoutOperation, strin
     }
     if (isUnresolved(value)) continue;
     if (typeof value !== 'string' || !GO_DURATION.test(value) || !/[1-9]/.test(value)) {
-      configError(scope, `${field}.${operation}`, `is ${show(value)}`, "give a positive duration such as '30s', '20m' or '1h30m'");
+      configError(scope, `${field}.${operation}`, `is ${formatValue(value)}`, "give a positive duration such as '30s', '20m' or '1h30m'");
     }
   }
   return entries.length > 0 ? timeouts : undefined;

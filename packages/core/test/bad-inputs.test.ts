@@ -123,7 +123,7 @@ const BAD: readonly BadInput[] = [
   { name: 'Resolver endpoint name of digits', run: check((s) => requireName(s, 'name', '2024', NAME_RULES.resolverEndpoint)), field: 'name', value: "'2024'", fix: /tenant-consumer-prod-inbound/ },
   { name: 'deregistration delay out of range', run: check((s) => requireInteger(s, 'deregistrationDelaySeconds', 3601, { min: 0, max: 3600, unit: 'seconds' })), field: 'deregistrationDelaySeconds', value: 'is 3601', fix: /from 0 to 3600 seconds/ },
   { name: 'enumeration from untyped JS', run: check((s) => requireOneOf(s, 'ipAddressType', 'IPv4' as never, ['ipv4', 'dualstack', 'ipv6'])), field: 'ipAddressType', value: "'IPv4'", fix: /write it as 'ipv4'/ },
-  { name: 'timeout that is not a duration', run: check((s) => requireTimeouts(s, 'timeouts', { create: '10min' }, ['create', 'delete'])), field: 'timeouts.create', value: "'10min'", fix: /'10m', '1h' or '1h30m'/ },
+  { name: 'timeout that is not a duration', run: check((s) => requireTimeouts(s, 'timeouts', { create: '10min' }, ['create', 'delete'])), field: 'timeouts.create', value: "'10min'", fix: /a positive duration such as '30s', '20m' or '1h30m'/ },
   { name: 'subnets of the wrong region', run: check((s) => requireSubnetPlacement(s, 'subnets', [{ subnetId: 'subnet-1', availabilityZoneId: 'euw1-az1' }], 1, { region: 'ap-northeast-1' })), field: 'subnets', value: "'euw1-az1'", fix: /zones of ap-northeast-1/ },
   { name: 'policy statements not a list (untyped JS)', run: check((s) => policyDocument(s, 'policy', { actions: ['s3:GetObject'] } as never)), field: 'policy', value: 'an object', fix: /list of statements/ },
 ];

@@ -39,12 +39,12 @@ describe('FlowLogQueries', () => {
   it('checks names, log groups, keys, interfaces and CIDRs', () => {
     expect(() => queries({ name: '' })).toThrow(/'name' is ''/);
     expect(() => queries({ logGroupNames: [] })).toThrow(/'logGroupNames' is empty/);
-    expect(() => queries({ logGroupNames: undefined })).toThrow(/'logGroupNames' is empty/);
+    expect(() => queries({ logGroupNames: undefined })).toThrow(/'logGroupNames' is missing/);
     expect(() => queries({ interfaces: { Saas: ['eni-0123456789abcdef0'] } })).toThrow(/'interfaces' has key 'Saas'/);
     expect(() => queries({ interfaces: { saas: ['vpce-0123456789abcdef0'] } })).toThrow(/'interfaces.saas' has 'vpce-0123456789abcdef0'; give network interface IDs/);
     expect(() => queries({ interfaces: { saas: 'eni-0123456789abcdef0' as never } })).toThrow(/'interfaces.saas' is 'eni-0123456789abcdef0'; give a list/);
     expect(() => queries({ sources: { acme: [] } })).toThrow(/'sources.acme' is empty/);
     expect(() => queries({ sources: { acme: ['10.8.0.0'] } })).toThrow(/'sources.acme' has '10.8.0.0', which is not a CIDR block/);
-    expect(() => new FlowLogQueries(devStack(), 'Q', undefined as never)).toThrow(/'name' is undefined/);
+    expect(() => new FlowLogQueries(devStack(), 'Q', undefined as never)).toThrow(/'props' is missing; pass the props object/);
   });
 });

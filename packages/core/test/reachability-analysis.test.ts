@@ -42,6 +42,6 @@ describe('ReachabilityAnalysis', () => {
     expect(() => analysis({ destinationPort: 70000 })).toThrow(/'destinationPort' has port 70000/);
     expect(() => analysis({ protocol: 'icmp' as never })).toThrow(/'protocol' is 'icmp'/);
     expect(() => analysis({ throughArns: ['nlb'] })).toThrow(/'throughArns' is 'nlb', which is not an ARN/);
-    expect(() => new ReachabilityAnalysis(devStack(), 'P', undefined as never)).toThrow(/'name' is undefined/);
+    expect(() => new ReachabilityAnalysis(devStack(), 'P', undefined as never)).toThrow(/'props' is missing; pass the props object/);
   });
 });

@@ -1,6 +1,6 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Construct } from 'constructs';
-import { DedicatedSecurityGroup, EncryptedLogGroup, EncryptionKey, PrivateNetwork, VpcFlowLogs, type MetaArguments } from '../../src';
+import { DedicatedSecurityGroup, EncryptedLogGroup, EncryptionKey, FlowLogQueries, PrivateNetwork, ReachabilityAnalysis, VpcFlowLogs, type MetaArguments } from '../../src';
 import { assertConstructContract } from '../../src/testing';
 
 describe('the construct contract of core', () => {
@@ -13,6 +13,11 @@ describe('the construct contract of core', () => {
     ['EncryptionKey', () => assertConstructContract({ construct: EncryptionKey, props: () => ({ alias: 'contract', description: 'contract' }), mainResourceTypes: ['aws_kms_key'] })],
     ['EncryptedLogGroup', () => assertConstructContract({ construct: EncryptedLogGroup, props: () => ({ logGroupName: '/contract' }), mainResourceTypes: ['aws_cloudwatch_log_group'] })],
     ['VpcFlowLogs', () => assertConstructContract({ construct: VpcFlowLogs, props: () => ({ vpcId: 'vpc-1', name: 'contract' }), mainResourceTypes: ['aws_flow_log'] })],
+    ['FlowLogQueries', () => assertConstructContract({ construct: FlowLogQueries, props: () => ({ name: 'contract/flow-logs', logGroupNames: ['/contract'] }), mainResourceTypes: ['aws_cloudwatch_query_definition'] })],
+    [
+      'ReachabilityAnalysis',
+      () => assertConstructContract({ construct: ReachabilityAnalysis, props: () => ({ name: 'contract', source: 'i-0123456789abcdef0', destination: 'vpce-0123456789abcdef0' }), mainResourceTypes: ['aws_ec2_network_insights_path'] }),
+    ],
   ])('%s follows it', (_name, check) => {
     expect(check).not.toThrow();
   });
