@@ -5,7 +5,7 @@ import {
   requireCidr,
   requireNonEmpty,
   requireReachabilityEndpoint,
-  show,
+  formatValue,
   type TopicSubscription,
 } from '@privatelink-cdktf/core';
 import type { EndpointAlarmSettings, ResolverEndpointAlarmSettings } from '@privatelink-cdktf/consumer';
@@ -91,7 +91,7 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   requireNonEmpty(scope, 'saasService.availabilityZoneIds', config.saasService.availabilityZoneIds, 'copy the AZ IDs from the provider, for example ["apne1-az1", "apne1-az2"]');
   const missing = config.network.zones.filter((zone) => !config.saasService.availabilityZoneIds.includes(zone));
   if (missing.length > 0) {
-    configError(scope, 'network.zones', `has ${missing.map(show).join(', ')}, where the SaaS service is not offered`, `use zones among ${config.saasService.availabilityZoneIds.join(', ')}, or ask the provider to add the zone`);
+    configError(scope, 'network.zones', `has ${missing.map(formatValue).join(', ')}, where the SaaS service is not offered`, `use zones among ${config.saasService.availabilityZoneIds.join(', ')}, or ask the provider to add the zone`);
   }
   if (config.saasService.reachabilityFrom !== undefined) requireReachabilityEndpoint(scope, 'saasService.reachabilityFrom', config.saasService.reachabilityFrom);
   requireNonEmpty(scope, 'dataAccess.s3Buckets', config.dataAccess.s3Buckets, 'name the buckets the workloads use; the S3 gateway endpoint allows only those');
@@ -107,7 +107,7 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
     requireCidr(scope, 'onPremises.dnsForwarderCidrs', cidr);
     // Overlapping blocks cannot be routed between the data centre and the VPC.
     if (cidrsOverlap(cidr, config.network.cidrBlock)) {
-      configError(scope, 'onPremises.dnsForwarderCidrs', `has ${show(cidr)}, which overlaps the VPC block ${config.network.cidrBlock}`, 'give the data centre blocks, which must not overlap the VPC');
+      configError(scope, 'onPremises.dnsForwarderCidrs', `has ${formatValue(cidr)}, which overlaps the VPC block ${config.network.cidrBlock}`, 'give the data centre blocks, which must not overlap the VPC');
     }
   }
 }

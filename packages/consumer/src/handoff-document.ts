@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ConfigError, configError, requireDnsName, requireRegion, show } from '@privatelink-cdktf/core';
+import { ConfigError, configError, requireDnsName, requireRegion, formatValue } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { resolveServiceName } from './service-name';
@@ -113,10 +113,10 @@ function requireCustomServiceName(scope: Construct, serviceName: string): void {
     resolved = resolveServiceName(scope, 'serviceName', { serviceName }, regionOf(serviceName) ?? 'us-east-1');
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    configError(scope, 'serviceName', `is ${show(serviceName)}, which is not an endpoint service name`, 'use the document as the provider wrote it: com.amazonaws.vpce.<region>.vpce-svc-...');
+    configError(scope, 'serviceName', `is ${formatValue(serviceName)}, which is not an endpoint service name`, 'use the document as the provider wrote it: com.amazonaws.vpce.<region>.vpce-svc-...');
   }
   if (resolved.isAwsService) {
-    configError(scope, 'serviceName', `is ${show(serviceName)}, an AWS service`, "a handoff document names a provider's endpoint service, com.amazonaws.vpce.<region>.vpce-svc-...");
+    configError(scope, 'serviceName', `is ${formatValue(serviceName)}, an AWS service`, "a handoff document names a provider's endpoint service, com.amazonaws.vpce.<region>.vpce-svc-...");
   }
 }
 

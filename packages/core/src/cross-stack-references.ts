@@ -1,7 +1,7 @@
 import { App, Lazy, TerraformElement, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { awsContext } from './aws-context';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 
 const GUARDED = Symbol.for('@privatelink-cdktf/core.CrossStackReferences.guarded');
 const ALLOWED = Symbol.for('@privatelink-cdktf/core.CrossStackReferences.allowed');
@@ -91,7 +91,7 @@ function requireAllowedReference(fromStack: TerraformStack, toStack: TerraformSt
       toStack,
       value,
       `is a value of ${origin}, which this stack would read from that stack's Terraform state`,
-      `${handOver}; or, within one account, allow it by name: CrossStackReferences.allow(${show(toStack.node.id)} stack, ${show(fromStack.node.id)} stack, reason)`,
+      `${handOver}; or, within one account, allow it by name: CrossStackReferences.allow(${formatValue(toStack.node.id)} stack, ${formatValue(fromStack.node.id)} stack, reason)`,
     );
   }
 }

@@ -1,11 +1,12 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
 import { requireAccountContext } from './aws-context';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 import { type MetaArguments, useProvider } from './meta-arguments';
 import { physicalName } from './naming';
 import { serviceTopic, subscribeToTopic, type TopicSubscription } from './service-topics';
-import { isUnresolved, requireArn } from './validate';
+import { requireArn } from './aws/arn';
+import { isUnresolved } from './validate';
 
 /**
  * How one alarm judges its metric and whom it tells. Each alarm documents its own defaults; a
@@ -56,10 +57,10 @@ export function metricAlarm(
 ): CloudwatchMetricAlarm | undefined {
   if (settings === false) return undefined;
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
-    configError(scope, field, `is ${show(settings)}`, 'give { threshold, evaluationPeriods, datapointsToAlarm, periodSeconds, actions }, or false to turn the alarm off');
+    configError(scope, field, `is ${formatValue(settings)}`, 'give { threshold, evaluationPeriods, datapointsToAlarm, periodSeconds, actions }, or false to turn the alarm off');
   }
   const threshold = settings?.threshold ?? definition.defaults.threshold;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold)) configError(scope, `${field}.threshold`, `is ${show(threshold)}`, 'give a number');
+  if (typeof threshold !== 'number' || !Number.isFinite(threshold)) configError(scope, `${field}.threshold`, `is ${formatValue(threshold)}`, 'give a number');
   const evaluationPeriods = wholeNumber(scope, `${field}.evaluationPeriods`, settings?.evaluationPeriods ?? definition.defaults.evaluationPeriods);
   const datapointsToAlarm = wholeNumber(scope, `${field}.datapointsToAlarm`, settings?.datapointsToAlarm ?? definition.defaults.datapointsToAlarm ?? evaluationPeriods);
   if (datapointsToAlarm > evaluationPeriods) {
@@ -103,7 +104,7 @@ export function requireAlarmActions(scope: Construct, field: string, actions: re
 }
 
 function wholeNumber(scope: Construct, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) configError(scope, field, `is ${show(value)}`, 'give a whole number of at least 1');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) configError(scope, field, `is ${formatValue(value)}`, 'give a whole number of at least 1');
   return value;
 }
 
@@ -127,9 +128,9 @@ export class AlarmTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${show(props.name)}`, 'give a name such as saas-provider-prod');
+    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as saas-provider-prod');
     const { partition, region, accountId } = requireAccountContext(this);
-    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, 'kms');
+    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms' });
     const { topic, kmsKeyArn } = serviceTopic(this, {
       topicName: physicalName([props.name, 'alarms'], 256),
       servicePrincipal: 'cloudwatch.amazonaws.com',

@@ -4,10 +4,11 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { awsContext, requireAccountContext } from './aws-context';
-import { configError, show } from './config-error';
+import { configError, formatValue } from './config-error';
 import { EncryptionKey } from './encryption-key';
 import { policyDocument } from './policy-document';
-import { isUnresolved, requireArn, requireOneOf } from './validate';
+import { requireArn } from './aws/arn';
+import { isUnresolved, requireOneOf } from './validate';
 
 // SNS topics an AWS service publishes to (alarms, endpoint connection events), and who receives them.
 
@@ -103,13 +104,13 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9@._+-]{0,127}$/;
  */
 export function subscribeToTopic(scope: Construct, field: string, topicArn: string, subscriptions: readonly TopicSubscription[] | undefined): SnsTopicSubscription[] {
   if (subscriptions === undefined) return [];
-  if (!Array.isArray(subscriptions)) configError(scope, field, `is ${show(subscriptions)}`, "give a list such as [{ type: 'email', address: 'ops@example.com' }]");
+  if (!Array.isArray(subscriptions)) configError(scope, field, `is ${formatValue(subscriptions)}`, "give a list such as [{ type: 'email', address: 'ops@example.com' }]");
   const created: SnsTopicSubscription[] = [];
   subscriptions.forEach((subscription, index) => {
     const at = `${field}[${index}]`;
     const { protocol, endpoint, key } = checkSubscription(scope, at, subscription);
     const id = `Subscription-${key}`;
-    if (scope.node.tryFindChild(id)) configError(scope, field, `lists ${show(key)} twice`, 'subscribe each endpoint once');
+    if (scope.node.tryFindChild(id)) configError(scope, field, `lists ${formatValue(key)} twice`, 'subscribe each endpoint once');
     const resource = new SnsTopicSubscription(scope, id, {
       topicArn,
       protocol,
@@ -132,7 +133,7 @@ export function subscribeToTopic(scope: Construct, field: string, topicArn: stri
 
 function checkSubscription(scope: Construct, field: string, subscription: TopicSubscription): { protocol: string; endpoint: string; key: string } {
   if (subscription === null || typeof subscription !== 'object') {
-    configError(scope, field, `is ${show(subscription)}`, "give { type: 'email' | 'https' | 'sqs' | 'lambda', ... }");
+    configError(scope, field, `is ${formatValue(subscription)}`, "give { type: 'email' | 'https' | 'sqs' | 'lambda', ... }");
   }
   requireOneOf(scope, `${field}.type`, subscription.type, TOPIC_SUBSCRIPTION_TYPES);
   let protocol: string;
@@ -140,7 +141,7 @@ function checkSubscription(scope: Construct, field: string, subscription: TopicS
   switch (subscription.type) {
     case 'email':
       endpoint = requireText(scope, `${field}.address`, subscription.address, 'give the address that receives the messages, for example ops@example.com');
-      if (!isUnresolved(endpoint) && !EMAIL.test(endpoint)) configError(scope, `${field}.address`, `is ${show(endpoint)}, which is not an email address`, 'give an address such as ops@example.com');
+      if (!isUnresolved(endpoint) && !EMAIL.test(endpoint)) configError(scope, `${field}.address`, `is ${formatValue(endpoint)}, which is not an email address`, 'give an address such as ops@example.com');
       protocol = 'email';
       break;
     case 'https':
@@ -149,25 +150,25 @@ function checkSubscription(scope: Construct, field: string, subscription: TopicS
       protocol = 'https';
       break;
     case 'sqs':
-      endpoint = requireArn(scope, `${field}.queueArn`, requireText(scope, `${field}.queueArn`, subscription.queueArn, 'give the queue ARN, for example arn:aws:sqs:ap-northeast-1:123456789012:alarms'), 'sqs');
+      endpoint = requireArn(scope, `${field}.queueArn`, requireText(scope, `${field}.queueArn`, subscription.queueArn, 'give the queue ARN, for example arn:aws:sqs:ap-northeast-1:123456789012:alarms'), { service: 'sqs' });
       protocol = 'sqs';
       break;
     default:
-      endpoint = requireArn(scope, `${field}.functionArn`, requireText(scope, `${field}.functionArn`, subscription.functionArn, 'give the function ARN, for example arn:aws:lambda:ap-northeast-1:123456789012:function:notify'), 'lambda');
+      endpoint = requireArn(scope, `${field}.functionArn`, requireText(scope, `${field}.functionArn`, subscription.functionArn, 'give the function ARN, for example arn:aws:lambda:ap-northeast-1:123456789012:function:notify'), { service: 'lambda' });
       if (!isUnresolved(endpoint) && endpoint.split(':')[5] !== 'function') {
-        configError(scope, `${field}.functionArn`, `is ${show(endpoint)}, which is not a function ARN`, 'give arn:aws:lambda:<region>:<account>:function:<name>');
+        configError(scope, `${field}.functionArn`, `is ${formatValue(endpoint)}, which is not a function ARN`, 'give arn:aws:lambda:<region>:<account>:function:<name>');
       }
       protocol = 'lambda';
   }
   const key = subscription.key ?? (isUnresolved(endpoint) ? undefined : `${subscription.type}-${endpoint.replace(/^https:\/\//, '')}`);
   if (key === undefined) configError(scope, `${field}.key`, 'is missing while the endpoint is an unresolved value', 'give a key such as alarms-queue: it names the subscription and must not change');
   const safeKey = key.replace(/[^A-Za-z0-9@._+-]+/g, '-').slice(0, 128);
-  if (!KEY.test(safeKey)) configError(scope, `${field}.key`, `is ${show(key)}`, 'use letters, digits and . _ + - @, starting with a letter or digit');
+  if (!KEY.test(safeKey)) configError(scope, `${field}.key`, `is ${formatValue(key)}`, 'use letters, digits and . _ + - @, starting with a letter or digit');
   return { protocol, endpoint, key: safeKey };
 }
 
 function requireText(scope: Construct, field: string, value: unknown, fix: string): string {
-  if (typeof value !== 'string' || value.length === 0) configError(scope, field, value === undefined ? 'is missing' : `is ${show(value)}`, fix);
+  if (typeof value !== 'string' || value.length === 0) configError(scope, field, value === undefined ? 'is missing' : `is ${formatValue(value)}`, fix);
   return value;
 }
 
@@ -178,8 +179,8 @@ function requireHttpsUrl(scope: Construct, field: string, url: string): void {
   } catch {
     parsed = undefined;
   }
-  if (parsed?.protocol === 'http:') configError(scope, field, `is ${show(url)}, a plain HTTP URL`, 'use https://: SNS would send the messages unencrypted over http');
-  if (parsed?.protocol !== 'https:' || parsed.hostname === '') configError(scope, field, `is ${show(url)}, which is not an https:// URL`, 'give a URL such as https://hooks.example.com/alarms');
+  if (parsed?.protocol === 'http:') configError(scope, field, `is ${formatValue(url)}, a plain HTTP URL`, 'use https://: SNS would send the messages unencrypted over http');
+  if (parsed?.protocol !== 'https:' || parsed.hostname === '') configError(scope, field, `is ${formatValue(url)}, which is not an https:// URL`, 'give a URL such as https://hooks.example.com/alarms');
 }
 
 function sameAccount(scope: Construct, functionArn: string): boolean {

@@ -5,7 +5,7 @@ import {
   type MetaArguments,
   nameTags,
   PrivateNetwork,
-  show,
+  formatValue,
   type SubnetRef,
   type TopicSubscription,
   useProvider,
@@ -197,7 +197,7 @@ export class PrivateLinkService extends Construct {
     if (props.alarms !== false) {
       const alarms = props.alarms ?? {};
       if (alarms === null || typeof alarms !== 'object' || Array.isArray(alarms)) {
-        configError(this, 'alarms', `is ${show(alarms)}`, "give { subscriptions: [{ type: 'email', address: 'oncall@example.com' }] }, { actions: [topicArn] }, or false to turn the alarms off");
+        configError(this, 'alarms', `is ${formatValue(alarms)}`, "give { subscriptions: [{ type: 'email', address: 'oncall@example.com' }] }, { actions: [topicArn] }, or false to turn the alarms off");
       }
       if (alarms.actions !== undefined && alarms.subscriptions !== undefined) {
         configError(this, 'alarms.subscriptions', 'is set together with alarms.actions, which replace the alarm topic', 'subscribe to the topics in actions, or leave actions out to get an alarm topic with these subscriptions');

@@ -7,7 +7,7 @@ import {
   metricAlarm,
   requireAlarmActions,
   requireArn,
-  show,
+  formatValue,
   useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
@@ -66,18 +66,18 @@ export class ServiceAlarms extends Construct {
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
     useProvider(this, props.provider);
-    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${show(props.name)}`, 'give a name such as saas-provider-prod');
+    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as saas-provider-prod');
     if (typeof props.serviceId !== 'string' || (!isUnresolved(props.serviceId) && !/^vpce-svc-[0-9a-f]{8,17}$/.test(props.serviceId))) {
-      configError(this, 'serviceId', `is ${show(props.serviceId)}`, 'give the endpoint service ID, for example vpce-svc-0123456789abcdef0');
+      configError(this, 'serviceId', `is ${formatValue(props.serviceId)}`, 'give the endpoint service ID, for example vpce-svc-0123456789abcdef0');
     }
     const actions = requireAlarmActions(this, 'actions', props.actions);
     const alarms = [];
     const targets = props.targets;
     if (targets) {
       const expected = targets.expectedHealthyHosts;
-      if (!Number.isInteger(expected) || expected < 1) configError(this, 'targets.expectedHealthyHosts', `is ${show(expected)}`, 'give a whole number of at least 1, for example the number of zones');
-      requireArn(this, 'targets.loadBalancerArn', targets.loadBalancerArn, 'elasticloadbalancing');
-      requireArn(this, 'targets.targetGroupArn', targets.targetGroupArn, 'elasticloadbalancing');
+      if (!Number.isInteger(expected) || expected < 1) configError(this, 'targets.expectedHealthyHosts', `is ${formatValue(expected)}`, 'give a whole number of at least 1, for example the number of zones');
+      requireArn(this, 'targets.loadBalancerArn', targets.loadBalancerArn, { service: 'elasticloadbalancing' });
+      requireArn(this, 'targets.targetGroupArn', targets.targetGroupArn, { service: 'elasticloadbalancing' });
       const dimensions = { LoadBalancer: arnSuffix(targets.loadBalancerArn, 'loadbalancer/'), TargetGroup: arnSuffix(targets.targetGroupArn) };
       alarms.push(
         metricAlarm(this, 'healthyHosts', props.name, {

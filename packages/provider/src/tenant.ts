@@ -1,6 +1,6 @@
 import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
-import { configError, isUnresolved, requireKeys, requireNonEmpty, requireOneOf, requireUnique, show } from '@privatelink-cdktf/core';
+import { configError, isUnresolved, requireKeys, requireNonEmpty, requireOneOf, requireUnique, formatValue } from '@privatelink-cdktf/core';
 import { Construct, type IConstruct } from 'constructs';
 
 /** Whether a tenant may connect: `active`, or `offboarded` (kept on record, its connections rejected). */
@@ -87,8 +87,8 @@ export class Tenant extends Construct {
  */
 export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, options: { acceptanceRequired?: boolean } = {}): void {
   const field = (name: string) => (at.field ? `${at.field}.${name}` : name);
-  if (tenant === null || typeof tenant !== 'object') configError(at.scope, at.field || 'tenant', `is ${show(tenant)}`, "give { key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }");
-  if (typeof tenant.key !== 'string') configError(at.scope, field('key'), tenant.key === undefined ? 'is missing' : `is ${show(tenant.key)}`, "give a stable key such as 'acme-bank'");
+  if (tenant === null || typeof tenant !== 'object') configError(at.scope, at.field || 'tenant', `is ${formatValue(tenant)}`, "give { key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }");
+  if (typeof tenant.key !== 'string') configError(at.scope, field('key'), tenant.key === undefined ? 'is missing' : `is ${formatValue(tenant.key)}`, "give a stable key such as 'acme-bank'");
   requireKeys(at.scope, field('key'), [tenant.key]);
   if (tenant.state !== undefined) requireOneOf(at.scope, field('state'), tenant.state, TENANT_STATES);
   const principals = requireNonEmpty(at.scope, field('principals'), tenant.principals, 'give at least one principal ARN, for example arn:aws:iam::123456789012:root');
@@ -98,7 +98,7 @@ export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, o
     validatePrincipal(at.scope, principal, field('principals'));
     const suffix = principalSuffix(principal);
     if (suffixes.has(suffix)) {
-      configError(at.scope, field('principals'), `has ${show(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
+      configError(at.scope, field('principals'), `has ${formatValue(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
     }
     suffixes.add(suffix);
   }
@@ -109,7 +109,7 @@ export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, o
   }
   for (const endpointId of endpointIds) {
     if (isUnresolved(endpointId)) configError(at.scope, field('endpointIds'), 'has an unresolved value', 'give the literal vpce-... IDs the tenant sent you');
-    if (!ENDPOINT_ID.test(endpointId)) configError(at.scope, field('endpointIds'), `has ${show(endpointId)}`, 'give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718');
+    if (!ENDPOINT_ID.test(endpointId)) configError(at.scope, field('endpointIds'), `has ${formatValue(endpointId)}`, 'give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718');
   }
 }
 
@@ -126,7 +126,7 @@ export function validateTenantList(locate: (index: number) => TenantLocation, te
     const claim = (kind: keyof typeof owners, value: string, fix: string) => {
       const owner = owners[kind].get(value);
       if (owner !== undefined && owner !== index) {
-        configError(at.scope, field(kind), `${kind === 'key' ? 'is' : 'has'} ${show(value)}, which tenants[${owner}] (${show(tenants[owner].key)}) already has`, fix);
+        configError(at.scope, field(kind), `${kind === 'key' ? 'is' : 'has'} ${formatValue(value)}, which tenants[${owner}] (${formatValue(tenants[owner].key)}) already has`, fix);
       }
       owners[kind].set(value, index);
     };
@@ -139,18 +139,18 @@ export function validateTenantList(locate: (index: number) => TenantLocation, te
 /** Fails on anything but `*` or an account root, role or user ARN with a 12-digit account. */
 export function validatePrincipal(scope: IConstruct, principal: string, field = 'principals'): void {
   if (isUnresolved(principal)) configError(scope, field, 'has an unresolved value', 'give literal principal ARNs: they name the resources');
-  if (typeof principal !== 'string') configError(scope, field, `has ${show(principal)}`, 'give principal ARNs as strings, for example arn:aws:iam::123456789012:root');
+  if (typeof principal !== 'string') configError(scope, field, `has ${formatValue(principal)}`, 'give principal ARNs as strings, for example arn:aws:iam::123456789012:root');
   if (principal === '*') return;
   if (/^\d+$/.test(principal)) {
     const fix = principal.length === 12 ? `write the account root ARN arn:aws:iam::${principal}:root` : 'an AWS account ID is exactly 12 digits; write its root ARN, for example arn:aws:iam::123456789012:root';
-    configError(scope, field, `has ${show(principal)}, an account ID rather than a principal ARN`, fix);
+    configError(scope, field, `has ${formatValue(principal)}, an account ID rather than a principal ARN`, fix);
   }
   const match = PRINCIPAL.exec(principal);
   if (!match) {
-    configError(scope, field, `has ${show(principal)}, which is not a principal ARN`, 'use an account root, role or user ARN such as arn:aws:iam::123456789012:root or arn:aws:iam::123456789012:role/consumer');
+    configError(scope, field, `has ${formatValue(principal)}, which is not a principal ARN`, 'use an account root, role or user ARN such as arn:aws:iam::123456789012:root or arn:aws:iam::123456789012:role/consumer');
   }
   if (!/^\d{12}$/.test(match[2])) {
-    configError(scope, field, `has ${show(principal)} with account ID ${show(match[2])}`, 'an AWS account ID is exactly 12 digits, for example arn:aws:iam::123456789012:root');
+    configError(scope, field, `has ${formatValue(principal)} with account ID ${formatValue(match[2])}`, 'an AWS account ID is exactly 12 digits, for example arn:aws:iam::123456789012:root');
   }
 }
 
