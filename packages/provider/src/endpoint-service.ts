@@ -73,7 +73,7 @@ export class EndpointService extends Construct {
     requireUnique(this, 'networkLoadBalancerArns', nlbArns, 'list each load balancer once');
     nlbArns.forEach((arn) => requireNlbArn(this, arn));
     const tenants = props.tenants ?? [];
-    if (!Array.isArray(tenants)) configError(this, 'tenants', `is ${show(tenants)}`, "give a list such as [{ key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }]");
+    if (!Array.isArray(tenants)) configError(this, 'tenants', `is ${formatValue(tenants)}`, "give a list such as [{ key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }]");
     this.acceptanceRequired = props.acceptanceRequired ?? true;
     tenants.forEach((tenant, index) => validateTenantConfig({ scope: this, field: `tenants[${index}]` }, tenant, { acceptanceRequired: this.acceptanceRequired }));
     validateTenantList((index) => ({ scope: this, field: `tenants[${index}]` }), tenants);
