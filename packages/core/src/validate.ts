@@ -62,7 +62,9 @@ export function requireArray<T>(scope: IConstruct, field: string, value: readonl
 }
 
 export function requireNonEmpty<T>(scope: IConstruct, field: string, values: readonly T[] | undefined, fix: string): T[] {
-  if (values === undefined || values === null) configError(scope, field, 'is missing', fix);
+  // An untyped caller's missing list reads as empty (the wording every package's messages use); null is named.
+  if (values === undefined) configError(scope, field, 'is empty', fix);
+  if (values === null) configError(scope, field, 'is null', fix);
   if (!Array.isArray(values)) configError(scope, field, `is ${describeKind(values)}, not a list`, fix);
   if (values.length === 0) configError(scope, field, 'is empty', fix);
   return [...values];

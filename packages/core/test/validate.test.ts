@@ -69,7 +69,8 @@ describe('checks', () => {
     expect(requireBoolean(scope, 'allow', undefined)).toBeUndefined();
     expect(() => requireArray(scope, 'cidrs', '10.0.0.0/8' as never, 'give a list')).toThrow("'cidrs' is the string '10.0.0.0/8', not a list; give a list");
     expect(() => requireNonEmpty(scope, 'cidrs', [], 'give one')).toThrow("'cidrs' is empty; give one");
-    expect(() => requireNonEmpty(scope, 'cidrs', undefined, 'give one')).toThrow("'cidrs' is missing; give one");
+    expect(() => requireNonEmpty(scope, 'cidrs', undefined, 'give one')).toThrow("'cidrs' is empty; give one");
+    expect(() => requireNonEmpty(scope, 'cidrs', null as never, 'give one')).toThrow("'cidrs' is null; give one");
   });
 
   it('checks account IDs and DNS names', () => {
