@@ -100,6 +100,7 @@ function cdktnManifest(manifest) {
     main: manifest.main,
     types: manifest.types,
     exports: manifest.exports,
+    typesVersions: manifest.typesVersions,
     files: manifest.files,
     sideEffects: manifest.sideEffects,
     publishConfig: manifest.publishConfig,
