@@ -110,7 +110,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
       });
       const routeTable = new RouteTable(this, `RouteTable-${zone}`, { vpcId: vpc.id, tags: nameTags(`${props.name}-private-${zone}`) });
       new RouteTableAssociation(this, `RouteTableAssociation-${zone}`, { subnetId: subnet.id, routeTableId: routeTable.id });
-      subnets.push(byId ? { subnetId: subnet.id, availabilityZoneId: zone } : { subnetId: subnet.id, availabilityZone: zone });
+      subnets.push({ subnetId: subnet.id, ...(byId ? { availabilityZoneId: zone } : { availabilityZone: zone }), cidrBlock: subnetCidrs[zone] });
       routeTableIds[zone] = routeTable.id;
     }
 

@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { requireZone } from './aws/availability-zones';
+import { awsReservedAddresses, cidrContainsAddress, isAwsReservedAddress, requireCidr, requireIpAddress } from './aws/cidr';
 import { configError, formatValue } from './config-error';
 import { describeKind, isUnresolved } from './validate';
 
@@ -14,6 +15,12 @@ export interface SubnetRef {
   readonly availabilityZone?: string;
   /** The AZ ID, for example `apne1-az1`. @default - only the AZ name is known */
   readonly availabilityZoneId?: string;
+  /**
+   * The subnet's IPv4 CIDR block, for example `10.0.16.0/20`. With it, fixed addresses given for
+   * the subnet are checked at synth time: inside the block and not one AWS reserves.
+   * @default - unknown: fixed addresses are checked only for their form
+   */
+  readonly cidrBlock?: string;
 }
 
 /** The zone a subnet sits in, by ID when known. */
@@ -39,6 +46,7 @@ export function requireSubnetPlacement(scope: IConstruct, field: string, subnets
     if (zone === undefined) {
       configError(scope, field, `has subnet ${formatValue(subnet.subnetId)} without a zone`, 'give its availabilityZone or availabilityZoneId');
     }
+    if (subnet.cidrBlock !== undefined) requireCidr(scope, `${field}[${index}].cidrBlock`, subnet.cidrBlock, { family: 'ipv4', prefixLength: { min: 16, max: 28 } });
     if (isUnresolved(zone)) return;
     requireZone(scope, field, zone, options);
     const other = byZone.get(zone);
@@ -51,4 +59,22 @@ export function requireSubnetPlacement(scope: IConstruct, field: string, subnets
     configError(scope, field, `has ${subnets.length} subnet${subnets.length === 1 ? '' : 's'}`, `give subnets in at least ${minZones} Availability Zones`);
   }
   return [...subnets];
+}
+
+/**
+ * Fails unless `address` is an IPv4 address that a network interface in `subnet` can take: inside
+ * the subnet's `cidrBlock` (when known) and not one of the five addresses AWS reserves in every
+ * subnet (network, router, DNS, future use, broadcast). Unresolved values pass.
+ */
+export function requireAddressInSubnet(scope: IConstruct, field: string, address: string, subnet: SubnetRef): string {
+  requireIpAddress(scope, field, address, 'ipv4');
+  const cidr = subnet.cidrBlock;
+  if (isUnresolved(address) || cidr === undefined || isUnresolved(cidr)) return address;
+  if (!cidrContainsAddress(cidr, address)) {
+    configError(scope, field, `is ${formatValue(address)}, outside subnet ${formatValue(subnet.subnetId)} (${cidr})`, `give an address inside ${cidr}`);
+  }
+  if (isAwsReservedAddress(cidr, address)) {
+    configError(scope, field, `is ${formatValue(address)}, which AWS reserves in subnet ${cidr} (${awsReservedAddresses(cidr).join(', ')})`, 'give another address of the subnet');
+  }
+  return address;
 }

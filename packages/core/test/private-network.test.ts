@@ -23,6 +23,8 @@ describe('PrivateNetwork', () => {
       ['10.20.48.0/20', 'apne1-az4', false],
     ]);
     expect(network.subnets.map((s) => s.availabilityZoneId)).toEqual(['apne1-az1', 'apne1-az2', 'apne1-az4']);
+    // Each subnet carries its block, so fixed addresses in it are checked at synth time.
+    expect(network.subnets.map((s) => s.cidrBlock)).toEqual(subnets.map((s) => s.cidr_block));
     expect(Object.keys(network.routeTableIds)).toEqual(['apne1-az1', 'apne1-az2', 'apne1-az4']);
   });
 
