@@ -8,18 +8,39 @@ import type { IConstruct } from 'constructs';
 export class ConfigError extends Error {
   public readonly constructPath: string;
   public readonly field: string;
+  /** What is wrong with the value, for example `has 1 subnet`. */
+  public readonly problem: string;
+  /** How to fix it. */
+  public readonly fix: string;
 
   constructor(scope: IConstruct, field: string, problem: string, fix: string) {
     super(`${scope.constructor.name} '${scope.node.path}': '${field}' ${problem}; ${fix}`);
     this.name = 'ConfigError';
     this.constructPath = scope.node.path;
     this.field = field;
+    this.problem = problem;
+    this.fix = fix;
   }
 }
 
 /** Throws a {@link ConfigError}; typed `never` so callers can use it in expressions. */
 export function configError(scope: IConstruct, field: string, problem: string, fix: string): never {
   throw new ConfigError(scope, field, problem, fix);
+}
+
+/**
+ * Runs `build` (usually the creation of an inner construct from the caller's props) and reports a
+ * ConfigError it throws as the caller's own: on `scope`, under the field the caller wrote, which
+ * `field` names from the inner error's field (`service.awsService` of an inner endpoint becomes
+ * `services.kinesis.awsService` of the map that built it). Problem and fix stay as they were.
+ */
+export function reportAs<T>(scope: IConstruct, field: (innerField: string) => string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.constructPath === scope.node.path) throw error;
+    throw new ConfigError(scope, field(error.field), error.problem, error.fix);
+  }
 }
 
 /** How an error message shows a value Terraform knows only at apply time. */

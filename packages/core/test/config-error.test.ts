@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { ConfigError, configError, formatValue, UNRESOLVED_VALUE } from '../src';
+import { Construct } from 'constructs';
+import { ConfigError, configError, formatValue, reportAs, UNRESOLVED_VALUE } from '../src';
 import { widget } from './helpers';
 
 describe('configError', () => {
@@ -17,7 +18,24 @@ describe('configError', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ name: 'ConfigError', constructPath: 'prod/Service', field: 'port' });
+    expect(error).toMatchObject({ name: 'ConfigError', constructPath: 'prod/Service', field: 'port', problem: 'is 0', fix: 'use 443' });
+  });
+});
+
+describe('reportAs', () => {
+  it("reports an inner construct's error on the outer construct, under the field the caller wrote", () => {
+    const outer = widget();
+    const inner = new Construct(outer, 'kinesis');
+    expect(() => reportAs(outer, (field) => `services.kinesis.${field}`, () => configError(inner, 'awsService', "is 'kinesis'", "use 'kinesis-streams'"))).toThrow(
+      "Widget 'prod/Service': 'services.kinesis.awsService' is 'kinesis'; use 'kinesis-streams'",
+    );
+  });
+
+  it("leaves the outer construct's own errors and other errors as they are", () => {
+    const outer = widget();
+    expect(() => reportAs(outer, (field) => `x.${field}`, () => configError(outer, 'name', 'is empty', 'give one'))).toThrow("'name' is empty");
+    expect(() => reportAs(outer, (field) => `x.${field}`, () => { throw new TypeError('boom'); })).toThrow(TypeError);
+    expect(reportAs(outer, (field) => field, () => 42)).toBe(42);
   });
 });
 
