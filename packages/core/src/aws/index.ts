@@ -3,6 +3,7 @@ export * from './availability-zones';
 export * from './cidr';
 export * from './names';
 export * from './open';
+export * from './resource-ids';
 export * from './security-policies';
 export * from './service-catalogue';
 export * from './service-names';

@@ -42,13 +42,14 @@ export interface OptIn {
 
 /**
  * Fails when the blocks together admit the whole internet (in any spelling) unless the caller
- * opted in by name. Checks each block first (see requireCidr).
+ * opted in by name; without an `optIn` the construct has no such option and the whole internet is
+ * always refused. Checks each block first (see requireCidr).
  */
-export function requireNarrowCidrs(scope: IConstruct, field: string, cidrs: readonly string[], optIn: OptIn): string[] {
+export function requireNarrowCidrs(scope: IConstruct, field: string, cidrs: readonly string[], optIn?: OptIn): string[] {
   cidrs.forEach((cidr) => requireCidr(scope, field, cidr));
   const open = openCidrs(cidrs);
-  if (open && !optIn.given) {
-    configError(scope, field, `includes ${describeOpenCidrs(open)}`, `list the client CIDR blocks, or set '${optIn.name}: true' if that is really intended`);
+  if (open && !optIn?.given) {
+    configError(scope, field, `includes ${describeOpenCidrs(open)}`, optIn ? `list the client CIDR blocks, or set '${optIn.name}: true' if that is really intended` : 'list the client CIDR blocks; the whole internet is never admitted here');
   }
   return [...cidrs];
 }

@@ -22,6 +22,11 @@ describe('openCidrs', () => {
     expect(requireNarrowCidrs(scope, 'sourceCidrs', ['0.0.0.0/0'], { name: 'allowInternet', given: true })).toEqual(['0.0.0.0/0']);
     expect(requireNarrowCidrs(scope, 'sourceCidrs', ['203.0.113.0/24'], { name: 'allowInternet', given: false })).toEqual(['203.0.113.0/24']);
   });
+
+  it('is always refused where the construct has no opt-in, with a fix that names none', () => {
+    expect(() => requireNarrowCidrs(scope, 'clientCidrs', ['0.0.0.0/0'])).toThrow(/'clientCidrs' includes '0.0.0.0\/0', which admits the whole internet; list the client CIDR blocks; the whole internet is never admitted here$/);
+    expect(requireNarrowCidrs(scope, 'clientCidrs', ['10.0.0.0/8'])).toEqual(['10.0.0.0/8']);
+  });
 });
 
 describe('principals', () => {
