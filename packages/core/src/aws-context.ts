@@ -24,14 +24,23 @@ export function setAwsContext(stack: TerraformStack, context: { region: string; 
  * so plans stay offline and names stay literal.
  */
 export function awsContext(scope: IConstruct, explicit: { region?: string; accountId?: string } = {}): AwsContext {
-  const stack = TerraformStack.of(scope);
-  const recorded = (stack as unknown as Record<symbol, AwsContext | undefined>)[CONTEXT];
-  const region = explicit.region ?? recorded?.region ?? defaultProviderRegion(stack);
+  const { region, accountId } = knownAwsContext(scope, explicit);
   if (!region) {
     configError(scope, 'region', 'is unknown', 'pass `region`, or give the stack an AwsProvider with a literal region');
   }
   requireRegion(scope, 'region', region);
-  return { region, partition: partitionOf(region), accountId: explicit.accountId ?? recorded?.accountId };
+  return { region, partition: partitionOf(region), accountId };
+}
+
+/**
+ * The region and account of a construct as far as they are known (see {@link awsContext}), without
+ * failing when they are not: for checks that compare a value with where the stack deploys (an ARN
+ * of another region or account) and skip what they cannot know.
+ */
+export function knownAwsContext(scope: IConstruct, explicit: { region?: string; accountId?: string } = {}): { region?: string; accountId?: string } {
+  const stack = TerraformStack.of(scope);
+  const recorded = (stack as unknown as Record<symbol, AwsContext | undefined>)[CONTEXT];
+  return { region: explicit.region ?? recorded?.region ?? defaultProviderRegion(stack), accountId: explicit.accountId ?? recorded?.accountId };
 }
 
 /** Like {@link awsContext}, and the account ID must be known too. */

@@ -47,6 +47,11 @@ export interface ConnectionsProps {
   readonly key: string;
   /** @default 'give the construct a security group it manages' */
   readonly unmanagedFix?: string;
+  /**
+   * The fix when a peer is the whole internet: the way this construct admits everything, if it
+   * has one. @default 'admit the client CIDR blocks; to open an endpoint to everything, set allowedCidrs with allowOpenIngress: true on the construct'
+   */
+  readonly openIngressFix?: string;
 }
 
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
@@ -82,7 +87,7 @@ export class Connections {
     const unmanaged = this.securityGroupId === '' ? 'cannot add rules: the security group is not known' : `cannot add rules to the security group ${formatValue(this.securityGroupId)}, which this construct does not manage`;
     const rules = this.rules ?? configError(this.owner, field, unmanaged, this.props.unmanagedFix ?? 'give the construct a security group it manages');
     const checkedPorts = requirePorts(this.owner, `${field}.ports`, ports ?? this.defaultPorts);
-    const resolved = resolvePeer(this.owner, field, peer);
+    const resolved = resolvePeer(this.owner, field, peer, this.props.openIngressFix ?? OPEN_INGRESS_FIX);
     rules.addIngress({ ports: checkedPorts, ...resolved.rule, key: resolved.key, description: `From ${resolved.label}` });
     if (resolved.ownedGroup) {
       resolved.ownedGroup.addEgress({ ports: checkedPorts, securityGroupIds: [this.securityGroupId], key: this.key, description: `To ${this.owner.node.path}` });
@@ -98,7 +103,9 @@ interface ResolvedPeer {
   readonly ownedGroup?: DedicatedSecurityGroup;
 }
 
-function resolvePeer(scope: IConstruct, field: string, peer: Peer): ResolvedPeer {
+const OPEN_INGRESS_FIX = 'admit the client CIDR blocks; to open an endpoint to everything, set allowedCidrs with allowOpenIngress: true on the construct';
+
+function resolvePeer(scope: IConstruct, field: string, peer: Peer, openIngressFix: string): ResolvedPeer {
   if (peer === undefined || peer === null) configError(scope, field, 'has no peer', "give a CIDR block, { securityGroupId, key }, { prefixListId, key } or a construct with a security group");
   if (typeof peer === 'string' || (typeof peer === 'object' && 'cidr' in peer)) {
     const cidr = typeof peer === 'string' ? peer : peer.cidr;
@@ -106,7 +113,7 @@ function resolvePeer(scope: IConstruct, field: string, peer: Peer): ResolvedPeer
     requireCidr(scope, field, cidr);
     const open = openCidrs([cidr]);
     if (open) {
-      configError(scope, field, `has ${describeOpenCidrs(open)}`, 'admit the client CIDR blocks; to open an endpoint to everything, set allowedCidrs with allowOpenIngress: true on the construct');
+      configError(scope, field, `has ${describeOpenCidrs(open)}`, openIngressFix);
     }
     return { rule: { cidrs: [cidr] }, label: cidr };
   }

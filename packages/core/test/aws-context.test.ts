@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { awsContext, requireAccountContext, setAwsContext } from '../src';
+import { awsContext, knownAwsContext, requireAccountContext, setAwsContext } from '../src';
 import { devStack } from './helpers';
 
 describe('awsContext', () => {
@@ -36,5 +36,12 @@ describe('awsContext', () => {
     new AwsProvider(known, 'aws', { region: 'eu-west-1' });
     expect(() => requireAccountContext(new Construct(known, 'Thing'))).toThrow(/'accountId' is unknown/);
     expect(() => awsContext(new Construct(known, 'Other'), { region: 'mars-1' })).toThrow(/'region' has unknown region 'mars-1'/);
+  });
+
+  it('tells what is known without failing on what is not', () => {
+    const bare = new TerraformStack(Testing.app(), 'bare');
+    expect(knownAwsContext(new Construct(bare, 'Thing'))).toEqual({ region: undefined, accountId: undefined });
+    expect(knownAwsContext(new Construct(devStack(), 'Thing'))).toEqual({ region: 'ap-northeast-1', accountId: '111111111111' });
+    expect(knownAwsContext(new Construct(devStack(), 'Thing'), { region: 'us-east-1' })).toEqual({ region: 'us-east-1', accountId: '111111111111' });
   });
 });

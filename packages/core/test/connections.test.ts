@@ -79,6 +79,14 @@ describe('Connections.allowFrom', () => {
     expect(Testing.synth(stack)).toBeDefined();
   });
 
+  it("names the construct's own way to admit everything when a peer is the whole internet", () => {
+    const stack = devStack();
+    const group = new DedicatedSecurityGroup(stack, 'Nlb', { vpcId: 'vpc-1', name: 'nlb', description: 'NLB' });
+    const connections = new Connections(group, { securityGroupId: group.securityGroupId, rules: group, defaultPorts: [443], key: 'Nlb', openIngressFix: 'admit the consumers by CIDR block' });
+    expect(() => connections.allowFrom('10.0.0.0/8')).not.toThrow();
+    expect(() => connections.allowFrom('0.0.0.0/0')).toThrow(/'allowFrom' has '0.0.0.0\/0', which admits the whole internet; admit the consumers by CIDR block$/);
+  });
+
   it('fails on a group the construct does not manage, with the fix it was given', () => {
     const stack = devStack();
     const connections = new Connections(stack, { securityGroupId: 'sg-0123456789abcdef0', defaultPorts: [443], key: 'x', unmanagedFix: 'add the rule to your own group' });

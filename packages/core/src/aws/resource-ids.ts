@@ -6,6 +6,10 @@ import { describeKind, isUnresolved } from '../validate';
 export const RESOURCE_IDS = {
   vpc: { what: 'a VPC ID', pattern: /^vpc-[0-9a-f]{8,17}$/, example: 'vpc-0123456789abcdef0' },
   subnet: { what: 'a subnet ID', pattern: /^subnet-[0-9a-f]{8,17}$/, example: 'subnet-0123456789abcdef0' },
+  instance: { what: 'an instance ID', pattern: /^i-[0-9a-f]{8,17}$/, example: 'i-0123456789abcdef0' },
+  networkInterface: { what: 'a network interface ID', pattern: /^eni-[0-9a-f]{8,17}$/, example: 'eni-0123456789abcdef0' },
+  /** Endpoint services are `vpce-svc-...`; their endpoints `vpce-...`. */
+  endpointService: { what: 'an endpoint service ID', pattern: /^vpce-svc-[0-9a-f]{8,17}$/, example: 'vpce-svc-0123456789abcdef0' },
   vpcEndpoint: { what: 'a VPC endpoint ID', pattern: /^vpce-[0-9a-f]{8,17}$/, example: 'vpce-0123456789abcdef0' },
   securityGroup: { what: 'a security group ID', pattern: /^sg-[0-9a-f]{8,17}$/, example: 'sg-0123456789abcdef0' },
   routeTable: { what: 'a route table ID', pattern: /^rtb-[0-9a-f]{8,17}$/, example: 'rtb-0123456789abcdef0' },

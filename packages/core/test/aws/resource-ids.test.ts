@@ -13,10 +13,14 @@ describe('resource IDs', () => {
     ['ami', 'ami-0123456789abcdef0', 'ami-0123456789abcdef'],
     ['directConnectConnection', 'dxlag-ffabc123', 'dxvif-ffabc123'],
     ['organization', 'o-a1b2c3d4e5', 'o-a1b2'],
+    ['instance', 'i-0a1b2c3d', 'i-0123456789abcdef01'],
+    ['networkInterface', 'eni-0123456789abcdef0', 'eni-0123456789ABCDEF0'],
+    ['endpointService', 'vpce-svc-0123456789abcdef0', 'vpce-0123456789abcdef0'],
   ] as const)('%s: %s is one, %s is not', (kind, good, bad) => {
     expect(isResourceId(good, kind)).toBe(true);
     expect(isResourceId(bad, kind)).toBe(false);
     expect(isResourceId(` ${good}`, kind)).toBe(false);
+    expect(isResourceId(42 as never, kind)).toBe(false);
   });
 
   it('names the field, the value, what it must be and an example', () => {
@@ -31,6 +35,10 @@ describe('resource IDs', () => {
     const token = Token.asString({ Ref: 'endpoint' });
     expect(requireResourceId(widget(), 'endpointIds', token, 'vpcEndpoint')).toBe(token);
     expect(requireResourceId(widget(), 'vpcId', 'vpc-0123456789abcdef0', 'vpc')).toBe('vpc-0123456789abcdef0');
+  });
+
+  it('tells an endpoint service from its endpoints', () => {
+    expect(isResourceId('vpce-svc-0123456789abcdef0', 'vpcEndpoint')).toBe(false);
   });
 
   it('gives an example of every kind that is itself valid', () => {
