@@ -13,6 +13,7 @@ export * from './metric-alarms';
 export * from './guardrails';
 export * from './naming';
 export * from './policy-document';
+export * from './prevent-destroy';
 export * from './private-network';
 export * from './production';
 export * from './reachability-analysis';
