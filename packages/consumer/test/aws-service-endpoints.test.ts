@@ -19,7 +19,7 @@ describe('AwsServiceEndpoints', () => {
       expect(synth).toHaveResourceWithProperties(VpcEndpoint, { service_name: `com.amazonaws.ap-northeast-1.${name}`, private_dns_enabled: true });
     }
     expect(Object.keys(resourcesOf(stack, 'aws_vpc_endpoint')).map((k) => k.split('_')[1])).toEqual(['kinesis', 'logs', 'ssm']);
-    expect(Object.values(resourcesOf(stack, 'aws_security_group')).map((g) => g.name_prefix)).toEqual(['unit-kinesis-', 'unit-logs-', 'unit-ssm-']);
+    expect(Object.values(resourcesOf(stack, 'aws_security_group')).map((g) => g.name)).toEqual(['unit-kinesis', 'unit-logs', 'unit-ssm']);
     expect(construct.endpoint('logs').serviceName).toBe('com.amazonaws.ap-northeast-1.logs');
     expect(Object.keys(construct.endpoints)).toEqual(['kinesis', 'logs', 'ssm']);
   });

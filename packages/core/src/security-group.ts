@@ -41,9 +41,11 @@ export const DEFAULT_SECURITY_GROUP_RULE_QUOTA = 60;
 export interface DedicatedSecurityGroupProps extends MetaArguments {
   readonly vpcId: string;
   /**
-   * The readable name, for example `tenant-consumer-prod-endpoint-saas`: the group's Name tag and
-   * the prefix of its generated name (`name_prefix`), so a replacement never collides with the
-   * group it replaces. At most 99 characters, not starting with `sg-`.
+   * The group's name and Name tag, for example `tenant-consumer-prod-endpoint-saas`: at most 255
+   * characters, not starting with `sg-`. The name is kept as deployed groups have it (a switch to
+   * `name_prefix` would replace every group and every Resolver endpoint using one). A change that
+   * replaces the group (its description or VPC) needs a new name with it: the replacement is created
+   * before the old group is destroyed, and two groups of a VPC cannot share a name.
    */
   readonly name: string;
   readonly description: string;
@@ -78,16 +80,13 @@ export class DedicatedSecurityGroup extends Construct {
     const { dependsOn } = applyConstructContract(this, props);
     requireString(this, 'vpcId', props.vpcId, "give the VPC's ID, for example network.vpcId");
     requireName(this, 'name', props.name, NAME_RULES.securityGroup);
-    if (!isUnresolved(props.name) && props.name.length > 99) {
-      configError(this, 'name', `is ${formatValue(props.name)}, ${props.name.length} characters`, 'use at most 99 characters: the name is the prefix of a generated name, and a name_prefix is at most 100');
-    }
     requireName(this, 'description', props.description, NAME_RULES.securityGroupDescription);
     const allowOpenIngress = requireBoolean(this, 'allowOpenIngress', props.allowOpenIngress) ?? false;
     this.quota = requireInteger(this, 'rulesPerDirectionQuota', props.rulesPerDirectionQuota ?? DEFAULT_SECURITY_GROUP_RULE_QUOTA, { min: 1, max: 1000, unit: 'rules' });
     const group = new SecurityGroup(this, 'SecurityGroup', {
-      // A fixed name with create_before_destroy fails on every replacement, because the new group
-      // takes the old one's name (terraform-aws-modules/terraform-aws-security-group#231).
-      namePrefix: `${props.name}-`,
+      // create_before_destroy: a group still attached to an ENI cannot be destroyed first. With a fixed
+      // name the replacement then needs a new name (terraform-aws-modules/terraform-aws-security-group#231).
+      name: props.name,
       description: props.description,
       vpcId: props.vpcId,
       tags: nameTags(props.name),

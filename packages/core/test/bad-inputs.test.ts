@@ -57,7 +57,7 @@ const BAD: readonly BadInput[] = [
   { name: 'network dependsOn of IDs (untyped JS)', run: network({ dependsOn: ['vpc-1' as never] }), field: 'dependsOn[0]', value: "the string 'vpc-1'", fix: /not their IDs/ },
   // DedicatedSecurityGroup
   { name: 'group name starting with sg-', run: group({ name: 'sg-api' }), field: 'name', value: "'sg-api'", fix: /not starting with 'sg-'/ },
-  { name: 'group name too long for a prefix', run: group({ name: 'a'.repeat(120) }), field: 'name', value: `'${'a'.repeat(120)}'`, fix: /at most 99 characters/ },
+  { name: 'group name longer than AWS allows', run: group({ name: 'a'.repeat(256) }), field: 'name', value: `'${'a'.repeat(256)}'`, fix: /at most 255 characters/ },
   { name: 'group description with an arrow', run: group({ description: 'clients → api' }), field: 'description', value: "'clients → api'", fix: /letters, digits, spaces/ },
   { name: 'group open to the internet', run: group({ ingress: [{ ports: [443], cidrs: ['0.0.0.0/0'] }] }), field: 'ingress[0].cidrs', value: "'0.0.0.0/0'", fix: /allowOpenIngress: true/ },
   { name: 'group open to the internet in halves', run: group({ ingress: [{ ports: [443], cidrs: ['0.0.0.0/1', '128.0.0.0/1'] }] }), field: 'ingress[0].cidrs', value: "'0.0.0.0/1', '128.0.0.0/1'", fix: /allowOpenIngress: true/ },

@@ -27,11 +27,10 @@ describe('DedicatedSecurityGroup', () => {
     expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { prefix_list_id: 'pl-61a54008', from_port: 443 });
   });
 
-  it('names the group by prefix, keeps the readable name as its Name tag, and is replaced create-before-destroy', () => {
-    // A fixed name with create_before_destroy fails on any replacement (terraform-aws-modules/terraform-aws-security-group#231).
+  it('keeps the name deployed groups have (a name_prefix would replace them), tags it, and is replaced create-before-destroy', () => {
     const sg = Object.values(json.resource.aws_security_group)[0];
-    expect(sg).toMatchObject({ name_prefix: 'endpoint-', tags: { Name: 'endpoint' }, lifecycle: { create_before_destroy: true } });
-    expect(sg.name).toBeUndefined();
+    expect(sg).toMatchObject({ name: 'endpoint', tags: { Name: 'endpoint' }, lifecycle: { create_before_destroy: true } });
+    expect(sg.name_prefix).toBeUndefined();
     expect(synthesized).toHaveResourceWithProperties(SecurityGroup, { vpc_id: 'vpc-1', description: 'Endpoint' });
   });
 
@@ -80,7 +79,8 @@ describe('DedicatedSecurityGroup', () => {
     expect(() => make({ ingress: [{ ports: [70000], cidrs: ['10.0.0.0/8'] }] })).toThrow(/port 70000/);
     expect(() => make({ ingress: [{ ports: [443], cidrs: ['10.0.0.1/8'] }] })).toThrow(/host bits set; use 10.0.0.0\/8/);
     expect(() => make({ name: 'sg-endpoint' })).toThrow(/'name' is 'sg-endpoint', which starts with 'sg-', which AWS reserves/);
-    expect(() => make({ name: 'a'.repeat(100) })).toThrow(/at most 99 characters/);
+    expect(() => make({ name: 'a'.repeat(256) })).toThrow(/at most 255 characters/);
+    expect(() => make({ name: 'a'.repeat(255) })).not.toThrow();
     expect(() => make({ description: 'Clients → endpoint' })).toThrow(/'description' is 'Clients → endpoint', which has characters/);
   });
 
