@@ -17,6 +17,7 @@ module.exports = {
   ),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
-  // Plans wait for a machine-wide Terraform slot (see tools/terraform-harness), so a suite may queue behind others.
-  testTimeout: 600000,
+  // Unit tests get 30 s, enough on a busy machine and short enough to show a hang. Hooks and tests that
+  // run Terraform pass the harness's TERRAFORM_TIMEOUT_MS (10 min): a plan may queue for a machine-wide slot.
+  testTimeout: 30_000,
 };

@@ -1,6 +1,1 @@
-module.exports = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 600000,
-};
+module.exports = require('../../jest.preset');

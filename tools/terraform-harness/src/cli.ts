@@ -1,4 +1,4 @@
-import { planStackDir, type PlanResult } from './plan';
+import { planBatch, stackMember, type PlanResult } from './plan';
 import { findSynthesizedStacks, type SynthesizedStack } from './synthesized-stacks';
 
 const USAGE = 'usage: tf-harness validate <appDir...>';
@@ -6,8 +6,8 @@ const USAGE = 'usage: tf-harness validate <appDir...>';
 type Write = (line: string) => void;
 
 /**
- * `tf-harness validate <appDir...>`: plans every synthesized stack of each app (in parallel, capped by
- * the plan semaphore) and returns the exit code: 0 when all pass, 1 on any failure, 2 on bad usage.
+ * `tf-harness validate <appDir...>`: plans every synthesized stack of each app (in one Terraform run,
+ * within the machine-wide plan slots) and returns the exit code: 0 when all pass, 1 on any failure, 2 on bad usage.
  */
 export async function main(
   argv: string[],
@@ -31,19 +31,17 @@ export async function main(
     stacks.push(...found);
   }
 
+  // One Terraform run for every stack (see planBatch); a stack Terraform rejects fails alone.
+  const started = performance.now();
   const failures: Array<{ name: string; error: string }> = [];
-  await Promise.all(
-    stacks.map(async (stack) => {
-      const started = performance.now();
-      try {
-        out(`✓ ${stack.name}  ${describe(await planStackDir(stack.dir), started)}`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        failures.push({ name: stack.name, error: message });
-        out(`✗ ${stack.name}  ${message.split('\n')[0]} (${seconds(started)})`);
-      }
-    }),
-  );
+  for (const outcome of await planBatch(stacks.map((stack) => stackMember(stack.dir)))) {
+    if (outcome.result) {
+      out(`✓ ${outcome.name}  ${describe(outcome.result, started)}`);
+    } else {
+      failures.push({ name: outcome.name, error: outcome.error.message });
+      out(`✗ ${outcome.name}  ${outcome.error.message.split('\n')[0]} (${seconds(started)})`);
+    }
+  }
 
   for (const failure of failures) err(`\n✗ ${failure.name}\n${failure.error}`);
   if (failures.length > 0) {

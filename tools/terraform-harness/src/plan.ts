@@ -1,26 +1,21 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { HARNESS_TMP_ROOT, ensureCliConfig } from './cli-config';
 import type { Diagnostic, ResourceChange, TerraformPlan, ValidateOutput } from './plan-json';
-import { withFileLock, withFileSlots } from './file-lock';
-import { prepareForOfflinePlan } from './prepare';
-import { runTerraform } from './terraform';
+import { StepTimer, type PlanTimings } from './step-timer';
+import { TerraformWorkspace, assetConflict, type Member } from './workspace';
+
+export type { PlanTimings } from './step-timer';
 
 export interface PlanOptions {
   /** Label used in messages and in the temp dir name. */
   name?: string;
   /** Keep the temp working dir (its path is `workDir`) for inspection instead of deleting it. */
   keepDir?: boolean;
-}
-
-/** Milliseconds spent in each Terraform step. */
-export interface PlanTimings {
-  init: number;
-  validate: number;
-  plan: number;
-  show: number;
-  total: number;
+  /**
+   * Also run `terraform validate -json` and report its diagnostics in `validation` (a plan validates
+   * anyway; this is for tests that read validate's own warnings). Costs one more provider load.
+   */
+  validate?: boolean;
 }
 
 export interface ChangeSummary {
@@ -31,7 +26,9 @@ export interface ChangeSummary {
 
 export interface PlanResult {
   name: string;
+  /** The Terraform working dir (removed after the run unless `keepDir`); shared by a batch. */
   workDir: string;
+  /** `valid` is true (an invalid configuration has no result); diagnostics are the warnings. */
   validation: ValidateOutput;
   plan: TerraformPlan;
   resourceChanges: ResourceChange[];
@@ -42,123 +39,205 @@ export interface PlanResult {
   /** The planned attributes (`change.after`) of each resource of one type. */
   planned(type: string): Record<string, unknown>[];
   summary: ChangeSummary;
+  /** Times of the Terraform run this plan came from (shared by every configuration in a batch). */
   timings: PlanTimings;
+  /** How many configurations that Terraform run planned. */
+  batchSize: number;
 }
 
-/** Files of a stack dir that belong to an earlier `cdktf deploy`, not to the synthesized config. */
-const SKIPPED_STACK_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\.backup)?|.*\.tfplan)$/;
+/** A configuration's plan, or why it has none. */
+export type PlanOutcome = { name: string; result: PlanResult; error?: undefined } | { name: string; result?: undefined; error: Error };
 
-/** TF_HARNESS_CONCURRENCY, else the CPU count: each plan keeps a ~600 MB provider process busy, machine-wide. */
-export function harnessConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.TF_HARNESS_CONCURRENCY);
-  return Number.isInteger(configured) && configured > 0 ? configured : os.availableParallelism();
+/** A stack dir (`cdktf.out/stacks/<name>`) as a configuration to plan, with its assets. */
+export function stackMember(stackDir: string, name?: string): Member {
+  const dir = path.resolve(stackDir);
+  const file = path.join(dir, 'cdk.tf.json');
+  if (!fs.existsSync(file)) throw new Error(`no cdk.tf.json in ${dir}: run cdktf synth first`);
+  return { name: name ?? path.basename(dir), config: JSON.parse(fs.readFileSync(file, 'utf8')) as object, sourceDir: dir };
 }
 
 /**
- * Plans a Terraform JSON config offline: init, validate, plan (no refresh, empty local state), show -json.
+ * Plans a Terraform JSON config offline: init, plan (no refresh, empty local state), show -json.
  * `config` is the parsed JSON or the path of a JSON file such as a stack's cdk.tf.json.
  */
 export async function planConfig(config: object | string, options: PlanOptions = {}): Promise<PlanResult> {
   if (typeof config === 'string') {
     const file = path.resolve(config);
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as object;
-    return planPrepared(parsed, undefined, { name: path.basename(path.dirname(file)), ...options });
+    return only(await planBatch([{ name: options.name ?? path.basename(path.dirname(file)), config: parsed }], options));
   }
-  return planPrepared(config, undefined, options);
+  return only(await planBatch([{ name: options.name ?? 'config', config }], options));
 }
 
-/** Plans `<stackDir>/cdk.tf.json`, copying the whole stack dir so relative asset paths still resolve. */
+/** Plans `<stackDir>/cdk.tf.json` with the stack dir's other files, so relative asset paths still resolve. */
 export async function planStackDir(stackDir: string, options: PlanOptions = {}): Promise<PlanResult> {
-  const dir = path.resolve(stackDir);
-  const file = path.join(dir, 'cdk.tf.json');
-  if (!fs.existsSync(file)) throw new Error(`no cdk.tf.json in ${dir}: run cdktf synth first`);
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as object;
-  return planPrepared(parsed, dir, { name: path.basename(dir), ...options });
+  return only(await planBatch([stackMember(stackDir, options.name)], options));
 }
 
-async function planPrepared(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {
-  // Slots shared by every process on the machine, not only this one (see withFileSlots).
-  return withFileSlots(path.join(HARNESS_TMP_ROOT, 'plan-slots'), harnessConcurrency(), () => planInTempDir(config, sourceDir, options));
+/** Plans several configurations in one Terraform run; rejects naming every one that failed. */
+export async function planConfigs(members: readonly Member[], options: Omit<PlanOptions, 'name'> = {}): Promise<PlanResult[]> {
+  const outcomes = await planBatch(members, options);
+  const failed = outcomes.filter((o) => o.error);
+  if (failed.length > 0) throw new Error(failed.map((o) => o.error!.message).join('\n\n'));
+  return outcomes.map((o) => o.result!);
 }
 
-async function planInTempDir(config: object, sourceDir: string | undefined, options: PlanOptions): Promise<PlanResult> {
-  const name = options.name ?? 'config';
-  const { awsVersion, mirrorDir, pluginCacheDir } = ensureCliConfig();
-  const workDir = await fs.promises.mkdtemp(path.join(HARNESS_TMP_ROOT, `plan-${name.replace(/[^\w.-]/g, '_')}-`));
-  try {
-    if (sourceDir) {
-      await fs.promises.cp(sourceDir, workDir, {
-        recursive: true,
-        filter: (src) => !SKIPPED_STACK_FILES.test(path.basename(src)),
-      });
+function only(outcomes: PlanOutcome[]): PlanResult {
+  const [outcome] = outcomes;
+  if (outcome.error) throw outcome.error;
+  return outcome.result;
+}
+
+/**
+ * Plans many configurations in as few Terraform runs as possible: one working dir with each
+ * configuration as a child module (see TerraformWorkspace), one init, one plan, one show -json.
+ * Every configuration gets its own outcome, in the order given: a plan as if it had been planned
+ * alone, or the error Terraform reported against it. A configuration that fails does not take the
+ * others down: the run is repeated without it, and when an error cannot be traced to one
+ * configuration, each is planned on its own.
+ */
+export async function planBatch(members: readonly Member[], options: Omit<PlanOptions, 'name'> & { label?: string } = {}): Promise<PlanOutcome[]> {
+  const outcomes = new Map<string, PlanOutcome>();
+  for (const group of batchable(members)) await planGroup(group, options, outcomes);
+  return members.map((m) => outcomes.get(m.name)!);
+}
+
+/** Groups that can share a working dir: import blocks only work in a root module, and assets must not clash. */
+function batchable(members: readonly Member[]): Member[][] {
+  const groups: Member[][] = [[]];
+  for (const member of members) {
+    if ('import' in member.config) {
+      groups.push([member]);
+      continue;
     }
-    const prepared = prepareForOfflinePlan(config, { awsVersion });
-    await fs.promises.writeFile(path.join(workDir, 'cdk.tf.json'), JSON.stringify(prepared, null, 2));
+    const fits = groups.find((g) => g.length === 0 || (!('import' in g[0].config) && !assetConflict([...g, member])));
+    if (fits) fits.push(member);
+    else groups.push([member]);
+  }
+  return groups.filter((g) => g.length > 0);
+}
 
-    const started = performance.now();
-    const timed = async <T>(step: () => Promise<T>): Promise<[T, number]> => {
-      const t0 = performance.now();
-      const value = await step();
-      return [value, Math.round(performance.now() - t0)];
-    };
+async function planGroup(members: readonly Member[], options: PlanOptions & { label?: string }, outcomes: Map<string, PlanOutcome>): Promise<void> {
+  const label = options.label ?? (members.length === 1 ? members[0].name : `${members.length}-configs`);
+  const workspace = await TerraformWorkspace.create(label);
+  const timer = new StepTimer(() => workspace.queuedMs);
+  let remaining = [...members];
+  const fail = (member: Member, error: Error) => outcomes.set(member.name, { name: member.name, error });
+  /** Plans each member on its own: an error could not be traced to one of them. */
+  const isolate = async () => {
+    for (const member of remaining) await planGroup([member], options, outcomes);
+    remaining = [];
+  };
+  try {
+    while (remaining.length > 0) {
+      await workspace.setMembers(remaining);
+      try {
+        await timer.step('init', () => workspace.init());
+      } catch (error) {
+        if (remaining.length > 1) return await isolate();
+        return void fail(remaining[0], error as Error);
+      }
 
-    // The provider comes from the mirror or the shared plugin cache, linked rather than copied.
-    // A mirror is only read, so inits run at once; into the plugin cache they take turns across
-    // processes, because Terraform writes it without a lock of its own.
-    const init = () => runTerraform(['init', '-input=false', '-no-color'], workDir);
-    const [, initMs] = await timed(() => (mirrorDir ? init() : withFileLock(path.join(pluginCacheDir, '.init-lock'), init)));
-    const [validation, validate] = await timed(() => validateIn(workDir, name));
-    const [, planMs] = await timed(() =>
-      runTerraform(['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.tfplan'], workDir),
-    );
-    const [shown, show] = await timed(() => runTerraform(['show', '-json', '-no-color', 'plan.tfplan'], workDir));
+      let validated: ValidateOutput | undefined;
+      if (options.validate) {
+        validated = await timer.step('validate', () => workspace.validate());
+        const failed = failedMembers(workspace, validated.diagnostics, remaining, 'terraform validate');
+        if (failed === undefined) {
+          if (remaining.length > 1) return await isolate();
+          return void fail(remaining[0], diagnosticsError('terraform validate', remaining[0].name, workspace.dir, validated.diagnostics));
+        }
+        if (failed.size > 0) {
+          for (const [member, error] of failed) fail(member, error);
+          remaining = remaining.filter((m) => !failed.has(m));
+          continue;
+        }
+      }
 
-    const plan = JSON.parse(shown.stdout) as TerraformPlan;
-    const resourceChanges = plan.resource_changes ?? [];
-    const timings = { init: initMs, validate, plan: planMs, show, total: Math.round(performance.now() - started) };
-    const summary = summarizeChanges(resourceChanges);
-    reportPlan(name, summary, timings);
-    const ofType = (type: string) => resourceChanges.filter((rc) => rc.type === type);
-    return {
-      name,
-      workDir,
-      validation,
-      plan,
-      resourceChanges,
-      addresses: (type) => (type ? ofType(type) : resourceChanges).map((rc) => rc.address),
-      ofType,
-      planned: (type) => ofType(type).map((rc) => rc.change.after as Record<string, unknown>),
-      summary,
-      timings,
-    };
+      const planned = await timer.step('plan', () => workspace.plan({ out: 'plan.tfplan' }));
+      if (planned.exitCode !== 0) {
+        const failed = failedMembers(workspace, planned.diagnostics, remaining, 'terraform plan');
+        if (failed === undefined || failed.size === 0) {
+          if (remaining.length > 1) return await isolate();
+          return void fail(remaining[0], diagnosticsError('terraform plan', remaining[0].name, workspace.dir, planned.diagnostics, planned.exitCode));
+        }
+        for (const [member, error] of failed) fail(member, error);
+        remaining = remaining.filter((m) => !failed.has(m));
+        continue;
+      }
+
+      const plan = await timer.step('show', () => workspace.show('plan.tfplan'));
+      const timings = timer.timings();
+      for (const member of remaining) {
+        const own = (list: Diagnostic[]) => list.filter((d) => workspace.memberOf(d) === member.name).map((d) => workspace.forMember(d));
+        const warnings = own(validated ? validated.diagnostics : planned.diagnostics);
+        const result = planResult(member.name, workspace.dir, workspace.planOf(plan, member.name), warnings, timings, remaining.length);
+        reportPlan(result);
+        outcomes.set(member.name, { name: member.name, result });
+      }
+      remaining = [];
+    }
   } finally {
-    if (!options.keepDir) await fs.promises.rm(workDir, { recursive: true, force: true });
+    if (!options.keepDir) await workspace.dispose();
   }
 }
 
 /**
- * One line per plan on stderr (outside Jest's console capture), so every test log shows that real
- * Terraform validated and planned each stack, and how long each step took.
+ * The members with errors among these diagnostics, each with its error; undefined when an error
+ * belongs to no member (then the run cannot tell who is at fault).
  */
-function reportPlan(name: string, summary: ChangeSummary, timings: PlanTimings): void {
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  process.stderr.write(
-    `terraform ✓ ${name}: validate ok; plan ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy ` +
-      `(init ${seconds(timings.init)}, validate ${seconds(timings.validate)}, plan ${seconds(timings.plan)}, show ${seconds(timings.show)})\n`,
-  );
+function failedMembers(workspace: TerraformWorkspace, diagnostics: Diagnostic[], members: readonly Member[], command: string): Map<Member, Error> | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const failed = new Map<Member, Error>();
+  for (const member of members) {
+    const own = errors.filter((d) => workspace.memberOf(d) === member.name);
+    if (own.length > 0) failed.set(member, diagnosticsError(command, member.name, workspace.dir, own.map((d) => workspace.forMember(d))));
+  }
+  if (errors.some((d) => workspace.memberOf(d) === undefined)) return undefined;
+  return failed;
 }
 
-async function validateIn(workDir: string, name: string): Promise<ValidateOutput> {
-  // validate -json exits 1 on an invalid config but still prints its report on stdout.
-  const { stdout } = await runTerraform(['validate', '-json', '-no-color'], workDir, { okExitCodes: [0, 1] });
-  const validation = JSON.parse(stdout) as ValidateOutput;
-  if (!validation.valid) {
-    const errors = validation.diagnostics.filter((d) => d.severity === 'error');
-    throw new Error(
-      `terraform validate found ${errors.length} error(s) in ${name} (${workDir}):\n${errors.map(formatDiagnostic).join('\n')}`,
-    );
-  }
-  return validation;
+function diagnosticsError(command: string, name: string, workDir: string, diagnostics: Diagnostic[], exitCode?: number): Error {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return new Error(`${command} failed (exit code ${exitCode ?? '?'}) in ${name} (${workDir}) without a diagnostic`);
+  return new Error(`${command} found ${errors.length} error(s) in ${name} (${workDir}):\n${errors.map(formatDiagnostic).join('\n')}`);
+}
+
+function planResult(name: string, workDir: string, plan: TerraformPlan, warnings: Diagnostic[], timings: PlanTimings, batchSize: number): PlanResult {
+  const resourceChanges = plan.resource_changes ?? [];
+  const ofType = (type: string) => resourceChanges.filter((rc) => rc.type === type);
+  return {
+    name,
+    workDir,
+    validation: { valid: true, error_count: 0, warning_count: warnings.length, diagnostics: warnings },
+    plan,
+    resourceChanges,
+    addresses: (type) => (type ? ofType(type) : resourceChanges).map((rc) => rc.address),
+    ofType,
+    planned: (type) => ofType(type).map((rc) => rc.change.after as Record<string, unknown>),
+    summary: summarizeChanges(resourceChanges),
+    timings,
+    batchSize,
+  };
+}
+
+/**
+ * One line per configuration on stderr (outside Jest's console capture), so every test log shows
+ * that real Terraform validated and planned each stack, and how long the run's steps took.
+ */
+function reportPlan(result: PlanResult): void {
+  const { summary, timings, batchSize } = result;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const steps = [
+    `init ${seconds(timings.init)}`,
+    timings.validate > 0 ? `validate ${seconds(timings.validate)}` : '',
+    `plan ${seconds(timings.plan)}`,
+    `show ${seconds(timings.show)}`,
+    timings.queued >= 500 ? `queued ${seconds(timings.queued)} for a plan slot` : '',
+  ].filter(Boolean).join(', ');
+  const run = batchSize > 1 ? `one run for ${batchSize} configurations: ` : '';
+  process.stderr.write(
+    `terraform ✓ ${result.name}: validate ok; plan ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (${run}${steps})\n`,
+  );
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {

@@ -6,7 +6,7 @@ export interface PrepareOptions {
 }
 
 /** Static fake credentials plus the switches that stop the provider from calling AWS while planning. */
-const OFFLINE_PROVIDER_SETTINGS = {
+export const OFFLINE_PROVIDER_SETTINGS = {
   access_key: 'mock',
   secret_key: 'mock',
   skip_credentials_validation: true,

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findSynthesizedStacks } from '../src/synthesized-stacks';
+import { TERRAFORM_TIMEOUT_MS } from '../src/timeout';
 
 const BIN = path.join(__dirname, '..', 'bin', 'tf-harness.cjs');
 
@@ -74,17 +75,17 @@ describe('tf-harness validate', () => {
   test('prints one line per stack and exits 1 with the error text when one fails', async () => {
     const { code, stdout, stderr } = await runCli(['validate', appDir]);
     expect(stdout).toMatch(/✓ b-assets {2}terraform validate ok, plan: 1 to add, 0 to change, 0 to destroy \(\d+\.\ds\)/);
-    expect(stdout).toMatch(/✗ a-broken {2}terraform validate found 1 error\(s\)/);
+    expect(stdout).toMatch(/✗ a-broken {2}terraform plan found 1 error\(s\) in a-broken/);
     expect(stderr).toMatch(/✗ a-broken\n[\s\S]*bogus_argument[\s\S]*1 of 2 stack\(s\) failed/);
     expect(code).toBe(1);
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 
   test('exits 0 when every stack passes', async () => {
     fs.rmSync(path.join(appDir, 'cdktf.out', 'stacks', 'a-broken'), { recursive: true });
     const { code, stdout } = await runCli(['validate', appDir]);
     expect(stdout.trim().split('\n')).toEqual([expect.stringMatching(/^✓ b-assets {2}terraform validate ok, plan: 1 to add/)]);
     expect(code).toBe(0);
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 
   test('fails clearly when an app has no synthesized stacks', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-harness-empty-'));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { AppPlans } from '../src/app-plans';
 import { planConfig, type PlanResult } from '../src/plan';
 import { TERRAFORM_NOT_FOUND_MESSAGE } from '../src/terraform';
+import { TERRAFORM_TIMEOUT_MS } from '../src/timeout';
 
 /** A hand-written cdk.tf.json as cdktf would synthesize it: 6.25.0 pin, s3 backend, provider array. */
 function networkConfig(targetType: string) {
@@ -41,8 +42,8 @@ describe('planConfig with real terraform', () => {
   let result: PlanResult;
 
   beforeAll(async () => {
-    result = await planConfig(networkConfig('ip'), { name: 'network' });
-  });
+    result = await planConfig(networkConfig('ip'), { name: 'network', validate: true });
+  }, TERRAFORM_TIMEOUT_MS);
 
   test('plans the vpc and target group as creates, offline, despite the 6.25.0 pin and s3 backend', () => {
     expect(result.validation.valid).toBe(true);
@@ -72,19 +73,23 @@ describe('planConfig with real terraform', () => {
     });
   });
 
-  test('records step timings and removes its temp dir', () => {
-    const { init, validate, plan, show, total } = result.timings;
+  test('records step timings that add up to at most the total, and removes its temp dir', () => {
+    const { init, validate, plan, show, queued, total } = result.timings;
     expect(Math.min(init, validate, plan, show)).toBeGreaterThan(0);
-    expect(total).toBeGreaterThanOrEqual(init + validate + plan + show);
+    expect(total).toBeGreaterThanOrEqual(init + validate + plan + show + queued);
+    expect(result.batchSize).toBe(1);
     expect(fs.existsSync(result.workDir)).toBe(false);
   });
 
-  test('rejects an invalid target_type with the provider diagnostic', async () => {
-    // terraform validate already reports this one (the provider's enum check runs on static values).
-    await expect(planConfig(networkConfig('albx'), { name: 'invalid' })).rejects.toThrow(
-      /terraform validate found 1 error\(s\)[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
+  test('rejects an invalid target_type with the provider diagnostic, from validate when asked and from plan otherwise', async () => {
+    // The provider's enum check runs on static values, so validate already reports it, and plan too.
+    await expect(planConfig(networkConfig('albx'), { name: 'invalid', validate: true })).rejects.toThrow(
+      /terraform validate found 1 error\(s\) in invalid[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
     );
-  });
+    await expect(planConfig(networkConfig('albx'), { name: 'invalid' })).rejects.toThrow(
+      /terraform plan found 1 error\(s\) in invalid[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
+    );
+  }, TERRAFORM_TIMEOUT_MS);
 
   test('surfaces errors that only terraform plan finds', async () => {
     // Variables are unknown to validate, so this precondition is first evaluated by plan.
@@ -102,9 +107,9 @@ describe('planConfig with real terraform', () => {
       },
     };
     await expect(planConfig(config, { name: 'precondition' })).rejects.toThrow(
-      /terraform plan -refresh=false[^\n]* failed \(exit code 1\) in \S+:\n[\s\S]*Resource precondition failed[\s\S]*cidr must be a \/24/,
+      /terraform plan found 1 error\(s\) in precondition \(\S+\):\n {2}- Resource precondition failed \(cdk\.tf\.json:\d+\)\n[\s\S]*cidr must be a \/24/,
     );
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 
   test('keeps the working dir when asked', async () => {
     const config = {
@@ -118,7 +123,7 @@ describe('planConfig with real terraform', () => {
     } finally {
       fs.rmSync(kept.workDir, { recursive: true, force: true });
     }
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 });
 
 describe('missing terraform', () => {
@@ -137,7 +142,7 @@ describe('missing terraform', () => {
     const rejection = expect(planConfig(networkConfig('ip'), { name: 'no-terraform' })).rejects;
     await rejection.toThrow(TERRAFORM_NOT_FOUND_MESSAGE);
     await rejection.toThrow('/nonexistent/bin/terraform');
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 });
 
 describe('AppPlans', () => {
