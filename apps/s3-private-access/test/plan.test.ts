@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { AppPlans } from '@privatelink-cdktf/terraform-harness';
+import { AppPlans, TERRAFORM_TIMEOUT_MS } from '@privatelink-cdktf/terraform-harness';
 import { ENVIRONMENTS } from '../src/environments';
 
 // Real Terraform on what `npm run synth` wrote to cdktf.out (turbo runs synth before test):
@@ -7,7 +7,7 @@ import { ENVIRONMENTS } from '../src/environments';
 const plans = new AppPlans(path.join(__dirname, '..'));
 const stacks = plans.stacks;
 
-beforeAll(() => plans.planAll());
+beforeAll(() => plans.planAll(), TERRAFORM_TIMEOUT_MS);
 
 it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
   expect(stacks.map((s) => s.name)).toEqual(['s3-private-access-dev', 's3-private-access-prod', 's3-private-access-stg']);

@@ -10,7 +10,7 @@ import {
   PrivateLinkService,
   ServiceAlarms,
 } from '@privatelink-cdktf/provider';
-import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 
 // The stacks publish an ALB; this plans the provider library's other options with real Terraform
@@ -93,7 +93,7 @@ let plan: PlanResult;
 beforeAll(async () => {
   // Synthesizing with validations runs the guardrail pack: the opt-ins above accept their findings.
   plan = await planConfig(JSON.parse(Testing.synth(optionsStack(), true)) as object, { name: 'provider-options' });
-});
+}, TERRAFORM_TIMEOUT_MS);
 
 const after = (address: RegExp) => {
   const change = plan.resourceChanges.find((rc) => address.test(rc.address));

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TopicSubscription } from '@privatelink-cdktf/core';
-import { AppPlans } from '@privatelink-cdktf/terraform-harness';
+import { AppPlans, TERRAFORM_TIMEOUT_MS } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../src/environments';
 import { SaasProviderStack } from '../src/saas-provider-stack';
@@ -11,7 +11,7 @@ import { SaasProviderStack } from '../src/saas-provider-stack';
 const plans = new AppPlans(path.join(__dirname, '..'));
 const stacks = plans.stacks;
 
-beforeAll(() => plans.planAll());
+beforeAll(() => plans.planAll(), TERRAFORM_TIMEOUT_MS);
 
 it('finds a synthesized stack per environment (run `npm run synth` first)', () => {
   expect(stacks.map((s) => s.name)).toEqual(['saas-provider-dev', 'saas-provider-prod', 'saas-provider-stg']);

@@ -1,5 +1,5 @@
 import { DedicatedSecurityGroup, FlowLogQueries, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
-import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { TerraformOutput, Testing } from 'cdktf';
 import {
   AwsServiceEndpoints,
@@ -89,7 +89,7 @@ let synthesized: { resource: Record<string, Record<string, { tags?: Record<strin
 beforeAll(async () => {
   synthesized = JSON.parse(everyFeature());
   result = await planConfig(synthesized, { name: 'consumer-every-feature' });
-});
+}, TERRAFORM_TIMEOUT_MS);
 
 const after = (type: string, prefix: string): Record<string, unknown> => {
   const change = result.resourceChanges.find((rc) => rc.type === type && rc.name.startsWith(prefix));

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { transformSync } from '@swc/core';
-import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { PRIVATE_CONNECTIVITY_OPTIONS } from '../src';
 
 // The README opens with code users paste: it must compile (typecheck covers tsc), synthesize and plan.
@@ -30,7 +30,7 @@ let plan: PlanResult;
 beforeAll(async () => {
   stacks = synthesizeExample();
   plan = await planConfig(stacks['bank-analytics-dev'], { name: 'consumer-readme' });
-});
+}, TERRAFORM_TIMEOUT_MS);
 
 test('the README opens with Getting started and then an example that uses the package', () => {
   const gettingStarted = readme.indexOf('## Getting started');

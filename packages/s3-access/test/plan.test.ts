@@ -1,5 +1,5 @@
 import { type EnvironmentStack, Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
-import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import {
   BucketGuard,
@@ -63,7 +63,7 @@ describe('every architecture, planned with real Terraform', () => {
 
   beforeAll(async () => {
     result = await planConfig(JSON.parse(Testing.synth(stack)), { name: 's3-access-every-architecture' });
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 
   it('passes the guardrail pack with nothing suppressed', () => {
     expect(Guardrails.of(stack).findings()).toEqual([]);

@@ -1,5 +1,5 @@
 import type { TenantConfig } from '@privatelink-cdktf/provider';
-import { planConfig, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
+import { planConfigs, TERRAFORM_TIMEOUT_MS, type PlanResult, type ResourceChange } from '@privatelink-cdktf/terraform-harness';
 import type { AppConfig } from '../../../apps/saas-provider/src/config';
 import { prod } from '../../../apps/saas-provider/src/environments/prod';
 import { SaasProviderStack } from '../../../apps/saas-provider/src/saas-provider-stack';
@@ -48,8 +48,12 @@ describe('a tenant change planned with real Terraform', () => {
   beforeAll(async () => {
     json1 = synth(version1);
     json2 = synth(version2);
-    [plan1, plan2] = await Promise.all([planConfig(json1, { name: 'tenants-v1' }), planConfig(json2, { name: 'tenants-v2' })]);
-  });
+    // Both versions in one Terraform run.
+    [plan1, plan2] = await planConfigs([
+      { name: 'tenants-v1', config: json1 },
+      { name: 'tenants-v2', config: json2 },
+    ]);
+  }, TERRAFORM_TIMEOUT_MS);
 
   it('validates and plans both versions', () => {
     for (const plan of [plan1, plan2]) {

@@ -19,7 +19,7 @@ import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-e
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { DedicatedSecurityGroup, EnvironmentStack, PrivateNetwork, policyDocument } from '@privatelink-cdktf/core';
-import { planConfig, type PlanResult } from '@privatelink-cdktf/terraform-harness';
+import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { App, Testing } from 'cdktf';
 import { buildTopology, renderMarkdown, summarizePlan, type PlanJson, type Topology, type TopologyNode } from '../src';
 
@@ -133,7 +133,7 @@ describe('the topology of a real plan', () => {
     result = await planConfig(JSON.parse(Testing.synth(everyPathStack())) as object, { name: 'plan-review-topology' });
     topology = buildTopology(result.plan as PlanJson);
     mermaid = summarizePlan('topology-dev', result.plan as PlanJson).mermaid ?? '';
-  });
+  }, TERRAFORM_TIMEOUT_MS);
 
   it('draws each known resource once, with a label from its planned values, and nothing else', () => {
     expect(topology.nodes.map((n) => n.label.join(' ')).sort()).toEqual(
