@@ -3,17 +3,28 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const PACKAGES = path.resolve(__dirname, '..', 'packages');
+/** @returns {Map<string, string>} the packages in a folder by name, each with its src/ directory */
+function sourcesIn(folder) {
+  return new Map(
+    fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(folder, entry.name, 'package.json')))
+      .map((entry) => {
+        const dir = path.join(folder, entry.name);
+        return [JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name, path.join(dir, 'src')];
+      }),
+  );
+}
 
 /** @type {ReadonlyMap<string, string>} package name → absolute path of its src/ directory */
-const LIBRARY_SOURCES = new Map(
-  fs
-    .readdirSync(PACKAGES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(PACKAGES, entry.name, 'package.json')))
-    .map((entry) => {
-      const dir = path.join(PACKAGES, entry.name);
-      return [JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name, path.join(dir, 'src')];
-    }),
-);
+const LIBRARY_SOURCES = sourcesIn(path.resolve(__dirname, '..', 'packages'));
 
-module.exports = { LIBRARY_SOURCES };
+/**
+ * The tools (tools/*: the Terraform harness and the plan review), which Jest also takes from their
+ * sources; they are published built, and scripts run them from source through the
+ * `@privatelink-cdktf/source` export condition (`tsx --conditions=@privatelink-cdktf/source`).
+ * @type {ReadonlyMap<string, string>} package name → absolute path of its src/ directory
+ */
+const TOOL_SOURCES = sourcesIn(path.resolve(__dirname, '..', 'tools'));
+
+module.exports = { LIBRARY_SOURCES, TOOL_SOURCES };

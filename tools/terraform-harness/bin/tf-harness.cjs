@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// The harness ships as TypeScript source; tsx's CommonJS hook lets Node require it directly.
-require('tsx/cjs');
-require('../src/cli.ts')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+// `tf-harness validate <appDir...>`: see src/cli.ts. The package runs from its build (dist/); in this repository
+// `npx turbo run build --filter=@privatelink-cdktf/terraform-harness` makes it.
+let cli;
+try {
+  cli = require('../dist/cli.js');
+} catch (error) {
+  if (error.code !== 'MODULE_NOT_FOUND') throw error;
+  console.error('tf-harness: dist/cli.js is missing: build the package first (npx turbo run build --filter=@privatelink-cdktf/terraform-harness)');
+  process.exit(1);
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

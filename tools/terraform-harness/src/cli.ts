@@ -59,10 +59,3 @@ function describe(result: PlanResult, started: number): string {
 function seconds(started: number): string {
   return `${((performance.now() - started) / 1000).toFixed(1)}s`;
 }
-
-// `tsx src/cli.ts validate ...` runs it directly; the bin shim calls main() itself.
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -34,7 +34,7 @@ export async function validateCases(cases: readonly Member[], options: { label?:
   const validate = async (members: readonly Member[]): Promise<void> => {
     let remaining = [...members];
     while (remaining.length > 0) {
-      await workspace.setMembers(remaining, 'shared');
+      await workspace.setMembers(remaining, { providers: 'shared' });
       await timer.step('init', () => workspace.init());
       const report = await timer.step('validate', () => workspace.validate());
       runs++;

@@ -37,8 +37,11 @@ interface Placed {
   outputs: Map<string, string>;
 }
 
-/** Files of a stack dir that belong to an earlier `cdktf deploy`, not to the synthesized config. */
-const SKIPPED_STACK_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\.backup)?|.*\.tfplan|cdk\.tf\.json)$/;
+/**
+ * Files of a stack dir that are not its assets: what an earlier `cdktf deploy` left, and Terraform
+ * configuration files (Terraform would load them as part of the configuration).
+ */
+const SKIPPED_STACK_FILES = /^(\.terraform|\.terraform\.lock\.hcl|.*\.tfstate(\.backup)?|.*\.tfplan|.*\.tf|.*\.tf\.json)$/;
 
 /** A lone member keeps its stack's file name; a batch root is generated next to the members' dirs. */
 const STACK_FILE = 'cdk.tf.json';
@@ -83,8 +86,13 @@ export class TerraformWorkspace {
     return this.placed.map((p) => p.name);
   }
 
-  /** Writes the configuration files for these members, replacing any earlier ones. */
-  async setMembers(members: readonly Member[], providers: ProviderMode = 'own'): Promise<void> {
+  /**
+   * Writes the configuration files for these members, replacing any earlier ones (state and plan
+   * files stay). `modules: true` makes even a lone member a child module, so its addresses match
+   * those of a batch (a state built for one layout does not fit the other).
+   */
+  async setMembers(members: readonly Member[], options: { providers?: ProviderMode; modules?: boolean } = {}): Promise<void> {
+    const providers = options.providers ?? 'own';
     if (members.length === 0) throw new Error('a Terraform workspace needs at least one configuration');
     const names = new Set<string>();
     for (const { name } of members) {
@@ -96,7 +104,7 @@ export class TerraformWorkspace {
 
     await this.clearConfiguration();
     const { awsVersion } = ensureCliConfig();
-    const batched = members.length > 1 || providers === 'shared';
+    const batched = members.length > 1 || providers === 'shared' || options.modules === true;
     if (!batched) {
       const [member] = members;
       await copyAssets(member, this.dir);

@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { findSynthesizedStacks } from '../src/synthesized-stacks';
 import { TERRAFORM_TIMEOUT_MS } from '../src/timeout';
 
-const BIN = path.join(__dirname, '..', 'bin', 'tf-harness.cjs');
+const TSX = path.join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
-/** Runs the real bin shim (tsx + src/cli.ts) the way a package script would. */
+/** Runs the command line from source (tsx) in its own process, as the bin runs it from dist/. */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
+    const child = spawn(TSX, ['-e', `require(${JSON.stringify(require.resolve('../src/cli'))}).main(process.argv.slice(1)).then((code) => { process.exitCode = code; })`, ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
