@@ -5,7 +5,7 @@
 // --auto-approve, applies. --require-remote-state refuses a stack whose state is on the local
 // disk (CI uses it: a runner's disk is gone after the job).
 import { parseArgs } from 'node:util';
-import { findStack, stackBackend } from '@privatelink-cdktf/plan-review';
+import { findStack, stackBackend } from './stacks';
 import { REPO_ROOT, main, run, synthesizeApp } from './run';
 
 const USAGE = 'usage: npm run deploy -- <stack> [--auto-approve] [--require-remote-state]';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ENVIRONMENT_NAMES as CORE_ENVIRONMENT_NAMES } from '@privatelink-cdktf/core';
-import { ENVIRONMENT_NAMES, findStack, listStacks } from '../src';
+import { ENVIRONMENT_NAMES, findStack, listStacks } from '../../../scripts/stacks';
 
 const root = path.join(__dirname, '..', '..', '..');
 const apps = fs.readdirSync(path.join(root, 'apps')).sort();

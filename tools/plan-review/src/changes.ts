@@ -84,10 +84,15 @@ const REASONS: Record<string, string> = {
   delete_because_no_move_target: 'the target of its moved block does not exist',
 };
 
+/** Terraform's `action_reason` in words (`replace_by_triggers` → "a replace_triggered_by reference changed"). */
+export function explainReason(reason: string): string {
+  return REASONS[reason] ?? reason;
+}
+
 /** A reviewer's sentence for Terraform's `action_reason`, plus the attributes that force a replacement. */
 export function explainChange(change: ReviewedChange): string {
   const parts: string[] = [];
-  if (change.reason) parts.push(REASONS[change.reason] ?? change.reason);
+  if (change.reason) parts.push(explainReason(change.reason));
   if (change.replacePaths.length > 0) parts.push(`forced by ${change.replacePaths.map((p) => `\`${p}\``).join(', ')}`);
   if (parts.length === 0) parts.push(change.action === 'delete' ? 'removed from the configuration' : 'replaced');
   return parts.join('; ');

@@ -1,4 +1,5 @@
 import { countChanges, explainChange, reviewChanges, riskyChanges, type ChangeCounts, type ReviewAction, type ReviewedChange } from './changes';
+import { checkIdentity, type GuardResult } from './identity-guard';
 import { renderMermaid } from './mermaid';
 import type { PlanJson } from './plan-json';
 import { buildTopology } from './topology';
@@ -16,6 +17,15 @@ export interface PlanSummary {
   notes: string[];
   /** Terraform stopped planning part-way (`errored` in the plan JSON). */
   errored: boolean;
+  /** The identity guard: replacements and destroys of resources others depend on (checkIdentity). */
+  guard: GuardResult;
+}
+
+export interface SummaryOptions {
+  /** What the reviewer must know about how the plan was made, e.g. that its state was empty. */
+  notes?: readonly string[];
+  /** Addresses whose replacement or destroy the change intends (the identity guard lets them pass). */
+  allow?: readonly string[];
 }
 
 /** The order in which actions are listed: the dangerous ones first, unchanged resources last. */
@@ -35,7 +45,7 @@ const ACTION_LABELS: Record<ReviewAction, string> = {
 // Terraform's order: by code point, not by locale (`aws_iam_role.x` before `aws_iam_role_policy.y`).
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function summarizePlan(stack: string, plan: PlanJson, notes: readonly string[] = []): PlanSummary {
+export function summarizePlan(stack: string, plan: PlanJson, options: SummaryOptions = {}): PlanSummary {
   const changes = reviewChanges(plan).sort(
     (a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || byCodePoint(a.address, b.address),
   );
@@ -46,8 +56,9 @@ export function summarizePlan(stack: string, plan: PlanJson, notes: readonly str
     risky: riskyChanges(changes).map((c) => ({ ...c, why: explainChange(c) })),
     changes,
     mermaid: renderMermaid(buildTopology(plan)),
-    notes: [...notes],
+    notes: [...(options.notes ?? [])],
     errored: plan.errored === true,
+    guard: checkIdentity(plan, options.allow),
   };
 }
 
@@ -75,6 +86,18 @@ export function renderMarkdown(summary: PlanSummary): string {
   out.push(`**${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy**${replaced}`, '');
   for (const note of summary.notes) out.push(`> ${note.replace(/\r?\n/g, ' ')}`, '');
   if (summary.errored) out.push('> ❌ Terraform reported errors: this plan is incomplete.', '');
+
+  const { violations, allowed } = summary.guard;
+  if (violations.length > 0) {
+    out.push('### ⛔ Identity guard: this change breaks what others depend on', '');
+    for (const finding of violations) out.push(`- ${finding.message.replace(/\r?\n/g, ' ')}`);
+    out.push('');
+  }
+  if (allowed.length > 0) {
+    out.push('### Replacements the change allows', '');
+    for (const finding of allowed) out.push(`- ${code(finding.address)} (${finding.action === 'replace' ? 'replaced' : 'destroyed'}, allowed by the change): ${finding.breaks.replace(/\r?\n/g, ' ')}`);
+    out.push('');
+  }
 
   if (summary.risky.length > 0) {
     out.push('### ⚠️ Replacements and destroys', '');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PlanJson } from './plan-json';
-import { renderMarkdown, summarizePlan, type PlanSummary } from './summary';
+import { renderMarkdown, summarizePlan, type PlanSummary, type SummaryOptions } from './summary';
 
 export interface WrittenSummary {
   summary: PlanSummary;
@@ -10,8 +10,8 @@ export interface WrittenSummary {
 }
 
 /** Writes `<outDir>/<stack>.md` (for the pull request) and `<outDir>/<stack>.json` (for tools). */
-export function writeSummary(outDir: string, stack: string, plan: PlanJson, notes: readonly string[] = []): WrittenSummary {
-  const summary = summarizePlan(stack, plan, notes);
+export function writeSummary(outDir: string, stack: string, plan: PlanJson, options: SummaryOptions = {}): WrittenSummary {
+  const summary = summarizePlan(stack, plan, options);
   fs.mkdirSync(outDir, { recursive: true });
   const markdownFile = path.join(outDir, `${stack}.md`);
   const jsonFile = path.join(outDir, `${stack}.json`);

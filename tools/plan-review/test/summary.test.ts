@@ -93,7 +93,7 @@ describe('the Markdown summary', () => {
   });
 
   it('puts notes about how the plan was made, and an errored plan, right under the counts', () => {
-    const noted = renderMarkdown(summarizePlan('x-dev', { errored: true, resource_changes: [rc('aws_vpc.a', ['create'])] }, ['Planned offline.']));
+    const noted = renderMarkdown(summarizePlan('x-dev', { errored: true, resource_changes: [rc('aws_vpc.a', ['create'])] }, { notes: ['Planned offline.'] }));
     expect(noted).toContain('**1 to add, 0 to change, 0 to destroy**\n\n> Planned offline.\n\n> ❌ Terraform reported errors: this plan is incomplete.\n\n### Resources');
   });
 
