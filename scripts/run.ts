@@ -55,6 +55,11 @@ export function main(body: () => Promise<void> | void): void {
  * library the app uses synthesizes it again, and an unchanged app replays its cdktf.out.
  */
 export function synthesizeApp(appDir: string): void {
-  const { name } = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { name: string };
-  run('npx', ['turbo', 'run', 'synth', `--filter=${name}`, '--output-logs=errors-only'], { cwd: REPO_ROOT });
+  synthesizeApps([appDir]);
+}
+
+/** {@link synthesizeApp} for several apps in one turbo run. */
+export function synthesizeApps(appDirs: readonly string[]): void {
+  const filters = appDirs.map((dir) => `--filter=${(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name}`);
+  run('npx', ['turbo', 'run', 'synth', ...filters, '--output-logs=errors-only'], { cwd: REPO_ROOT });
 }

@@ -9,7 +9,7 @@ import type { PlanSummary } from '@privatelink-cdktf/plan-review';
 const root = path.join(__dirname, '..', '..', '..');
 const STACK = 'saas-provider-dev';
 const planScript = (...args: string[]) =>
-  spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'plan.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=@privatelink-cdktf/source', path.join(root, 'scripts', 'plan.ts'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('scripts/plan.ts --offline', () => {
   let outDir: string;
@@ -77,9 +77,10 @@ describe('scripts/plan.ts --offline', () => {
         },
       ],
     };
-    const realPlan = (stack: string) => {
+    const ALLOW = ['--allow-replace', 'aws_vpc_endpoint_service.Service'];
+    const realPlan = (stack: string, ...extra: string[]) => {
       fs.rmSync(path.join(fakeDir, 'calls.log'), { force: true });
-      return spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'plan.ts'), stack, '--no-synth', '--out', outDir], {
+      return spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=@privatelink-cdktf/source', path.join(root, 'scripts', 'plan.ts'), stack, '--no-synth', '--out', outDir, ...extra], {
         cwd: root,
         encoding: 'utf8',
         env: { ...process.env, TERRAFORM_BIN: path.join(fakeDir, 'terraform'), FAKE_TF_DIR: fakeDir },
@@ -95,7 +96,7 @@ describe('scripts/plan.ts --offline', () => {
     afterAll(() => fs.rmSync(fakeDir, { recursive: true, force: true }));
 
     it('inits, plans to plan.tfplan and reads it back, in the stack dir with its real backend', () => {
-      const run = realPlan('saas-provider-stg');
+      const run = realPlan('saas-provider-stg', ...ALLOW);
       expect(run.stderr).not.toContain('error:');
       expect(run.status).toBe(0);
       expect(calls()).toEqual([
@@ -107,10 +108,18 @@ describe('scripts/plan.ts --offline', () => {
       expect(markdown).toContain('**1 to add, 0 to change, 1 to destroy** (1 replacement, counted in both)');
       expect(markdown).toContain('| -/+ replace | `aws_vpc_endpoint_service.Service` | an argument that cannot be updated in place changed; forced by `network_load_balancer_arns` |');
       expect(markdown).not.toMatch(/^> /m);
+      expect(markdown).toContain('### Replacements the change allows');
+    });
+
+    it('fails the identity guard on that replacement without the allow list, after writing the summary', () => {
+      const run = realPlan('saas-provider-stg');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('error: the identity guard stops 1 replacement(s) or destroy(s):\n  - saas-provider-stg: aws_vpc_endpoint_service.Service is replaced (forced by `network_load_balancer_arns`)');
+      expect(fs.readFileSync(path.join(outDir, 'saas-provider-stg.md'), 'utf8')).toContain('### ⛔ Identity guard');
     });
 
     it('warns that a stack with local state compares with whatever state this machine has', () => {
-      expect(realPlan('saas-provider-dev').status).toBe(0);
+      expect(realPlan('saas-provider-dev', ...ALLOW).status).toBe(0);
       expect(fs.readFileSync(path.join(outDir, 'saas-provider-dev.md'), 'utf8')).toContain('> This stack keeps its state on the local disk');
     });
 
@@ -136,6 +145,7 @@ describe('scripts/plan.ts --offline', () => {
     const none = planScript('--offline');
     expect(none.status).not.toBe(0);
     expect(none.stderr).toContain('usage: npm run plan -- <stack>');
+    expect(none.stderr).toContain('npm run plan -- --all --offline --base <git-ref>');
   });
 });
 

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { listStacks } from '@privatelink-cdktf/plan-review';
+import { listStacks } from '../../../scripts/stacks';
 
 // The GitHub Actions workflows cannot run here, so these tests read them as data: valid YAML, the
 // right triggers, the right stacks, scripts that exist, OIDC instead of keys, gated environments.
@@ -46,6 +47,8 @@ function load(file: string): Workflow {
 const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
 const stepUsing = (job: Job, action: string): Step | undefined => job.steps?.find((s) => s.uses?.startsWith(`${action}@`));
 const stepsOf = (job: Job): Step[] => job.steps ?? [];
+/** The shell of a job's step with id `review`. */
+const reviewShell = (job: Job): string => stepsOf(job).find((s) => s.id === 'review')?.run ?? '';
 
 describe('every workflow', () => {
   const files = fs.readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -90,51 +93,116 @@ describe('every workflow', () => {
 
 describe('plan.yml', () => {
   const workflow = load('plan.yml');
+  const review = workflow.jobs.review;
   const job = workflow.jobs.plan;
   const include = job.strategy?.matrix?.include ?? [];
+  const text = fs.readFileSync(path.join(workflowsDir, 'plan.yml'), 'utf8');
 
-  it('runs on pull requests', () => {
+  it('runs on pull requests, again when the allow-replace label or the description changes', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
-  });
-
-  it('plans exactly the stacks there are, each with its app and environment', () => {
-    expect(include.map((m) => m.stack).sort()).toEqual(listStacks(root).map((s) => s.name));
-    for (const stack of listStacks(root)) {
-      expect(include.find((m) => m.stack === stack.name)).toEqual({ stack: stack.name, app: stack.app, environment: stack.environment });
-    }
-    expect(job.strategy).toMatchObject({ 'fail-fast': false });
+    expect((workflow.on.pull_request as { types: string[] }).types).toEqual(expect.arrayContaining(['opened', 'synchronize', 'labeled', 'unlabeled', 'edited']));
   });
 
   it('may mint an OIDC token and write pull request comments, nothing more', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
   });
 
-  it('installs, synthesizes, sets up Terraform, assumes the role of the environment, then plans', () => {
-    const order = ['actions/setup-node', 'npm ci', 'npm run synth', 'hashicorp/setup-terraform', 'aws-actions/configure-aws-credentials', 'npm run plan'];
-    const positions = order.map((what) => stepsOf(job).findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(stepsOf(job).find((s) => s.run?.startsWith('npm run synth'))?.run).toBe('npm run synth -- --filter=./apps/${{ matrix.app }}');
-    expect(stepsOf(job).find((s) => s.id === 'plan')?.run).toBe('npm run plan -- ${{ matrix.stack }}');
+  describe('the offline review', () => {
+    const run = stepsOf(review).find((s) => s.id === 'review')!;
+
+    it('needs no credentials: it never assumes a role, so it runs for forks too', () => {
+      expect(stepUsing(review, 'aws-actions/configure-aws-credentials')).toBeUndefined();
+      expect((review as { if?: string }).if).toBeUndefined();
+    });
+
+    it('checks out the history, installs, sets up Terraform, then reviews every stack against the base commit', () => {
+      expect(stepUsing(review, 'actions/checkout')?.with).toEqual({ 'fetch-depth': 0 });
+      const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'hashicorp/setup-terraform'];
+      const positions = order.map((what) => stepsOf(review).findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      expect(stepsOf(review).indexOf(run)).toBeGreaterThan(positions.at(-1)!);
+      expect(run.run).toContain('npm run plan -- --all --offline --base "$BASE_SHA" "${allow[@]}"');
+      expect(run.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    });
+
+    it('fails the check when the identity guard stops a change: the review does not continue on error', () => {
+      expect((run as Step & { 'continue-on-error'?: unknown })['continue-on-error']).toBeUndefined();
+      expect(stepUsing(review, 'actions/github-script')?.if).toBe('${{ !cancelled() }}');
+      expect(String(stepUsing(review, 'actions/github-script')?.with?.script)).toContain("postReviewComments({ github, context, dir: 'plan-summary', outcome: process.env.REVIEW_OUTCOME })");
+    });
+
+    it('allows the addresses the description names, only with the allow-replace label, without putting text from the pull request into the script', async () => {
+      expect(run.env).toMatchObject({ ALLOW_LABEL: "${{ contains(github.event.pull_request.labels.*.name, 'allow-replace') }}", PR_BODY: '${{ github.event.pull_request.body }}' });
+      expect(run.run).not.toContain('${{');
+      // The step's shell, run for real with a stand-in npm that prints its arguments.
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-npm-'));
+      try {
+        fs.writeFileSync(path.join(bin, 'npm'), '#!/bin/sh\nfor a in "$@"; do echo "[$a]"; done\n', { mode: 0o755 });
+        const body = 'Moves the NLB.\r\nallow-replace: saas-provider-stg:aws_lb.Service_LoadBalancer_1\n  allow-replace: aws_s3_bucket.x  (why)\nallow-replace: $(touch pwned)\n';
+        const shell = (label: string) =>
+          execFileSync('bash', ['-c', run.run!], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_SHA: 'abc123', ALLOW_LABEL: label, PR_BODY: body }, cwd: bin, encoding: 'utf8' });
+        expect(shell('true').trim().split('\n')).toEqual([
+          '[run]', '[plan]', '[--]', '[--all]', '[--offline]', '[--base]', '[abc123]',
+          '[--allow-replace]', '[saas-provider-stg:aws_lb.Service_LoadBalancer_1]', '[--allow-replace]', '[aws_s3_bucket.x]', '[--allow-replace]', '[$(touch]',
+        ]);
+        expect(fs.existsSync(path.join(bin, 'pwned'))).toBe(false);
+        expect(shell('false')).not.toContain('--allow-replace');
+      } finally {
+        fs.rmSync(bin, { recursive: true, force: true });
+      }
+    });
   });
 
-  it('assumes one role per environment, from repository variables', () => {
-    const role = String(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']);
-    for (const env of ['DEV', 'STG', 'PROD']) expect(role).toContain(`vars.AWS_PLAN_ROLE_ARN_${env}`);
-    expect(role).toContain("matrix.environment == 'prod' && vars.AWS_PLAN_ROLE_ARN_PROD");
-    expect(role).toContain("matrix.environment == 'stg' && vars.AWS_PLAN_ROLE_ARN_STG");
+  describe('the plan with credentials', () => {
+    it('plans exactly the stacks there are, each with its app and environment', () => {
+      expect(include.map((m) => m.stack).sort()).toEqual(listStacks(root).map((s) => s.name));
+      for (const stack of listStacks(root)) {
+        expect(include.find((m) => m.stack === stack.name)).toEqual({ stack: stack.name, app: stack.app, environment: stack.environment });
+      }
+      expect(job.strategy).toMatchObject({ 'fail-fast': false });
+    });
+
+    it('runs only where credentials exist: not for forks, and not for an environment without a plan role', () => {
+      expect((job as { if?: string }).if).toBe('${{ github.event.pull_request.head.repo.full_name == github.repository }}');
+      for (const step of stepsOf(job)) expect(step.if).toMatch(/env\.PLAN_ROLE != ''/);
+      const role = String((job as { env?: Record<string, string> }).env?.PLAN_ROLE);
+      expect(role).toContain("matrix.environment == 'prod' && vars.AWS_PLAN_ROLE_ARN_PROD");
+      expect(role).toContain("matrix.environment == 'stg' && vars.AWS_PLAN_ROLE_ARN_STG");
+      expect(role).toContain("matrix.environment == 'dev' && vars.AWS_PLAN_ROLE_ARN_DEV");
+      expect(stepUsing(job, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ env.PLAN_ROLE }}');
+    });
+
+    it('installs, sets up Terraform, assumes the role of the environment, then plans (which synthesizes) with the same allow list', () => {
+      const order = ['actions/setup-node', 'npm ci', 'hashicorp/setup-terraform', 'aws-actions/configure-aws-credentials'];
+      const positions = order.map((what) => stepsOf(job).findIndex((s) => s.uses?.startsWith(`${what}@`) || s.run?.startsWith(what)));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      const plan = stepsOf(job).find((s) => s.id === 'plan')!;
+      expect(stepsOf(job).indexOf(plan)).toBeGreaterThan(positions.at(-1)!);
+      expect(plan.run).toContain('npm run plan -- "$STACK" "${allow[@]}"');
+      expect(plan.run!.slice(0, plan.run!.indexOf('npm run plan'))).toBe(reviewShell(review).slice(0, reviewShell(review).indexOf('npm run plan')));
+      expect((plan as Step & { 'continue-on-error'?: unknown })['continue-on-error']).toBeUndefined();
+    });
+
+    it('comments with the stack, its summary file and the plan outcome', () => {
+      const comment = stepUsing(job, 'actions/github-script')!;
+      expect(comment.if).toBe("${{ !cancelled() && env.PLAN_ROLE != '' }}");
+      expect(comment.env).toEqual({ STACK: '${{ matrix.stack }}', SUMMARY_FILE: 'plan-summary/${{ matrix.stack }}.md', PLAN_OUTCOME: '${{ steps.plan.outcome }}' });
+      expect(String(comment.with?.script)).toContain("kind: 'plan'");
+    });
   });
 
-  it('fails the check when the plan fails: the plan step does not continue on error', () => {
-    const plan = stepsOf(job).find((s) => s.id === 'plan') as Step & { 'continue-on-error'?: unknown };
-    expect(plan['continue-on-error']).toBeUndefined();
-    // The comment still runs, to replace an outdated summary with the failure.
-    expect(stepUsing(job, 'actions/github-script')?.if).toBe('${{ !cancelled() }}');
+  it('documents the label and the description lines that allow a replacement', () => {
+    expect(text).toContain('add the label `allow-replace` and name each address in the description');
   });
 
-  describe('the pull request comment', () => {
-    const comment = stepUsing(job, 'actions/github-script')!;
-    const script = String(comment.with?.script);
+  describe('the pull request comments (.github/scripts/plan-comment.cjs, run against an in-memory pull request)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { postPlanComment, postReviewComments } = require(path.join(root, '.github', 'scripts', 'plan-comment.cjs')) as {
+      postPlanComment: (options: Record<string, unknown>) => Promise<void>;
+      postReviewComments: (options: Record<string, unknown>) => Promise<void>;
+    };
     let tmp: string;
 
     beforeAll(() => {
@@ -142,17 +210,9 @@ describe('plan.yml', () => {
     });
     afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    it('is configured with the stack, its summary file and the plan outcome', () => {
-      expect(comment.env).toEqual({ STACK: '${{ matrix.stack }}', SUMMARY_FILE: 'plan-summary/${{ matrix.stack }}.md', PLAN_OUTCOME: '${{ steps.plan.outcome }}' });
-    });
-
-    /** Runs the workflow's script the way actions/github-script does, against an in-memory pull request. */
-    async function post(stack: string, markdown: string | undefined, outcome: string, comments: FakeComment[]): Promise<void> {
-      const file = path.join(tmp, `${stack}.md`);
-      fs.rmSync(file, { force: true });
-      if (markdown !== undefined) fs.writeFileSync(file, markdown);
+    function fakeGitHub(comments: FakeComment[]) {
       const listComments = async () => comments;
-      const github = {
+      return {
         paginate: async (method: unknown) => {
           expect(method).toBe(listComments);
           return comments.map((c) => ({ ...c }));
@@ -161,8 +221,7 @@ describe('plan.yml', () => {
           issues: {
             listComments,
             updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
-              const target = comments.find((c) => c.id === comment_id)!;
-              target.body = body;
+              comments.find((c) => c.id === comment_id)!.body = body;
             },
             createComment: async ({ issue_number, body }: { issue_number: number; body: string }) => {
               expect(issue_number).toBe(42);
@@ -171,10 +230,14 @@ describe('plan.yml', () => {
           },
         },
       };
-      const context = { serverUrl: 'https://github.com', runId: 7, repo: { owner: 'o', repo: 'r' }, issue: { number: 42 } };
-      const fakeProcess = { env: { STACK: stack, SUMMARY_FILE: file, PLAN_OUTCOME: outcome } };
-      const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
-      await new AsyncFunction('github', 'context', 'require', 'process', script)(github, context, require, fakeProcess);
+    }
+    const context = { serverUrl: 'https://github.com', runId: 7, repo: { owner: 'o', repo: 'r' }, issue: { number: 42 } };
+
+    async function post(stack: string, markdown: string | undefined, outcome: string, comments: FakeComment[], kind = 'plan'): Promise<void> {
+      const file = path.join(tmp, `${stack}.md`);
+      fs.rmSync(file, { force: true });
+      if (markdown !== undefined) fs.writeFileSync(file, markdown);
+      await postPlanComment({ github: fakeGitHub(comments), context, stack, summaryFile: file, outcome, kind });
     }
 
     it('creates one comment per stack, then updates it instead of adding another', async () => {
@@ -189,6 +252,13 @@ describe('plan.yml', () => {
       ]);
     });
 
+    it('keeps the review and the credentialed plan of a stack in two comments', async () => {
+      const comments: FakeComment[] = [];
+      await post('saas-provider-dev', '## plan', 'success', comments, 'plan');
+      await post('saas-provider-dev', '## review', 'success', comments, 'review');
+      expect(comments.map((c) => c.body.split('\n')[0])).toEqual(['<!-- plan-summary:saas-provider-dev -->', '<!-- plan-review:saas-provider-dev -->']);
+    });
+
     it('does not take over a human comment that quotes the marker', async () => {
       const comments: FakeComment[] = [{ id: 1, user: { type: 'User' }, body: 'why is <!-- plan-summary:tenant-consumer-dev --> here?' }];
       await post('tenant-consumer-dev', '## plan', 'success', comments);
@@ -196,16 +266,22 @@ describe('plan.yml', () => {
       expect(comments[0].body).toContain('why is');
     });
 
-    it('replaces the summary with the failure when the plan fails', async () => {
+    it('replaces the summary with the failure when the plan did not finish', async () => {
       const comments: FakeComment[] = [];
       await post('s3-private-access-stg', '## good plan', 'success', comments);
-      await post('s3-private-access-stg', '## stale file', 'failure', comments);
+      await post('s3-private-access-stg', undefined, 'failure', comments);
       expect(comments).toHaveLength(1);
       expect(comments[0].body).toContain('<!-- plan-summary:s3-private-access-stg -->');
       expect(comments[0].body).toContain('❌ The plan did not finish (failure)');
       expect(comments[0].body).toContain('https://github.com/o/r/actions/runs/7');
       expect(comments[0].body).not.toContain('good plan');
-      expect(comments[0].body).not.toContain('stale file');
+    });
+
+    it('posts the summary of a plan the identity guard stopped, with the failed check under it', async () => {
+      const comments: FakeComment[] = [];
+      await post('saas-provider-stg', '## plan\n### ⛔ Identity guard', 'failure', comments, 'review');
+      expect(comments[0].body).toContain('### ⛔ Identity guard');
+      expect(comments[0].body).toContain('❌ The check failed (failure): see the identity guard above');
     });
 
     it('cuts a summary GitHub would refuse, and says where the whole one is', async () => {
@@ -213,6 +289,22 @@ describe('plan.yml', () => {
       await post('saas-provider-dev', `## big\n${'x'.repeat(100_000)}`, 'success', comments);
       expect(comments[0].body.length).toBeLessThan(65_536);
       expect(comments[0].body).toContain('plan-summary-saas-provider-dev artifact');
+    });
+
+    it('comments the review of every stack, and marks a stack reviewed before but not now as not finished', async () => {
+      const dir = fs.mkdtempSync(path.join(tmp, 'summaries-'));
+      fs.writeFileSync(path.join(dir, 'saas-provider-dev.md'), '## dev review');
+      fs.writeFileSync(path.join(dir, 'saas-provider-prod.md'), '## prod review');
+      const comments: FakeComment[] = [{ id: 1, user: { type: 'Bot' }, body: '<!-- plan-review:tenant-consumer-dev -->\n## old review' }];
+      await postReviewComments({ github: fakeGitHub(comments), context, dir, outcome: 'failure' });
+      expect(comments.map((c) => c.body.split('\n').slice(0, 2).join(' '))).toEqual([
+        '<!-- plan-review:tenant-consumer-dev --> ## Change review (offline, against the base branch): `tenant-consumer-dev`',
+        '<!-- plan-review:saas-provider-dev --> ## dev review',
+        '<!-- plan-review:saas-provider-prod --> ## prod review',
+      ]);
+      const none: FakeComment[] = [];
+      await postReviewComments({ github: fakeGitHub(none), context, dir: path.join(tmp, 'nowhere'), outcome: 'failure' });
+      expect(none.map((c) => c.body.split('\n')[0])).toEqual(['<!-- plan-review:every-stack -->']);
     });
   });
 });
@@ -277,15 +369,15 @@ describe('release.yml', () => {
     expect(stepUsing(job, 'actions/setup-node')?.with?.['registry-url']).toBe('https://registry.npmjs.org');
   });
 
-  it('can only publish the four libraries: every other workspace package is private', () => {
-    const workspaces = ['packages', 'apps', 'test'].flatMap((dir) =>
+  it('can only publish the four libraries and the two tools: every other workspace package is private', () => {
+    const workspaces = ['packages', 'tools', 'apps', 'test'].flatMap((dir) =>
       fs
         .readdirSync(path.join(root, dir))
         .filter((name) => fs.existsSync(path.join(root, dir, name, 'package.json')))
         .map((name) => JSON.parse(fs.readFileSync(path.join(root, dir, name, 'package.json'), 'utf8')) as { name: string; private?: boolean }),
     );
     expect(workspaces.filter((p) => !p.private).map((p) => p.name).sort()).toEqual(
-      ['@privatelink-cdktf/consumer', '@privatelink-cdktf/core', '@privatelink-cdktf/provider', '@privatelink-cdktf/s3-access'],
+      ['@privatelink-cdktf/consumer', '@privatelink-cdktf/core', '@privatelink-cdktf/plan-review', '@privatelink-cdktf/provider', '@privatelink-cdktf/s3-access', '@privatelink-cdktf/terraform-harness'],
     );
   });
 });

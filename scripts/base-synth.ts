@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Member } from '@privatelink-cdktf/terraform-harness';
+import { REPO_ROOT } from './run';
+
+/** The stacks a git ref synthesizes, by name, and where they came from. */
+export interface BaseSynthesis {
+  ref: string;
+  /** The commit the ref names. */
+  sha: string;
+  /** The apps that exist at the ref. */
+  apps: string[];
+  /** Every stack the asked apps synthesized at the ref, by stack name. */
+  stacks: Map<string, Member>;
+}
+
+function git(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.error) throw new Error(`git could not start: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+/** The commit a ref names; a clear error for anything git does not know as a commit. */
+export function resolveCommit(ref: string): string {
+  if (ref === '' || ref.startsWith('-')) throw new Error(`--base '${ref}' is not a git ref: give a branch, tag or commit, for example origin/main`);
+  const resolved = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (resolved.status !== 0 || !/^[0-9a-f]{40}$/.test(resolved.stdout)) {
+    throw new Error(`--base '${ref}' is not a commit in this repository: give a branch, tag or commit that \`git rev-parse\` knows, for example origin/main (fetch it first in a shallow clone)`);
+  }
+  return resolved.stdout;
+}
+
+/**
+ * Synthesizes apps as they are at a git ref: a temporary worktree at that commit, whose
+ * node_modules links to this checkout's packages (so nothing is installed; the libraries and apps
+ * are the ref's own sources, bundled by the ref's scripts/synth.cjs), removed afterwards. The
+ * third-party packages are this checkout's, which matters only when the change upgrades them.
+ */
+export function synthesizeAtRef(ref: string, apps: readonly string[] | 'all'): BaseSynthesis {
+  const sha = resolveCommit(ref);
+  const worktree = fs.mkdtempSync(path.join(os.tmpdir(), 'privatelink-base-'));
+  fs.rmSync(worktree, { recursive: true, force: true });
+  const added = git(['worktree', 'add', '--detach', '--quiet', worktree, sha]);
+  if (added.status !== 0) throw new Error(`could not check out ${ref} (${sha.slice(0, 7)}) in a temporary worktree: ${added.stderr}`);
+  try {
+    const present = fs.existsSync(path.join(worktree, 'apps'))
+      ? fs.readdirSync(path.join(worktree, 'apps')).filter((app) => fs.existsSync(path.join(worktree, 'apps', app, 'cdktf.json'))).sort()
+      : [];
+    const wanted = apps === 'all' ? present : apps.filter((app) => present.includes(app));
+    const stacks = new Map<string, Member>();
+    if (wanted.length > 0) {
+      linkNodeModules(worktree);
+      const synth = path.join(worktree, 'scripts', 'synth.cjs');
+      if (!fs.existsSync(synth)) throw new Error(`${ref} (${sha.slice(0, 7)}) has no scripts/synth.cjs, so its stacks cannot be synthesized here`);
+      const outdir = path.join(worktree, '.base-synth');
+      const result = spawnSync(process.execPath, [synth, '--outdir', outdir, ...wanted], { cwd: worktree, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`synthesizing ${wanted.join(', ')} at ${ref} (${sha.slice(0, 7)}) failed:\n${result.stderr || result.stdout}`);
+      for (const app of wanted) {
+        const stacksDir = path.join(outdir, app, 'stacks');
+        for (const name of fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).sort() : []) {
+          const file = path.join(stacksDir, name, 'cdk.tf.json');
+          if (fs.existsSync(file)) stacks.set(name, { name, config: JSON.parse(fs.readFileSync(file, 'utf8')) as object });
+        }
+      }
+    }
+    return { ref, sha, apps: present, stacks };
+  } finally {
+    git(['worktree', 'remove', '--force', worktree]);
+    fs.rmSync(worktree, { recursive: true, force: true });
+    git(['worktree', 'prune']);
+  }
+}
+
+/**
+ * node_modules for the worktree: a link to each of this checkout's installed packages, but its own
+ * `.cache`, so the base's synth bundle is built and thrown away with the worktree.
+ */
+function linkNodeModules(worktree: string): void {
+  const source = path.join(REPO_ROOT, 'node_modules');
+  const target = path.join(worktree, 'node_modules');
+  fs.mkdirSync(target, { recursive: true });
+  for (const entry of fs.readdirSync(source)) {
+    if (entry === '.cache') continue;
+    fs.symlinkSync(path.join(source, entry), path.join(target, entry));
+  }
+}
