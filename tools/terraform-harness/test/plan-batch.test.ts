@@ -41,7 +41,22 @@ const precondition = {
   },
 };
 
+/** A stack dir whose configuration reads a file by relative path, as a cdktf asset. */
+function assetStack(root: string, name: string, content: string): string {
+  const dir = path.join(root, name);
+  fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'assets', 'hello.txt'), content);
+  const config = {
+    terraform: { required_providers: { aws: AWS } },
+    provider: { aws: [{ region: 'us-east-1' }] },
+    resource: { aws_s3_object: { hello: { bucket: 'example', key: 'hello.txt', source: 'assets/hello.txt', etag: '${filemd5("assets/hello.txt")}' } } },
+  };
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(config));
+  return dir;
+}
+
 describe('planBatch: several configurations in one Terraform run', () => {
+  let root: string;
   let outcomes: PlanOutcome[];
   let alone: PlanResult;
   const result = (name: string): PlanResult => {
@@ -51,16 +66,26 @@ describe('planBatch: several configurations in one Terraform run', () => {
   };
 
   beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-assets-'));
     [outcomes, alone] = await Promise.all([
       planBatch([
         { name: 'alpha', config: network('alpha') },
         { name: 'broken', config: network('broken', 'albx') },
         { name: 'regions', config: twoRegions },
         { name: 'precondition', config: precondition },
+        // The same relative path with different content cannot share one working dir.
+        stackMember(assetStack(root, 'one', 'one\n')),
+        stackMember(assetStack(root, 'two', 'two\n')),
+        stackMember(assetStack(root, 'same-as-one', 'one\n')),
       ]),
-      planConfig(network('alpha'), { name: 'alpha-alone' }),
+      planConfig(network('alpha'), { name: 'alpha-alone', keepDir: true }),
     ]);
   }, TERRAFORM_TIMEOUT_MS);
+
+  afterAll(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(alone.workDir, { recursive: true, force: true });
+  });
 
   it('answers for every configuration, in the order given', () => {
     expect(outcomes.map((o) => [o.name, o.result ? 'planned' : 'failed'])).toEqual([
@@ -68,7 +93,21 @@ describe('planBatch: several configurations in one Terraform run', () => {
       ['broken', 'failed'],
       ['regions', 'planned'],
       ['precondition', 'failed'],
+      ['one', 'planned'],
+      ['two', 'planned'],
+      ['same-as-one', 'planned'],
     ]);
+  });
+
+  it('reads each configuration its own file, running apart those whose files clash', () => {
+    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+    const etags = outcomes.slice(4).map((o) => o.result?.planned('aws_s3_object')[0].etag);
+    expect(etags).toEqual([md5('one\n'), md5('two\n'), md5('one\n')]);
+    expect(outcomes.slice(4).map((o) => o.result?.batchSize)).toEqual([4, 1, 4]);
+  });
+
+  it('keeps the working dir when asked, with the saved plan', () => {
+    expect(fs.existsSync(path.join(alone.workDir, 'plan.tfplan'))).toBe(true);
   });
 
   it("reports an invalid configuration against its own name and addresses, not the batch's", () => {
@@ -95,8 +134,8 @@ describe('planBatch: several configurations in one Terraform run', () => {
     expect(strip(result('alpha'))).toEqual(strip(alone));
     expect(result('alpha').summary).toEqual({ add: 3, change: 0, destroy: 0 });
     expect(result('alpha').planned('aws_lb_target_group')).toEqual([expect.objectContaining({ tags_all: { Stack: 'alpha' } })]);
-    // The two that planned came from one run for both, and the log line says so.
-    expect(result('alpha').batchSize).toBe(2);
+    // The four that planned came from one run for all of them, and the log line says so.
+    expect(result('alpha').batchSize).toBe(4);
   });
 
   it('keeps aliased providers and outputs per configuration', () => {
@@ -111,37 +150,5 @@ describe('planBatch: several configurations in one Terraform run', () => {
     expect(Object.keys(result('alpha').plan.planned_values?.outputs ?? {}).sort()).toEqual(['policy_name', 'vpc_cidr']);
     expect(result('alpha').plan.planned_values?.outputs?.vpc_cidr).toMatchObject({ value: '10.0.0.0/16', sensitive: false });
     expect(result('alpha').plan.planned_values?.outputs?.policy_name).toMatchObject({ sensitive: true });
-  });
-});
-
-describe('planBatch: configurations that read files', () => {
-  let root: string;
-  let outcomes: PlanOutcome[];
-  const stackDir = (name: string, content: string) => {
-    const dir = path.join(root, name);
-    fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'assets', 'hello.txt'), content);
-    const config = {
-      terraform: { required_providers: { aws: AWS } },
-      provider: { aws: [{ region: 'us-east-1' }] },
-      resource: { aws_s3_object: { hello: { bucket: 'example', key: 'hello.txt', source: 'assets/hello.txt', etag: '${filemd5("assets/hello.txt")}' } } },
-    };
-    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(config));
-    return dir;
-  };
-
-  beforeAll(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-assets-'));
-    // The same relative path with different content cannot share one working dir.
-    outcomes = await planBatch([stackMember(stackDir('one', 'one\n')), stackMember(stackDir('two', 'two\n')), stackMember(stackDir('same-as-one', 'one\n'))]);
-  }, TERRAFORM_TIMEOUT_MS);
-
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-  it('reads each configuration its own file, running apart those whose files clash', () => {
-    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
-    const etags = outcomes.map((o) => o.result?.planned('aws_s3_object')[0].etag);
-    expect(etags).toEqual([md5('one\n'), md5('two\n'), md5('one\n')]);
-    expect(outcomes.map((o) => o.result?.batchSize)).toEqual([2, 1, 2]);
   });
 });

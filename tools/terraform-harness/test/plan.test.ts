@@ -81,48 +81,12 @@ describe('planConfig with real terraform', () => {
     expect(fs.existsSync(result.workDir)).toBe(false);
   });
 
-  test('rejects an invalid target_type with the provider diagnostic, from validate when asked and from plan otherwise', async () => {
-    // The provider's enum check runs on static values, so validate already reports it, and plan too.
+  test('rejects an invalid target_type with the provider diagnostic, from terraform validate when asked', async () => {
+    // The provider's enum check runs on static values, so validate already reports it. (Errors that
+    // only plan finds, and how each is traced to its configuration, are in plan-batch.test.ts.)
     await expect(planConfig(networkConfig('albx'), { name: 'invalid', validate: true })).rejects.toThrow(
       /terraform validate found 1 error\(s\) in invalid[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
     );
-    await expect(planConfig(networkConfig('albx'), { name: 'invalid' })).rejects.toThrow(
-      /terraform plan found 1 error\(s\) in invalid[\s\S]*target_type[\s\S]*albx[\s\S]*aws_lb_target_group\.nlb/,
-    );
-  }, TERRAFORM_TIMEOUT_MS);
-
-  test('surfaces errors that only terraform plan finds', async () => {
-    // Variables are unknown to validate, so this precondition is first evaluated by plan.
-    const config = {
-      terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
-      provider: { aws: [{ region: 'us-east-1' }] },
-      variable: { cidr: { type: 'string', default: '10.0.0.0/16' } },
-      resource: {
-        aws_vpc: {
-          main: {
-            cidr_block: '${var.cidr}',
-            lifecycle: { precondition: [{ condition: '${endswith(var.cidr, "/24")}', error_message: 'cidr must be a /24' }] },
-          },
-        },
-      },
-    };
-    await expect(planConfig(config, { name: 'precondition' })).rejects.toThrow(
-      /terraform plan found 1 error\(s\) in precondition \(\S+\):\n {2}- Resource precondition failed \(cdk\.tf\.json:\d+\)\n[\s\S]*cidr must be a \/24/,
-    );
-  }, TERRAFORM_TIMEOUT_MS);
-
-  test('keeps the working dir when asked', async () => {
-    const config = {
-      terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } } },
-      provider: { aws: [{ region: 'us-east-1' }] },
-    };
-    const kept = await planConfig(config, { name: 'kept', keepDir: true });
-    try {
-      expect(kept.resourceChanges).toEqual([]);
-      expect(fs.existsSync(`${kept.workDir}/plan.tfplan`)).toBe(true);
-    } finally {
-      fs.rmSync(kept.workDir, { recursive: true, force: true });
-    }
   }, TERRAFORM_TIMEOUT_MS);
 });
 
