@@ -1,19 +1,22 @@
-// npm run bench [-- --only=synth,profile,scaling,test] [--runs=3] [--output=docs/benchmarks.md] [--keep] [--merge=<results.json>]
+// npm run bench [-- --only=synth,profile,scaling,harness,review,test] [--runs=3] [--output=docs/benchmarks.md] [--keep] [--merge=<results.json>]
 // --merge takes the sections left out by --only from the results.json of an earlier run (kept with --keep).
-// Measures synth, its floor, the scaling cases and npm test on this machine and writes docs/benchmarks.md.
+// Measures synth, its floor, the scaling cases, Terraform through the harness, the change review and
+// npm test on this machine and writes docs/benchmarks.md.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freshDir, type BenchContext } from './lib/context';
 import { timed } from './lib/exec';
 import { describeMachine, loadAverage, waitForQuiet } from './lib/machine';
+import { measureHarness } from './harness/measure';
 import { measureNpmTest } from './npm-test/measure';
 import { measureProfile } from './profile/measure';
 import { renderReport, type Outcome, type Results } from './report';
+import { measureReview } from './review/measure';
 import { measureScaling } from './scaling/measure';
 import { measureSynth } from './synth/measure';
 
-const SECTIONS = ['synth', 'profile', 'scaling', 'test'] as const;
+const SECTIONS = ['synth', 'profile', 'scaling', 'harness', 'review', 'test'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]): { sections: Set<Section>; runs: number; output: string; keep: boolean; merge?: string } {
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
   const synth = await section(sections.has('synth'), 'synth', () => measureSynth(ctx));
   const profile = await section(sections.has('profile'), 'profile', () => measureProfile(ctx));
   const scaling = await section(sections.has('scaling'), 'scaling', () => measureScaling(ctx));
+  const harness = await section(sections.has('harness'), 'harness', () => measureHarness(ctx));
+  const review = await section(sections.has('review'), 'review', () => measureReview(ctx));
   // Last: it takes minutes and rebuilds everything.
   const npmTest = await section(sections.has('test'), 'npm test', () => measureNpmTest(ctx));
 
@@ -101,6 +106,8 @@ async function main(): Promise<void> {
     synth: synth ?? earlier?.synth,
     profile: profile ?? earlier?.profile,
     scaling: scaling ?? earlier?.scaling,
+    harness: harness ?? earlier?.harness,
+    review: review ?? earlier?.review,
     npmTest: npmTest ?? earlier?.npmTest,
   };
   const target = path.resolve(root, output);
