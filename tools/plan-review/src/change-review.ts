@@ -48,7 +48,8 @@ export async function planChange(base: readonly Member[], head: readonly Member[
       timings: { state: Math.round(stateMs), plan: Math.round(total - stateMs), total: Math.round(total) },
     };
   } finally {
-    if (!options.keepDir) await workspace.dispose();
+    if (options.keepDir) workspace.release();
+    else await workspace.dispose();
   }
 }
 
@@ -111,6 +112,7 @@ export async function planAgainstStates(head: readonly Member[], states: Readonl
     const total = Math.round(performance.now() - started);
     return { stacks: head.map((m) => changes.get(m.name)!), statePlans: 0, timings: { state: 0, plan: total, total } };
   } finally {
-    if (!options.keepDir) await workspace.dispose();
+    if (options.keepDir) workspace.release();
+    else await workspace.dispose();
   }
 }

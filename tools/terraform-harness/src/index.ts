@@ -8,7 +8,7 @@ export {
   type TerraformCliConfig,
 } from './cli-config';
 export { harnessConcurrency } from './concurrency';
-export { withFileLock, withFileSlots } from './file-lock';
+export { acquireFileSlot, withFileLock, withFileSlots, type HeldSlot } from './file-lock';
 export { fuzzRuns, fuzzSeed, validateGenerated, type GeneratedFailure, type GeneratedOptions, type GeneratedReport } from './generated';
 export { memberPlan } from './member-plan';
 export type {

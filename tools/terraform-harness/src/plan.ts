@@ -125,6 +125,8 @@ async function planGroup(members: readonly Member[], options: PlanOptions & { la
   const fail = (member: Member, error: Error) => outcomes.set(member.name, { name: member.name, error });
   /** Plans each member on its own: an error could not be traced to one of them. */
   const isolate = async () => {
+    // The runs of one member each take their own slot: this one would only hold one back.
+    workspace.release();
     for (const member of remaining) await planGroup([member], options, outcomes);
     remaining = [];
   };
@@ -177,7 +179,8 @@ async function planGroup(members: readonly Member[], options: PlanOptions & { la
       remaining = [];
     }
   } finally {
-    if (!options.keepDir) await workspace.dispose();
+    if (options.keepDir) workspace.release();
+    else await workspace.dispose();
   }
 }
 

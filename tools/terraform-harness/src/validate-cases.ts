@@ -62,7 +62,8 @@ export async function validateCases(cases: readonly Member[], options: { label?:
   try {
     if (cases.length > 0) await validate(cases);
   } finally {
-    if (!options.keepDir) await workspace.dispose();
+    if (options.keepDir) workspace.release();
+    else await workspace.dispose();
   }
   return { cases: cases.map((c) => results.get(c.name)!), runs, timings: timer.timings() };
 }

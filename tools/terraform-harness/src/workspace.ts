@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HARNESS_TMP_ROOT, ensureCliConfig } from './cli-config';
-import { withFileSlots } from './file-lock';
+import { acquireFileSlot, withFileLock, type HeldSlot } from './file-lock';
 import { harnessConcurrency } from './concurrency';
 import type { Diagnostic, TerraformPlan, ValidateOutput } from './plan-json';
 import { memberPlan } from './member-plan';
@@ -61,13 +61,14 @@ const ROOT_FILE = 'main.tf.json';
  * member's plan shows them as root outputs. Relative file paths (cdktf assets) resolve against the
  * working dir in Terraform, so each member's other files are copied to the root.
  *
- * Every Terraform command takes one of the machine-wide plan slots (TF_HARNESS_CONCURRENCY, by
- * default the core count), across processes.
+ * Its Terraform commands hold one of the machine-wide plan slots (TF_HARNESS_CONCURRENCY, by
+ * default the core count, across processes) from the first command to `release()` or `dispose()`.
  */
 export class TerraformWorkspace {
   private placed: Placed[] = [];
   private initialized = false;
   private waited = 0;
+  private slot?: HeldSlot;
 
   private constructor(readonly dir: string) {}
 
@@ -148,12 +149,14 @@ export class TerraformWorkspace {
   }
 
   /** `terraform init` (again only when the members changed): links the provider from the mirror. */
-  async init(): Promise<number> {
-    if (this.initialized) return 0;
-    const started = performance.now();
-    await this.terraform(['init', '-input=false', '-no-color']);
+  async init(): Promise<void> {
+    if (this.initialized) return;
+    const { mirrorDir, pluginCacheDir } = ensureCliConfig();
+    const init = () => this.terraform(['init', '-input=false', '-no-color']);
+    // A mirror is only read, so inits run at once; into the plugin cache they take turns across
+    // processes, because Terraform writes it without a lock of its own.
+    await (mirrorDir ? init() : withFileLock(path.join(pluginCacheDir, '.init-lock'), init));
     this.initialized = true;
-    return performance.now() - started;
   }
 
   /**
@@ -182,13 +185,24 @@ export class TerraformWorkspace {
     return JSON.parse(stdout) as ValidateOutput;
   }
 
-  /** Any other Terraform command in this dir (within a plan slot), e.g. `providers schema -json`. */
-  terraform(args: string[], options: { okExitCodes?: number[] } = {}): Promise<TerraformRunResult> {
-    const asked = performance.now();
-    return withFileSlots(path.join(HARNESS_TMP_ROOT, 'plan-slots'), harnessConcurrency(), () => {
+  /**
+   * Any other Terraform command in this dir, e.g. `providers schema -json`. The first one takes a
+   * machine-wide plan slot, which the workspace keeps for the commands that follow until
+   * `release()` or `dispose()`: a run of several commands queues once, not once per command.
+   */
+  async terraform(args: string[], options: { okExitCodes?: number[] } = {}): Promise<TerraformRunResult> {
+    if (!this.slot) {
+      const asked = performance.now();
+      this.slot = await acquireFileSlot(path.join(HARNESS_TMP_ROOT, 'plan-slots'), harnessConcurrency());
       this.waited += performance.now() - asked;
-      return runTerraform(args, this.dir, options);
-    });
+    }
+    return runTerraform(args, this.dir, options);
+  }
+
+  /** Gives the plan slot back, for another run to use while this workspace waits or is done. */
+  release(): void {
+    this.slot?.release();
+    this.slot = undefined;
   }
 
   /** Milliseconds this workspace's commands have waited for a plan slot so far. */
@@ -236,6 +250,7 @@ export class TerraformWorkspace {
   }
 
   async dispose(): Promise<void> {
+    this.release();
     await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 
