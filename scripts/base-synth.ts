@@ -34,9 +34,10 @@ export function resolveCommit(ref: string): string {
 
 /**
  * Synthesizes apps as they are at a git ref: a temporary worktree at that commit, whose
- * node_modules links to this checkout's packages (so nothing is installed; the libraries and apps
- * are the ref's own sources, bundled by the ref's scripts/synth.cjs), removed afterwards. The
- * third-party packages are this checkout's, which matters only when the change upgrades them.
+ * node_modules links to this checkout's installed packages (so nothing is installed; the libraries
+ * and apps are the ref's own workspace packages, bundled by the ref's scripts/synth.cjs), removed
+ * afterwards. The third-party packages are this checkout's, which matters only when the change
+ * upgrades them.
  */
 export function synthesizeAtRef(ref: string, apps: readonly string[] | 'all'): BaseSynthesis {
   const sha = resolveCommit(ref);
@@ -74,15 +75,46 @@ export function synthesizeAtRef(ref: string, apps: readonly string[] | 'all'): B
 }
 
 /**
- * node_modules for the worktree: a link to each of this checkout's installed packages, but its own
- * `.cache`, so the base's synth bundle is built and thrown away with the worktree.
+ * node_modules for the worktree: a link to each package installed in this checkout, but the
+ * worktree's own workspace packages (an app found through its package name reads the ref's files,
+ * such as a tenants file) and its own `.cache`, so the base's synth bundle goes with the worktree.
  */
 function linkNodeModules(worktree: string): void {
   const source = path.join(REPO_ROOT, 'node_modules');
   const target = path.join(worktree, 'node_modules');
   fs.mkdirSync(target, { recursive: true });
+  const own = workspacePackages(worktree);
+  const scopes = new Set([...own.keys()].filter((name) => name.startsWith('@')).map((name) => name.split('/')[0]));
   for (const entry of fs.readdirSync(source)) {
     if (entry === '.cache') continue;
-    fs.symlinkSync(path.join(source, entry), path.join(target, entry));
+    if (scopes.has(entry)) {
+      // A scope that holds workspace packages: link its other packages one by one.
+      fs.mkdirSync(path.join(target, entry));
+      for (const scoped of fs.readdirSync(path.join(source, entry))) {
+        if (!own.has(`${entry}/${scoped}`)) fs.symlinkSync(path.join(source, entry, scoped), path.join(target, entry, scoped));
+      }
+    } else if (!own.has(entry)) {
+      fs.symlinkSync(path.join(source, entry), path.join(target, entry));
+    }
   }
+  for (const [name, dir] of own) {
+    fs.mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+    fs.symlinkSync(dir, path.join(target, name));
+  }
+}
+
+/** The worktree's workspace packages by name, from its package.json `workspaces` (`dir` or `dir/*`). */
+function workspacePackages(root: string): Map<string, string> {
+  const { workspaces = [] } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const dirs = workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
+    const parent = path.join(root, pattern.slice(0, -2));
+    return fs.existsSync(parent) ? fs.readdirSync(parent).map((name) => path.join(parent, name)) : [];
+  });
+  const packages = new Map<string, string>();
+  for (const dir of dirs) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) packages.set((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name: string }).name, dir);
+  }
+  return packages;
 }

@@ -11,8 +11,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANDOFF_OUTPUTS, handoffFromOutputs } from '@privatelink-cdktf/consumer';
-import { findStack } from '@privatelink-cdktf/plan-review';
 import { REPO_ROOT, capture, displayPath, main, run, synthesizeApp } from './run';
+import { findStack } from './stacks';
 
 const USAGE = 'usage: npm run handoff -- <provider-stack> [--out <file>] [--state <file> | --outputs <file>] [--stack-dir <dir>] [--no-synth]';
 

@@ -26,7 +26,7 @@ let summary: PlanSummary;
 
 beforeAll(() => {
   base = commitWorkingTree(root, {
-    'apps/saas-provider/src/environments/prod.ts': (text) => text.replace(/^\s*\{ key: 'city-hospital'.*\n/m, ''),
+    'apps/saas-provider/src/environments/prod.tenants.yaml': (text) => text.replace(/^ {2}- key: city-hospital\n(?: {4}.*\n)+/m, ''),
     'apps/s3-private-access/src/environments/index.ts': (text) => text.replace('[dev, stg, prod]', '[dev, stg]').replace("import { prod } from './prod';\n", ''),
   });
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-base-'));
