@@ -50,7 +50,8 @@ describe('checks', () => {
     expect(() => requireInteger(scope, 'days', NaN, { min: 7 })).toThrow(/'days' is NaN; use a whole number of at least 7/);
     expect(() => requireInteger(scope, 'days', '7' as never, { max: 30 })).toThrow(/'days' is the string '7', not a number; use a whole number of at most 30/);
     expect(requireInteger(scope, 'days', 7, { min: 7, max: 30 })).toBe(7);
-    expect(requireInteger(scope, 'days', Token.asNumber({ Ref: 'x' }), { min: 7 })).toBeDefined();
+    const token = Token.asNumber({ Ref: 'x' });
+    expect(requireInteger(scope, 'days', token, { min: 7 })).toBe(token);
   });
 
   it('checks enumerations, naming the right spelling', () => {
