@@ -1,13 +1,27 @@
 import type { AlbListener } from '@cdktf/provider-aws/lib/alb-listener';
 import type { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { configError, isUnresolved, requireArn, formatValue } from '@privatelink-cdktf/core';
+import {
+  applyConstructContract,
+  configError,
+  describeKind,
+  formatValue,
+  isUnresolved,
+  knownAwsContext,
+  requireArn,
+  requireListenerOfLoadBalancer,
+  requireOneOf,
+  requirePort,
+  requireResourceId,
+  requireString,
+} from '@privatelink-cdktf/core';
 import { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
 
 /** An ALB listener that exists outside this stack. */
 export interface AlbListenerRef {
+  /** A listener of `albArn`, in the stack's region and account. */
   readonly listenerArn: string;
   /** The listener's port; the target group uses the same one. */
   readonly port: number;
@@ -16,7 +30,7 @@ export interface AlbListenerRef {
 }
 
 export interface AlbTargetProps extends TargetGroupBaseProps {
-  /** The Application Load Balancer to put behind the NLB (same VPC). */
+  /** The Application Load Balancer to put behind the NLB (same VPC, so the stack's region and account). */
   readonly albArn: string;
   /**
    * The ALB listener that takes the traffic: an `LbListener`/`AlbListener` of this stack (the
@@ -42,14 +56,27 @@ export class AlbTarget extends NlbTargetGroup {
 
   constructor(scope: Construct, id: string, props: AlbTargetProps) {
     super(scope, id);
+    applyConstructContract(this, props);
     this.props = props;
-    requireArn(this, 'albArn', props.albArn, { service: 'elasticloadbalancing' });
+    this.requireBaseProps(props);
+    // An NLB registers an ALB of its own VPC only: same region, same account.
+    const { region, accountId } = knownAwsContext(this);
+    requireString(this, 'albArn', props.albArn, 'give the ARN of the Application Load Balancer');
+    requireArn(this, 'albArn', props.albArn, {
+      service: 'elasticloadbalancing',
+      resourceTypes: ['loadbalancer'],
+      region,
+      accountId,
+      example: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/my-alb/50dc6c495c0c9188',
+    });
     if (!isUnresolved(props.albArn) && !props.albArn.includes(':loadbalancer/app/')) {
       configError(this, 'albArn', `is ${formatValue(props.albArn)}, which is not an Application Load Balancer`, 'give the ARN of an ALB (arn:aws:elasticloadbalancing:...:loadbalancer/app/...)');
     }
-    const listener = describeListener(this, props.albListener);
+    if (props.albSecurityGroupId !== undefined) requireResourceId(this, 'albSecurityGroupId', props.albSecurityGroupId, 'securityGroup');
+    const listener = describeListener(this, props.albListener, props.albArn, { region, accountId });
     const group = this.createTargetGroup(props, {
       port: listener.port,
+      portField: 'albListener.port',
       healthProtocol: listener.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',
       allowedHealth: ['HTTP', 'HTTPS'],
     });
@@ -70,16 +97,34 @@ export class AlbTarget extends NlbTargetGroup {
   }
 }
 
-function describeListener(scope: Construct, listener: AlbTargetProps['albListener']): { port: number; protocol?: string; resource?: TerraformResource } {
+function describeListener(
+  scope: Construct,
+  listener: AlbTargetProps['albListener'],
+  albArn: string,
+  context: { region?: string; accountId?: string },
+): { port: number; protocol?: string; resource?: TerraformResource } {
   if (listener instanceof TerraformResource) {
     const resource = listener as LbListener;
     const port = resource.portInput;
     if (port === undefined) configError(scope, 'albListener.port', 'is not set on the ALB listener', 'give the listener an explicit port, for example 443');
     return { port, protocol: resource.protocolInput ?? (port === 443 ? 'HTTPS' : 'HTTP'), resource: listener };
   }
-  requireArn(scope, 'albListener.listenerArn', listener.listenerArn, { service: 'elasticloadbalancing' });
+  if (typeof listener !== 'object' || listener === null || Array.isArray(listener)) {
+    configError(scope, 'albListener', `is ${describeKind(listener)}`, "give the ALB's LbListener, or { listenerArn, port } of an existing listener");
+  }
+  requireString(scope, 'albListener.listenerArn', listener.listenerArn, "give the ARN of the ALB's listener");
+  requireArn(scope, 'albListener.listenerArn', listener.listenerArn, {
+    service: 'elasticloadbalancing',
+    resourceTypes: ['listener'],
+    ...context,
+    example: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:listener/app/my-alb/50dc6c495c0c9188/f2f7dc8efc522ab2',
+  });
   if (!isUnresolved(listener.listenerArn) && !listener.listenerArn.includes(':listener/app/')) {
     configError(scope, 'albListener.listenerArn', `is ${formatValue(listener.listenerArn)}, which is not an Application Load Balancer listener`, 'give the ARN of a listener of the ALB (arn:aws:elasticloadbalancing:...:listener/app/...)');
   }
-  return { port: listener.port, protocol: listener.protocol ?? (listener.port === 443 ? 'HTTPS' : 'HTTP') };
+  // The attachment registers albArn; a listener of another ALB would leave it without one on this port.
+  requireListenerOfLoadBalancer(scope, 'albListener.listenerArn', listener.listenerArn, albArn);
+  requirePort(scope, 'albListener.port', listener.port);
+  const protocol = requireOneOf(scope, 'albListener.protocol', listener.protocol ?? (listener.port === 443 ? 'HTTPS' : 'HTTP'), ['HTTP', 'HTTPS']);
+  return { port: listener.port, protocol };
 }

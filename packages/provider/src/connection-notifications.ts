@@ -1,6 +1,13 @@
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
 import {
+  applyConstructContract,
+  knownAwsContext,
   type MetaArguments,
+  NAME_RULES,
+  requireArn,
+  requireName,
+  requireResourceId,
+  requireString,
   physicalName,
   requireNonEmpty,
   requireOneOf,
@@ -8,7 +15,6 @@ import {
   serviceTopic,
   subscribeToTopic,
   type TopicSubscription,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
@@ -46,7 +52,15 @@ export class ConnectionNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionNotificationsProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
+    requireName(this, 'name', props.name, NAME_RULES.namePrefix);
+    requireResourceId(this, 'serviceId', props.serviceId, 'endpointService');
+    const { region, accountId } = knownAwsContext(this);
+    requireString(this, 'serviceArn', props.serviceArn, "give the endpoint service's ARN (EndpointService.serviceArn)");
+    requireArn(this, 'serviceArn', props.serviceArn, { service: 'ec2', resourceTypes: ['vpc-endpoint-service'], region, accountId });
+    // The topic's key must be usable by the topic: same region.
+    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms', resourceTypes: ['key', 'alias'], region });
     const events = requireNonEmpty(this, 'events', props.events ?? CONNECTION_EVENTS, "give at least one of 'Connect', 'Accept', 'Reject', 'Delete'");
     events.forEach((event) => requireOneOf(this, 'events', event, CONNECTION_EVENTS));
     requireUnique(this, 'events', events, 'list each event once');
@@ -65,7 +79,7 @@ export class ConnectionNotifications extends Construct {
       connectionNotificationArn: topic.arn,
       connectionEvents: [...events],
       // AWS checks that it may publish when the notification is created.
-      dependsOn: [policy, ...(props.dependsOn ?? [])],
+      dependsOn: [policy, ...(dependsOn ?? [])],
     });
     subscribeToTopic(this, 'subscriptions', topic.arn, props.subscriptions);
     this.topicArn = topic.arn;

@@ -1,26 +1,42 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import {
+  applyConstructContract,
   configError,
-  dependsOnOf,
+  describeKind,
   ENDPOINT_SERVICE_ACCEPTANCE,
   formatValue,
   Guardrails,
   isUnresolved,
+  knownAwsContext,
   type MetaArguments,
   NO_ANY_PRINCIPAL,
+  requireArn,
+  requireArray,
+  requireBoolean,
   requireDnsName,
   requireNonEmpty,
   requireOneOf,
+  requirePreventDestroy,
   requireRegion,
+  requireTimeouts,
   requireUnique,
-  useProvider,
+  type TimeoutsProps,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { Tenant, type TenantConfig, validateTenantConfig, validateTenantList } from './tenant';
+import { requireTenantConfig, requireTenantList, Tenant, type TenantConfig } from './tenant';
 
-export interface EndpointServiceProps extends MetaArguments {
-  /** The Network Load Balancers behind the service; consumers are spread over them. */
-  readonly networkLoadBalancerArns: readonly string[];
+export interface EndpointServiceProps extends MetaArguments, TimeoutsProps {
+  /**
+   * The Network Load Balancers behind the service, in the stack's region and account; consumers
+   * are spread over them. @default - required unless gatewayLoadBalancerArns
+   */
+  readonly networkLoadBalancerArns?: readonly string[];
+  /**
+   * Gateway Load Balancers instead of NLBs: a service that consumers reach through Gateway Load
+   * Balancer endpoints (traffic inspection appliances). Such a service has no private DNS name and
+   * no cross-region access. @default - none; give networkLoadBalancerArns
+   */
+  readonly gatewayLoadBalancerArns?: readonly string[];
   /** Each endpoint waits for the provider to accept it. @default true */
   readonly acceptanceRequired?: boolean;
   /** The tenants allowed to create endpoints, each by a stable key. @default [] */
@@ -29,15 +45,25 @@ export interface EndpointServiceProps extends MetaArguments {
   readonly allowAnyPrincipal?: boolean;
   /** `ipv6` needs dualstack load balancers. @default ['ipv4'] */
   readonly supportedIpAddressTypes?: readonly ('ipv4' | 'ipv6')[];
-  /** Other regions whose consumers may connect (cross-region PrivateLink). @default - the service's region only */
+  /**
+   * Other regions whose consumers may connect (cross-region PrivateLink). The service's own region
+   * is added when the stack's region is known, since AWS always reports it. @default - the service's region only
+   */
   readonly supportedRegions?: readonly string[];
   /** The service's private DNS name, verified by {@link PrivateDnsName}. @default - none */
   readonly privateDnsName?: string;
   /** @default {} */
   readonly tags?: Record<string, string>;
-  /** Adds `lifecycle.prevent_destroy`, so Terraform refuses any plan that destroys the service. @default false */
+  /**
+   * Adds `lifecycle.prevent_destroy`, so Terraform refuses any plan that destroys the service. An
+   * explicit `false` in production acknowledges PL-PROD-2.
+   * @default - true in a production stack, false elsewhere
+   */
   readonly preventDestroy?: boolean;
 }
+
+const NLB_EXAMPLE = 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/my-nlb/0123456789abcdef';
+const GWLB_EXAMPLE = 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/gwy/my-gwlb/0123456789abcdef';
 
 /**
  * A VPC endpoint service in front of Network Load Balancers: acceptance required unless turned
@@ -68,18 +94,32 @@ export class EndpointService extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const nlbArns = requireNonEmpty(this, 'networkLoadBalancerArns', props.networkLoadBalancerArns, 'give the ARN of at least one Network Load Balancer');
-    requireUnique(this, 'networkLoadBalancerArns', nlbArns, 'list each load balancer once');
-    nlbArns.forEach((arn) => requireNlbArn(this, arn));
-    const tenants = props.tenants ?? [];
-    if (!Array.isArray(tenants)) configError(this, 'tenants', `is ${formatValue(tenants)}`, "give a list such as [{ key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }]");
-    this.acceptanceRequired = props.acceptanceRequired ?? true;
-    tenants.forEach((tenant, index) => validateTenantConfig({ scope: this, field: `tenants[${index}]` }, tenant, { acceptanceRequired: this.acceptanceRequired }));
-    validateTenantList((index) => ({ scope: this, field: `tenants[${index}]` }), tenants);
+    const { dependsOn } = applyConstructContract(this, props);
+    const { region, accountId } = knownAwsContext(this);
+    const gateway = props.gatewayLoadBalancerArns !== undefined;
+    if (gateway && props.networkLoadBalancerArns !== undefined) {
+      configError(this, 'gatewayLoadBalancerArns', 'is given together with networkLoadBalancerArns', 'an endpoint service fronts either Network or Gateway Load Balancers: give one of the two lists');
+    }
+    const field = gateway ? 'gatewayLoadBalancerArns' : 'networkLoadBalancerArns';
+    const kind = gateway ? 'gwy' : 'net';
+    const example = gateway ? GWLB_EXAMPLE : NLB_EXAMPLE;
+    const lbArns = requireNonEmpty(this, field, gateway ? props.gatewayLoadBalancerArns : props.networkLoadBalancerArns, `give the ARN of at least one ${gateway ? 'Gateway' : 'Network'} Load Balancer, for example ${example}`);
+    lbArns.forEach((arn) => {
+      // An endpoint service fronts load balancers of its own region and account.
+      requireArn(this, field, arn, { service: 'elasticloadbalancing', resourceTypes: ['loadbalancer'], region, accountId, example });
+      if (!isUnresolved(arn) && !arn.includes(`:loadbalancer/${kind}/`)) {
+        configError(this, field, `has ${formatValue(arn)}, which is not a ${gateway ? 'Gateway' : 'Network'} Load Balancer ARN`, `give ARNs such as ${example}`);
+      }
+    });
+    requireUnique(this, field, lbArns, 'list each load balancer once');
+    const tenants = requireArray(this, 'tenants', props.tenants ?? [], "give a list such as [{ key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }]");
+    this.acceptanceRequired = requireBoolean(this, 'acceptanceRequired', props.acceptanceRequired) ?? true;
+    const allowAnyPrincipal = requireBoolean(this, 'allowAnyPrincipal', props.allowAnyPrincipal) ?? false;
+    tenants.forEach((tenant, index) => requireTenantConfig({ scope: this, field: `tenants[${index}]` }, tenant, { acceptanceRequired: this.acceptanceRequired }));
+    requireTenantList((index) => ({ scope: this, field: `tenants[${index}]` }), tenants);
     // Offboarded tenants are on record only: they allow no principal.
     const principals = tenants.filter((t) => t.state !== 'offboarded').flatMap((t) => t.principals);
-    if (principals.includes('*') && props.allowAnyPrincipal !== true) {
+    if (principals.includes('*') && !allowAnyPrincipal) {
       configError(this, 'tenants', "allows the principal '*', so any AWS account could connect", "list the tenants' account, role or user ARNs, or set allowAnyPrincipal: true if that is really intended");
     }
     if (!this.acceptanceRequired && principals.length === 0) {
@@ -91,26 +131,33 @@ export class EndpointService extends Construct {
     // Options chosen by name accept the guardrail findings they cause, with the reason on record.
     if (principals.includes('*')) Guardrails.acknowledge(this, NO_ANY_PRINCIPAL, "allowAnyPrincipal: true was set on the endpoint service to allow the '*' principal");
     if (!this.acceptanceRequired) Guardrails.acknowledge(this, ENDPOINT_SERVICE_ACCEPTANCE, 'acceptanceRequired: false was set on the endpoint service, so allowed principals connect without review');
-    const ipTypes = props.supportedIpAddressTypes ?? ['ipv4'];
-    requireNonEmpty(this, 'supportedIpAddressTypes', ipTypes, "give ['ipv4'], ['ipv6'] or both");
+    const ipTypes = requireNonEmpty(this, 'supportedIpAddressTypes', props.supportedIpAddressTypes ?? ['ipv4'], "give ['ipv4'], ['ipv6'] or both");
     ipTypes.forEach((type) => requireOneOf(this, 'supportedIpAddressTypes', type, ['ipv4', 'ipv6']));
     requireUnique(this, 'supportedIpAddressTypes', ipTypes, 'list each type once');
-    const regions = props.supportedRegions;
+    const regions = props.supportedRegions === undefined ? undefined : requireArray(this, 'supportedRegions', props.supportedRegions, "give region names such as ['us-east-1']");
     if (regions) {
-      regions.forEach((region) => requireRegion(this, 'supportedRegions', region));
+      if (gateway) configError(this, 'supportedRegions', 'is set on a Gateway Load Balancer endpoint service', 'leave supportedRegions out: cross-region access is for services behind Network Load Balancers');
+      regions.forEach((other) => requireRegion(this, 'supportedRegions', other));
       requireUnique(this, 'supportedRegions', regions, 'list each region once');
     }
-    if (props.privateDnsName !== undefined) requireDnsName(this, 'privateDnsName', props.privateDnsName);
+    if (props.privateDnsName !== undefined) {
+      if (gateway) configError(this, 'privateDnsName', 'is set on a Gateway Load Balancer endpoint service', 'leave privateDnsName out: Gateway Load Balancer endpoints take no DNS name');
+      requireDnsName(this, 'privateDnsName', props.privateDnsName);
+    }
+    requireTags(this, 'tags', props.tags);
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the endpoint service');
+    const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
 
     this.resource = new VpcEndpointService(this, 'Service', {
       acceptanceRequired: this.acceptanceRequired,
-      networkLoadBalancerArns: nlbArns,
+      ...(gateway ? { gatewayLoadBalancerArns: lbArns } : { networkLoadBalancerArns: lbArns }),
       supportedIpAddressTypes: [...ipTypes],
-      supportedRegions: regions ? [...regions] : undefined,
+      supportedRegions: regions ? withOwnRegion(regions, region) : undefined,
       privateDnsName: props.privateDnsName,
       tags: props.tags,
-      dependsOn: dependsOnOf(props),
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      dependsOn,
+      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
+      timeouts,
     });
     this.serviceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
@@ -127,9 +174,20 @@ export class EndpointService extends Construct {
   }
 }
 
-function requireNlbArn(scope: Construct, arn: string): void {
-  if (isUnresolved(arn)) return;
-  if (!/^arn:(aws|aws-cn|aws-us-gov):elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(arn)) {
-    configError(scope, 'networkLoadBalancerArns', `has ${formatValue(arn)}, which is not a Network Load Balancer ARN`, 'give ARNs such as arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/my-nlb/0123456789abcdef');
+/**
+ * The supported regions with the service's own region first: AWS always reports it, so a list
+ * that leaves it out shows a change on every plan (hashicorp/terraform-provider-aws#40667).
+ */
+function withOwnRegion(regions: readonly string[], own: string | undefined): string[] {
+  if (own === undefined || isUnresolved(own) || regions.includes(own)) return [...regions];
+  return [own, ...regions];
+}
+
+/** Fails unless tags are an object of string values (EC2 tag values are at most 256 characters). */
+function requireTags(scope: Construct, field: string, tags: Record<string, string> | undefined): void {
+  if (tags === undefined) return;
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) configError(scope, field, `is ${describeKind(tags)}`, "give an object such as { team: 'platform' }");
+  for (const [key, value] of Object.entries(tags)) {
+    if (typeof value !== 'string') configError(scope, `${field}.${key}`, `is ${describeKind(value)}, not a string`, 'give tag values as strings');
   }
 }

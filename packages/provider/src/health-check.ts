@@ -1,5 +1,5 @@
 import type { LbTargetGroupHealthCheck } from '@cdktf/provider-aws/lib/lb-target-group';
-import { configError, requireOneOf, requirePort, formatValue } from '@privatelink-cdktf/core';
+import { configError, describeKind, formatValue, isUnresolved, requireInteger, requireOneOf, requirePort, requireString } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /** How the load balancer decides that a target can take connections. */
@@ -11,53 +11,77 @@ export interface HealthCheckConfig {
   readonly protocol?: 'TCP' | 'HTTP' | 'HTTPS';
   /** The port probed. @default - the target port ('traffic-port') */
   readonly port?: number;
-  /** Path of HTTP and HTTPS checks. @default '/' */
+  /** Path of HTTP and HTTPS checks: starts with `/`, at most 1024 characters. @default '/' */
   readonly path?: string;
-  /** HTTP codes that count as healthy. @default '200-399' */
+  /** HTTP codes from 200 to 599 that count as healthy: `200`, `200,302` or `200-399`. @default '200-399' */
   readonly matcher?: string;
-  /** @default 30 */
+  /** Seconds between checks, 5 to 300. @default 30 */
   readonly intervalSeconds?: number;
-  /** @default 10 */
+  /** Seconds a check may take, 2 to 120, shorter than the interval. @default 10 */
   readonly timeoutSeconds?: number;
-  /** Successes before a target is healthy. @default 3 */
+  /** Successes before a target is healthy, 2 to 10. @default 3 */
   readonly healthyThreshold?: number;
-  /** Failures before a target is unhealthy. @default 3 */
+  /** Failures before a target is unhealthy, 2 to 10. @default 3 */
   readonly unhealthyThreshold?: number;
 }
 
 const PROTOCOLS = ['TCP', 'HTTP', 'HTTPS'] as const;
+// What the load balancer accepts as a path: printable ASCII starting with '/'.
+const PATH = /^\/[\x21-\x7e]{0,1023}$/;
+const MATCHER = /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/;
 
-/** Renders a health check with safe defaults, failing on values the load balancer would reject. */
-export function renderHealthCheck(
+/**
+ * Checks a health check the way the load balancer does (ranges, path, matcher) and returns the
+ * block with safe defaults.
+ */
+export function requireHealthCheck(
   scope: IConstruct,
   field: string,
-  config: HealthCheckConfig = {},
+  config: HealthCheckConfig | undefined,
   defaults: { protocol: 'TCP' | 'HTTP' | 'HTTPS'; allowed?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
 ): LbTargetGroupHealthCheck {
-  const protocol = requireOneOf(scope, `${field}.protocol`, config.protocol ?? defaults.protocol, defaults.allowed ?? PROTOCOLS);
-  const interval = inRange(scope, `${field}.intervalSeconds`, config.intervalSeconds ?? 30, 5, 300);
-  const timeout = inRange(scope, `${field}.timeoutSeconds`, config.timeoutSeconds ?? 10, 2, 120);
-  if (timeout >= interval) {
+  const given = config ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    configError(scope, field, `is ${describeKind(given)}`, "give { protocol: 'TCP' } or leave healthCheck out for the defaults");
+  }
+  const protocol = requireOneOf(scope, `${field}.protocol`, given.protocol ?? defaults.protocol, defaults.allowed ?? PROTOCOLS);
+  const interval = requireInteger(scope, `${field}.intervalSeconds`, given.intervalSeconds ?? 30, { min: 5, max: 300, unit: 'seconds' });
+  const timeout = requireInteger(scope, `${field}.timeoutSeconds`, given.timeoutSeconds ?? 10, { min: 2, max: 120, unit: 'seconds' });
+  if (!isUnresolved(timeout) && !isUnresolved(interval) && timeout >= interval) {
     configError(scope, `${field}.timeoutSeconds`, `is ${timeout}, not shorter than the interval of ${interval}`, 'use a timeout shorter than intervalSeconds');
   }
-  if (config.port !== undefined) requirePort(scope, `${field}.port`, config.port);
+  if (given.port !== undefined) requirePort(scope, `${field}.port`, given.port);
   const http = protocol !== 'TCP';
-  if (!http && (config.path !== undefined || config.matcher !== undefined)) {
-    configError(scope, `${field}.path`, 'is set on a TCP health check', "use protocol 'HTTP' or 'HTTPS' to check a path");
+  if (!http && (given.path !== undefined || given.matcher !== undefined)) {
+    configError(scope, `${field}.${given.path !== undefined ? 'path' : 'matcher'}`, `is set on a ${protocol} health check`, "use protocol 'HTTP' or 'HTTPS' to check a path");
   }
+  if (given.path !== undefined) requirePath(scope, `${field}.path`, given.path);
+  if (given.matcher !== undefined) requireMatcher(scope, `${field}.matcher`, given.matcher);
   return {
     enabled: true,
     protocol,
-    port: config.port === undefined ? 'traffic-port' : String(config.port),
+    port: given.port === undefined ? 'traffic-port' : String(given.port),
     interval,
     timeout,
-    healthyThreshold: inRange(scope, `${field}.healthyThreshold`, config.healthyThreshold ?? 3, 2, 10),
-    unhealthyThreshold: inRange(scope, `${field}.unhealthyThreshold`, config.unhealthyThreshold ?? 3, 2, 10),
-    ...(http ? { path: config.path ?? '/', matcher: config.matcher ?? '200-399' } : {}),
+    healthyThreshold: requireInteger(scope, `${field}.healthyThreshold`, given.healthyThreshold ?? 3, { min: 2, max: 10 }),
+    unhealthyThreshold: requireInteger(scope, `${field}.unhealthyThreshold`, given.unhealthyThreshold ?? 3, { min: 2, max: 10 }),
+    ...(http ? { path: given.path ?? '/', matcher: given.matcher ?? '200-399' } : {}),
   };
 }
 
-function inRange(scope: IConstruct, field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) configError(scope, field, `is ${formatValue(value)}`, `use a whole number from ${min} to ${max}`);
-  return value;
+function requirePath(scope: IConstruct, field: string, path: string): void {
+  requireString(scope, field, path, "give a path that starts with '/', for example '/health'");
+  if (!isUnresolved(path) && !PATH.test(path)) {
+    configError(scope, field, `is ${formatValue(path)}`, "give a path that starts with '/' (at most 1024 printable characters, no spaces), for example '/health'");
+  }
+}
+
+function requireMatcher(scope: IConstruct, field: string, matcher: string): void {
+  requireString(scope, field, matcher, "give HTTP codes such as '200', '200,302' or '200-399'");
+  if (isUnresolved(matcher)) return;
+  const codes = MATCHER.test(matcher) ? matcher.split(/[,-]/).map(Number) : [];
+  const ranges = MATCHER.test(matcher) ? matcher.split(',').map((part) => part.split('-').map(Number)) : [];
+  if (codes.length === 0 || codes.some((code) => code < 200 || code > 599) || ranges.some(([low, high]) => high !== undefined && high < low)) {
+    configError(scope, field, `is ${formatValue(matcher)}`, "give HTTP codes from 200 to 599 such as '200', '200,302' or '200-399'");
+  }
 }

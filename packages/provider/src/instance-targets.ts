@@ -1,5 +1,5 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { requireKeys, requireNonEmpty } from '@privatelink-cdktf/core';
+import { applyConstructContract, configError, describeKind, requireKeys, requireNonEmpty, requireResourceId, requireUnique } from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
 import { NlbTargetGroup, type TargetBackend, type TargetGroupBaseProps } from './target-group';
 
@@ -28,11 +28,20 @@ export class InstanceTargets extends NlbTargetGroup {
 
   constructor(scope: Construct, id: string, props: InstanceTargetsProps) {
     super(scope, id);
+    applyConstructContract(this, props);
     this.props = props;
-    const instances = requireNonEmpty(this, 'instances', props.instances, 'give at least one { key, instanceId }');
+    this.requireBaseProps(props);
+    const instances = requireNonEmpty(this, 'instances', props.instances, "give at least one { key: 'app-1', instanceId: 'i-0123456789abcdef0' }");
+    instances.forEach((instance, index) => {
+      if (typeof instance !== 'object' || instance === null) configError(this, `instances[${index}]`, `is ${describeKind(instance)}`, "give { key: 'app-1', instanceId: 'i-0123456789abcdef0' }");
+      requireResourceId(this, `instances[${index}].instanceId`, instance.instanceId, 'instance');
+    });
     requireKeys(this, 'instances', instances.map((i) => i.key));
+    // The same instance twice on one port is one target: AWS would register it once and Terraform fight over it.
+    requireUnique(this, 'instances.instanceId', instances.map((i) => i.instanceId), 'list each instance once');
+    if (props.instanceSecurityGroupId !== undefined) requireResourceId(this, 'instanceSecurityGroupId', props.instanceSecurityGroupId, 'securityGroup');
     const port = props.port ?? 443;
-    const group = this.createTargetGroup(props, { port, healthProtocol: 'TCP' });
+    const group = this.createTargetGroup(props, { port, portField: 'port', healthProtocol: 'TCP' });
     for (const instance of instances) {
       this.addDependable(new LbTargetGroupAttachment(this, `Target-${instance.key}`, { targetGroupArn: group.arn, targetId: instance.instanceId, port }));
     }

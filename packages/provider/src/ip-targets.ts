@@ -1,11 +1,13 @@
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import {
+  applyConstructContract,
   cidrContainsAddress,
   configError,
   formatValue,
-  isIpAddress,
   isUnresolved,
+  requireIpAddress,
   requireNonEmpty,
+  requireResourceId,
   requireUnique,
 } from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
@@ -41,18 +43,21 @@ export class IpTargets extends NlbTargetGroup {
 
   constructor(scope: Construct, id: string, props: IpTargetsProps) {
     super(scope, id);
+    applyConstructContract(this, props);
     this.props = props;
+    this.requireBaseProps(props);
     const ips = requireNonEmpty(this, 'ips', props.ips, 'give at least one private IPv4 address, for example ["10.0.1.10"]');
-    requireUnique(this, 'ips', ips, 'list each address once');
     for (const ip of ips) {
       if (isUnresolved(ip)) configError(this, 'ips', 'has an unresolved value', 'give literal addresses: each one names its attachment');
-      if (!isIpAddress(ip, 'ipv4')) configError(this, 'ips', `has ${formatValue(ip)}, which is not an IPv4 address`, 'give addresses such as 10.0.1.10');
+      requireIpAddress(this, 'ips', ip, 'ipv4');
       if (!TARGETABLE_RANGES.some((range) => cidrContainsAddress(range, ip))) {
         configError(this, 'ips', `has ${formatValue(ip)}, which is not a private address`, `IP targets must be in ${TARGETABLE_RANGES.join(', ')}`);
       }
     }
+    requireUnique(this, 'ips', ips, 'list each address once');
+    if (props.backendSecurityGroupId !== undefined) requireResourceId(this, 'backendSecurityGroupId', props.backendSecurityGroupId, 'securityGroup');
     const port = props.port ?? 443;
-    const group = this.createTargetGroup(props, { port, healthProtocol: 'TCP' });
+    const group = this.createTargetGroup(props, { port, portField: 'port', healthProtocol: 'TCP' });
     const outside = ips.filter((ip) => !props.vpc.cidrBlocks.some((cidr) => cidrContainsAddress(cidr, ip)));
     for (const ip of ips) {
       this.addDependable(

@@ -1,11 +1,24 @@
-import { configError, isUnresolved, requireArn, requirePort, requireUnique } from '@privatelink-cdktf/core';
+import {
+  configError,
+  describeKind,
+  Guardrails,
+  knownAwsContext,
+  MODERN_TLS_LISTENER,
+  RECOMMENDED_TLS_POLICY,
+  requireArn,
+  requireBoolean,
+  requireOneOf,
+  requirePort,
+  requireTlsPolicy,
+  requireUnique,
+} from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /**
- * The security policy of TLS listeners unless one is given: TLS 1.3 and 1.2 with hybrid
- * post-quantum key exchange, the policy AWS recommends for new listeners.
+ * The security policy of TLS listeners unless one is given: core's recommended policy (TLS 1.3 and
+ * 1.2 with forward secrecy and hybrid post-quantum key exchange).
  */
-export const DEFAULT_TLS_SECURITY_POLICY = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
+export const DEFAULT_TLS_SECURITY_POLICY = RECOMMENDED_TLS_POLICY;
 
 /** One front port of the Network Load Balancer. */
 export interface ListenerConfig {
@@ -17,38 +30,62 @@ export interface ListenerConfig {
    * @default 'TCP'
    */
   readonly protocol?: 'TCP' | 'TLS';
-  /** ACM certificate of a TLS listener. Required for `TLS`, refused for `TCP`. @default - none */
+  /** ACM certificate of a TLS listener, in the stack's region and account. Required for `TLS`, refused for `TCP`. @default - none */
   readonly certificateArn?: string;
-  /** Security policy of a TLS listener. @default DEFAULT_TLS_SECURITY_POLICY */
+  /**
+   * Security policy of a TLS listener: a policy that negotiates only TLS 1.2 or newer with forward
+   * secrecy, unless `allowLegacyTlsPolicy` is set. @default DEFAULT_TLS_SECURITY_POLICY
+   */
   readonly sslPolicy?: string;
+  /**
+   * Accept an `sslPolicy` that also speaks TLS 1.0/1.1 or offers ciphers without forward secrecy
+   * (for example `ELBSecurityPolicy-2016-08`) for clients that cannot do better; recorded as an
+   * acknowledgement of PL-TLS-1 in the synthesized JSON. @default false
+   */
+  readonly allowLegacyTlsPolicy?: boolean;
 }
 
-/** The listeners when none are given: TCP 443. */
-export const DEFAULT_LISTENERS: readonly ListenerConfig[] = [{ port: 443 }];
-
-/** A listener with its protocol decided. */
+/** A listener with its protocol and, for TLS, its policy decided. */
 export type CheckedListener = ListenerConfig & { readonly protocol: 'TCP' | 'TLS' };
 
-/** Checks one listener's port, protocol and certificate; returns it with its protocol filled in. */
-export function validateListener(scope: IConstruct, field: string, listener: ListenerConfig): CheckedListener {
+const LISTENER_EXAMPLE = 'give { port: 443 }, or { port: 443, protocol: \'TLS\', certificateArn: \'arn:aws:acm:...\' }';
+
+/**
+ * Checks one listener the way the load balancer will: port, protocol, certificate (an ACM
+ * certificate of the stack's region and account) and a TLS policy no weaker than TLS 1.2 with
+ * forward secrecy unless `allowLegacyTlsPolicy` says otherwise. Returns it with its protocol and
+ * policy filled in; a legacy policy is acknowledged on `scope`.
+ */
+export function requireListener(scope: IConstruct, field: string, listener: ListenerConfig): CheckedListener {
+  if (typeof listener !== 'object' || listener === null || Array.isArray(listener)) {
+    configError(scope, field, `is ${describeKind(listener)}`, LISTENER_EXAMPLE);
+  }
   requirePort(scope, `${field}.port`, listener.port);
-  const protocol = listener.protocol ?? 'TCP';
-  if (!isUnresolved(protocol) && protocol !== 'TCP' && protocol !== 'TLS') {
-    configError(scope, `${field}.protocol`, `is '${protocol}'`, "a Network Load Balancer in front of an endpoint service listens on 'TCP' or 'TLS'");
+  const protocol = requireOneOf(scope, `${field}.protocol`, listener.protocol ?? 'TCP', ['TCP', 'TLS']);
+  const legacy = requireBoolean(scope, `${field}.allowLegacyTlsPolicy`, listener.allowLegacyTlsPolicy) === true;
+  if (protocol !== 'TLS') {
+    if (listener.certificateArn !== undefined || listener.sslPolicy !== undefined || legacy) {
+      const set = listener.certificateArn !== undefined ? 'certificateArn' : listener.sslPolicy !== undefined ? 'sslPolicy' : 'allowLegacyTlsPolicy';
+      configError(scope, `${field}.${set}`, 'is set on a TCP listener', "set protocol: 'TLS' to end TLS at the load balancer, or leave certificateArn, sslPolicy and allowLegacyTlsPolicy out");
+    }
+    return { ...listener, protocol };
   }
-  if (protocol === 'TLS') {
-    if (listener.certificateArn === undefined) configError(scope, `${field}.certificateArn`, 'is missing for a TLS listener', 'give the ARN of an ACM certificate for the service name, or use protocol TCP');
-    requireArn(scope, `${field}.certificateArn`, listener.certificateArn, { service: 'acm' });
-  } else if (listener.certificateArn !== undefined || listener.sslPolicy !== undefined) {
-    configError(scope, `${field}.certificateArn`, 'is set on a TCP listener', "set protocol: 'TLS' to end TLS at the load balancer, or leave certificateArn and sslPolicy out");
+  if (listener.certificateArn === undefined) configError(scope, `${field}.certificateArn`, 'is missing for a TLS listener', "give the ARN of an ACM certificate for the service name, or use protocol 'TCP'");
+  // The load balancer takes certificates of its own region and account only.
+  const { region, accountId } = knownAwsContext(scope);
+  requireArn(scope, `${field}.certificateArn`, listener.certificateArn, { service: 'acm', resourceTypes: ['certificate'], region, accountId });
+  const sslPolicy = requireTlsPolicy(scope, `${field}.sslPolicy`, listener.sslPolicy ?? DEFAULT_TLS_SECURITY_POLICY, { name: 'allowLegacyTlsPolicy', given: legacy });
+  if (legacy) {
+    Guardrails.acknowledge(scope, MODERN_TLS_LISTENER, `allowLegacyTlsPolicy: true was set on the listener on port ${listener.port}, so it may negotiate with '${sslPolicy}'`);
   }
-  return { ...listener, protocol };
+  return { ...listener, protocol, sslPolicy };
 }
 
 /** Checks a listener list: each listener, and one listener per port. */
-export function validateListeners(scope: IConstruct, field: string, listeners: readonly ListenerConfig[]): CheckedListener[] {
+export function requireListeners(scope: IConstruct, field: string, listeners: readonly ListenerConfig[]): CheckedListener[] {
+  if (!Array.isArray(listeners)) configError(scope, field, `is ${describeKind(listeners)}, not a list`, 'give a list of listeners, for example [{ port: 443 }]');
   if (listeners.length === 0) configError(scope, field, 'is empty', 'give at least one listener, for example [{ port: 443 }]');
-  const checked = listeners.map((listener, index) => validateListener(scope, `${field}[${index}]`, listener));
+  const checked = listeners.map((listener, index) => requireListener(scope, `${field}[${index}]`, listener));
   requireUnique(scope, `${field}.port`, checked.map((l) => String(l.port)), 'give each listener its own port');
   return checked;
 }

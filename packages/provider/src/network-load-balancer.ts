@@ -1,33 +1,45 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import {
+  applyConstructContract,
   configError,
   DedicatedSecurityGroup,
-  dependsOnOf,
+  describeKind,
+  formatValue,
+  knownAwsContext,
   type MetaArguments,
+  NAME_RULES,
   nameTags,
   physicalName,
+  requireBoolean,
+  requireName,
   requireNarrowCidrs,
-  formatValue,
-  type SubnetRef,
-  useProvider,
+  requireOneOf,
+  requirePreventDestroy,
+  requireString,
   requireSubnetPlacement,
+  requireVpcRef,
+  type SubnetRef,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { DEFAULT_TLS_SECURITY_POLICY, validateListener, type ListenerConfig } from './listener';
+import { requireListener, type ListenerConfig } from './listener';
 import type { NlbTarget } from './nlb-target';
 
 /** Where the load balancer writes access logs (TLS listeners only log). */
 export interface NlbAccessLogs {
   /** An existing S3 bucket whose policy lets the ELB log delivery service write. */
   readonly bucket: string;
-  /** @default - the bucket root */
+  /** A key prefix without a leading or trailing `/` and without `AWSLogs`. @default - the bucket root */
   readonly prefix?: string;
 }
 
 export interface NetworkLoadBalancerProps extends MetaArguments {
-  /** The load balancer's name (at most 32 characters are kept), for example `saas-provider-prod`. */
+  /**
+   * The load balancer's name, for example `saas-provider-prod`: 1 to 32 letters, digits and
+   * hyphens, no hyphen at either end, not starting with `internal-` (AWS's rules). It is written
+   * in lower case.
+   */
   readonly name: string;
   readonly vpc: VpcRef;
   /** One subnet in each of at least two Availability Zones; consumers can use only these zones. */
@@ -41,16 +53,24 @@ export interface NetworkLoadBalancerProps extends MetaArguments {
   /**
    * Judge PrivateLink traffic by the security group's inbound rules
    * (`enforce_security_group_inbound_rules_on_private_link_traffic = "on"`). Consumers are then
-   * seen by their private IPs, so `consumerCidrs` must list them.
+   * seen by their private IPs, so `consumerCidrs` must list them. Without it `consumerCidrs` would
+   * filter nothing and is refused.
    * @default false - PrivateLink traffic is admitted by the endpoint service (allowed principals
    * and acceptance), whatever the consumers' CIDR blocks, which may overlap the VPC's
    */
   readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
-  /** Client CIDR blocks admitted on the listener ports. @default [] */
+  /**
+   * Client CIDR blocks admitted on the listener ports when `enforceInboundRulesOnPrivateLinkTraffic`
+   * is on; never the whole internet, in any spelling. @default []
+   */
   readonly consumerCidrs?: readonly string[];
   /** `dualstack` is needed for an endpoint service that supports IPv6. @default 'ipv4' */
   readonly ipAddressType?: 'ipv4' | 'dualstack';
-  /** Adds `lifecycle.prevent_destroy`, so Terraform refuses any plan that destroys the load balancer. @default false */
+  /**
+   * Adds `lifecycle.prevent_destroy`, so Terraform refuses any plan that destroys the load
+   * balancer. An explicit `false` in production acknowledges PL-PROD-2.
+   * @default - true in a production stack, false elsewhere
+   */
   readonly preventDestroy?: boolean;
 }
 
@@ -74,10 +94,19 @@ export class NetworkLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2);
-    const enforce = props.enforceInboundRulesOnPrivateLinkTraffic ?? false;
-    this.consumerCidrs = requireNarrowCidrs(this, 'consumerCidrs', props.consumerCidrs ?? [], { name: 'allowOpenIngress', given: false });
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
+    requireName(this, 'name', props.name, NAME_RULES.loadBalancer);
+    requireVpcRef(this, 'vpc', props.vpc);
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: knownAwsContext(this).region });
+    const enforce = requireBoolean(this, 'enforceInboundRulesOnPrivateLinkTraffic', props.enforceInboundRulesOnPrivateLinkTraffic) ?? false;
+    const crossZone = requireBoolean(this, 'crossZoneLoadBalancing', props.crossZoneLoadBalancing) ?? false;
+    const deletionProtection = requireBoolean(this, 'deletionProtection', props.deletionProtection) ?? true;
+    if (props.consumerCidrs !== undefined && !Array.isArray(props.consumerCidrs)) {
+      configError(this, 'consumerCidrs', `is ${describeKind(props.consumerCidrs)}, not a list`, "list the consumers' client CIDR blocks, for example ['10.100.0.0/16']");
+    }
+    // One notion of 'open' (core): 0.0.0.0/0, ::/0 and unions such as 0.0.0.0/1 + 128.0.0.0/1 alike.
+    this.consumerCidrs = requireNarrowCidrs(this, 'consumerCidrs', props.consumerCidrs ?? []);
     if (enforce && this.consumerCidrs.length === 0) {
       configError(
         this,
@@ -86,7 +115,17 @@ export class NetworkLoadBalancer extends Construct {
         "list the consumers' client CIDR blocks, or set enforceInboundRulesOnPrivateLinkTraffic: false to admit PrivateLink traffic by allowed principal",
       );
     }
-    if (props.accessLogs && props.accessLogs.bucket.length === 0) configError(this, 'accessLogs.bucket', 'is empty', 'give the name of an S3 bucket for access logs');
+    if (!enforce && this.consumerCidrs.length > 0) {
+      configError(
+        this,
+        'consumerCidrs',
+        `is ${formatValue(this.consumerCidrs)} while enforceInboundRulesOnPrivateLinkTraffic is off, so PrivateLink traffic skips these rules and the filter does nothing`,
+        'set enforceInboundRulesOnPrivateLinkTraffic: true to admit only these blocks, or leave consumerCidrs out',
+      );
+    }
+    if (props.accessLogs !== undefined) requireAccessLogs(this, props.accessLogs);
+    this.ipAddressType = requireOneOf(this, 'ipAddressType', props.ipAddressType ?? 'ipv4', ['ipv4', 'dualstack']);
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the network load balancer');
     const name = physicalName([props.name], 32);
 
     this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
@@ -94,7 +133,6 @@ export class NetworkLoadBalancer extends Construct {
       name: `${name}-nlb`,
       description: `Network Load Balancer ${name}: consumers in, targets out`,
     });
-    this.ipAddressType = props.ipAddressType ?? 'ipv4';
     this.resource = new Lb(this, 'LoadBalancer', {
       name,
       loadBalancerType: 'network',
@@ -103,12 +141,12 @@ export class NetworkLoadBalancer extends Construct {
       subnets: subnets.map((s) => s.subnetId),
       securityGroups: [this.securityGroup.securityGroupId],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: enforce ? 'on' : 'off',
-      enableCrossZoneLoadBalancing: props.crossZoneLoadBalancing ?? false,
-      enableDeletionProtection: props.deletionProtection ?? true,
+      enableCrossZoneLoadBalancing: crossZone,
+      enableDeletionProtection: deletionProtection,
       accessLogs: props.accessLogs ? { enabled: true, bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix } : undefined,
       tags: nameTags(name),
-      dependsOn: dependsOnOf(props),
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      dependsOn,
+      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;
@@ -122,7 +160,7 @@ export class NetworkLoadBalancer extends Construct {
    * (`consumerCidrs`) to the listener port, the load balancer to the target port only.
    */
   public addListener(listener: ListenerConfig, target: NlbTarget): LbListener {
-    const checked = validateListener(this, `listeners[${listener.port}]`, listener);
+    const checked = requireListener(this, `listeners[${formatValue(listener?.port)}]`, listener);
     const id = `Listener-${checked.port}`;
     if (this.node.tryFindChild(id)) configError(this, 'listeners', `has port ${checked.port} twice`, 'give each listener its own port');
     if (target.targetType === 'alb' && checked.protocol !== 'TCP') {
@@ -141,9 +179,24 @@ export class NetworkLoadBalancer extends Construct {
       port: checked.port,
       protocol: checked.protocol,
       certificateArn: tls ? checked.certificateArn : undefined,
-      sslPolicy: tls ? (checked.sslPolicy ?? DEFAULT_TLS_SECURITY_POLICY) : undefined,
+      sslPolicy: tls ? checked.sslPolicy : undefined,
       defaultAction: [{ type: 'forward', targetGroupArn: target.targetGroupArn }],
       dependsOn: [...target.dependables],
     });
+  }
+}
+
+// What ELB accepts as an access log prefix: no leading or trailing '/', and not 'AWSLogs' (ELB adds it).
+function requireAccessLogs(scope: Construct, accessLogs: NlbAccessLogs): void {
+  if (typeof accessLogs !== 'object' || accessLogs === null || Array.isArray(accessLogs)) {
+    configError(scope, 'accessLogs', `is ${describeKind(accessLogs)}`, "give { bucket: 'my-elb-logs' }, or leave accessLogs out");
+  }
+  requireString(scope, 'accessLogs.bucket', accessLogs.bucket, 'give the name of an S3 bucket for access logs', { nonEmpty: true });
+  requireName(scope, 'accessLogs.bucket', accessLogs.bucket, NAME_RULES.s3Bucket);
+  const prefix = accessLogs.prefix;
+  if (prefix === undefined) return;
+  requireString(scope, 'accessLogs.prefix', prefix, "give a key prefix such as 'nlb', or leave it out");
+  if (prefix.startsWith('/') || prefix.endsWith('/') || prefix.includes('AWSLogs')) {
+    configError(scope, 'accessLogs.prefix', `is ${formatValue(prefix)}`, "give a prefix without a leading or trailing '/' and without 'AWSLogs' (ELB adds it), for example 'nlb'");
   }
 }

@@ -1,15 +1,19 @@
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
 import {
+  applyConstructContract,
   configError,
+  describeKind,
+  formatValue,
   isUnresolved,
   type MetaArguments,
+  requireBoolean,
   requireDnsName,
-  formatValue,
-  useProvider,
+  requireInteger,
+  requireString,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import type { EndpointService } from './endpoint-service';
+import { EndpointService } from './endpoint-service';
 
 export interface PrivateDnsNameProps extends MetaArguments {
   /** The endpoint service, created with its `privateDnsName`. */
@@ -21,7 +25,7 @@ export interface PrivateDnsNameProps extends MetaArguments {
    * parent covers all its subdomains). @default - the private DNS name, without a leading `*.`
    */
   readonly verifiedDomain?: string;
-  /** @default 1800 */
+  /** TTL of the TXT record, 0 to 2147483647 seconds. @default 1800 */
   readonly ttlSeconds?: number;
   /** Make `terraform apply` wait until AWS reports the domain verified. @default false */
   readonly waitForVerification?: boolean;
@@ -43,12 +47,16 @@ export class PrivateDnsName extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateDnsNameProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    const { dependsOn } = applyConstructContract(this, props);
+    if (!(props.service instanceof EndpointService)) configError(this, 'service', `is ${describeKind(props.service)}`, 'give the EndpointService construct whose private DNS name is verified');
     const dnsName = props.service.privateDnsName;
     if (dnsName === undefined) configError(this, 'service', 'has no privateDnsName', 'set privateDnsName on the EndpointService');
+    requireString(this, 'hostedZoneId', props.hostedZoneId, 'give the ID of a Route 53 public hosted zone, for example Z0123456789ABCDEFGHIJ');
     if (!isUnresolved(props.hostedZoneId) && !ZONE_ID.test(props.hostedZoneId)) {
       configError(this, 'hostedZoneId', `is ${formatValue(props.hostedZoneId)}`, 'give the ID of a Route 53 public hosted zone, for example Z0123456789ABCDEFGHIJ');
     }
+    const ttl = requireInteger(this, 'ttlSeconds', props.ttlSeconds ?? 1800, { min: 0, max: 2147483647, unit: 'seconds' });
+    const waitForVerification = requireBoolean(this, 'waitForVerification', props.waitForVerification) ?? false;
     const domain = props.verifiedDomain ?? dnsName.replace(/^\*\./, '');
     requireDnsName(this, 'verifiedDomain', domain);
     if (!isUnresolved(domain) && !isUnresolved(dnsName) && dnsName.replace(/^\*\./, '') !== domain && !dnsName.endsWith(`.${domain}`)) {
@@ -58,13 +66,13 @@ export class PrivateDnsName extends Construct {
       zoneId: props.hostedZoneId,
       name: `${props.service.verificationRecordName}.${domain}`,
       type: 'TXT',
-      ttl: props.ttlSeconds ?? 1800,
+      ttl,
       records: [props.service.verificationRecordValue],
-      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+      dependsOn,
     });
     new VpcEndpointServicePrivateDnsVerification(this, 'Verification', {
       serviceId: props.service.serviceId,
-      waitForVerification: props.waitForVerification ?? false,
+      waitForVerification,
       // AWS looks the record up as soon as verification starts.
       dependsOn: [record],
     });

@@ -1,14 +1,22 @@
 import {
   AlarmTopic,
+  applyConstructContract,
   configError,
-  dependsOnOf,
-  type MetaArguments,
-  nameTags,
-  PrivateNetwork,
+  describeKind,
   formatValue,
+  type MetaArguments,
+  NAME_RULES,
+  nameTags,
+  physicalName,
+  PrivateNetwork,
+  reportAs,
+  requireArray,
+  requireName,
+  requireOneOf,
+  requireString,
+  requireVpcRef,
   type SubnetRef,
   type TopicSubscription,
-  useProvider,
   VpcFlowLogs,
   type VpcRef,
 } from '@privatelink-cdktf/core';
@@ -18,7 +26,7 @@ import { ConnectionNotifications, type ConnectionEvent } from './connection-noti
 import { EndpointService, type EndpointServiceProps } from './endpoint-service';
 import { InstanceTargets, type InstanceTargetsProps } from './instance-targets';
 import { IpTargets, type IpTargetsProps } from './ip-targets';
-import { validateListeners, type ListenerConfig } from './listener';
+import type { ListenerConfig } from './listener';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
@@ -48,10 +56,13 @@ type LoadBalancerSettings = Pick<
   'crossZoneLoadBalancing' | 'deletionProtection' | 'accessLogs' | 'enforceInboundRulesOnPrivateLinkTraffic' | 'consumerCidrs'
 >;
 /** Endpoint service settings passed through to {@link EndpointService}, with the same defaults. */
-type ServiceSettings = Pick<EndpointServiceProps, 'acceptanceRequired' | 'tenants' | 'allowAnyPrincipal' | 'supportedIpAddressTypes' | 'supportedRegions'>;
+type ServiceSettings = Pick<EndpointServiceProps, 'acceptanceRequired' | 'tenants' | 'allowAnyPrincipal' | 'supportedIpAddressTypes' | 'supportedRegions' | 'timeouts'>;
 
 export interface PrivateLinkServiceProps extends MetaArguments, LoadBalancerSettings, ServiceSettings {
-  /** Names the load balancer, topic, key and logs, for example `saas-provider-prod`. */
+  /**
+   * Names the load balancer, topic, key and logs, for example `saas-provider-prod`: letters,
+   * digits and `._-`, at most 64 characters (the load balancer's name is shortened to 32 with a hash).
+   */
   readonly name: string;
   /** The VPC of the load balancer and its targets. A {@link PrivateNetwork} brings its own flow logs. */
   readonly vpc: VpcRef;
@@ -84,7 +95,10 @@ export interface PrivateLinkServiceProps extends MetaArguments, LoadBalancerSett
   readonly flowLogs?: { readonly retentionDays?: number } | false;
   /** Tags of the endpoint service, besides its Name. @default {} */
   readonly tags?: Record<string, string>;
-  /** `prevent_destroy` on the NLB and the endpoint service: set it in production. @default false */
+  /**
+   * `prevent_destroy` on the NLB and the endpoint service. An explicit `false` in production
+   * acknowledges PL-PROD-2. @default - true in a production stack, false elsewhere
+   */
   readonly preventDestroy?: boolean;
 }
 
@@ -121,24 +135,32 @@ export class PrivateLinkService extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const ipv6 = (props.supportedIpAddressTypes ?? []).includes('ipv6');
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
+    requireName(this, 'name', props.name, NAME_RULES.namePrefix);
+    requireVpcRef(this, 'vpc', props.vpc);
+    const ipv6 = requireArray(this, 'supportedIpAddressTypes', props.supportedIpAddressTypes ?? [], "give ['ipv4'], ['ipv6'] or both").includes('ipv6');
 
     if (props.existingNlbArns !== undefined) {
       if (props.subnets || props.target || props.listeners) {
         configError(this, 'existingNlbArns', 'is given together with subnets, target or listeners', 'either bring existing NLBs or let the construct create one, not both');
       }
-      if (props.existingNlbArns.length === 0) configError(this, 'existingNlbArns', 'is empty', 'give the ARN of at least one Network Load Balancer, or leave it out to create one');
-      this.nlbArns = [...props.existingNlbArns];
-      this.availabilityZoneIds = [...(props.availabilityZoneIds ?? [])];
+      const arns = requireArray(this, 'existingNlbArns', props.existingNlbArns, 'give a list of Network Load Balancer ARNs, or leave it out to create one');
+      if (arns.length === 0) configError(this, 'existingNlbArns', 'is empty', 'give the ARN of at least one Network Load Balancer, or leave it out to create one');
+      this.nlbArns = arns;
+      this.availabilityZoneIds = requireArray(this, 'availabilityZoneIds', props.availabilityZoneIds ?? [], "give AZ IDs such as ['apne1-az1', 'apne1-az2']");
     } else {
-      if (!props.target) configError(this, 'target', 'is missing', "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
-      const ipAddressType = props.ipAddressType ?? (ipv6 ? 'dualstack' : 'ipv4');
+      const target = props.target;
+      if (target === undefined || target === null) configError(this, 'target', target === null ? 'is null' : 'is missing', "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
+      if (typeof target !== 'object' || Array.isArray(target)) configError(this, 'target', `is ${describeKind(target)}`, "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
+      requireOneOf(this, 'target.type', target.type, ['alb', 'ip', 'instance']);
+      const ipAddressType = requireOneOf(this, 'ipAddressType', props.ipAddressType ?? (ipv6 ? 'dualstack' : 'ipv4'), ['ipv4', 'dualstack']);
       if (ipv6 && ipAddressType !== 'dualstack') {
         configError(this, 'ipAddressType', "is 'ipv4' while the service supports ipv6", "use ipAddressType: 'dualstack' (with IPv6 subnets), or drop 'ipv6' from supportedIpAddressTypes");
       }
-      this.loadBalancer = new NetworkLoadBalancer(this, 'LoadBalancer', {
-        name: props.name,
+      const loadBalancer = reportAs(this, (field) => field, () => new NetworkLoadBalancer(this, 'LoadBalancer', {
+        // Names up to 64 characters keep working: the load balancer's own is shortened with a hash.
+        name: physicalName([props.name], 32),
         vpc: props.vpc,
         subnets: props.subnets ?? [],
         crossZoneLoadBalancing: props.crossZoneLoadBalancing,
@@ -148,18 +170,25 @@ export class PrivateLinkService extends Construct {
         consumerCidrs: props.consumerCidrs,
         ipAddressType,
         preventDestroy: props.preventDestroy,
-        dependsOn: props.dependsOn,
+        dependsOn,
+      }));
+      this.loadBalancer = loadBalancer;
+      const created = reportAs(this, (field) => (field === 'vpc' || field.startsWith('vpc.') ? field : `target.${field}`), () => createTarget(this, props.vpc, target));
+      this.target = created;
+      const listeners = requireArray(this, 'listeners', props.listeners ?? [{ port: target.type === 'alb' ? created.port : 443 }], 'give a list of listeners, for example [{ port: 443 }]');
+      if (listeners.length === 0) configError(this, 'listeners', 'is empty', 'give at least one listener, for example [{ port: 443 }]');
+      // The load balancer names a listener by its port; the caller wrote it by position.
+      listeners.forEach((listener, index) => {
+        reportAs(this, (field) => field.replace(/^listeners(\[[^\]]*\])?/, `listeners[${index}]`), () => loadBalancer.addListener(listener, created));
       });
-      this.target = createTarget(this, props.vpc, props.target);
-      const listeners = validateListeners(this, 'listeners', props.listeners ?? [{ port: props.target.type === 'alb' ? this.target.port : 443 }]);
-      for (const listener of listeners) this.loadBalancer.addListener(listener, this.target);
-      this.nlbArns = [this.loadBalancer.loadBalancerArn];
-      this.nlbDnsName = this.loadBalancer.dnsName;
-      this.availabilityZoneIds = props.availabilityZoneIds ?? this.loadBalancer.availabilityZoneIds;
+      this.nlbArns = [loadBalancer.loadBalancerArn];
+      this.nlbDnsName = loadBalancer.dnsName;
+      this.availabilityZoneIds = props.availabilityZoneIds ?? loadBalancer.availabilityZoneIds;
     }
     this.nlbArn = this.nlbArns[0];
 
-    this.endpointService = new EndpointService(this, 'EndpointService', {
+    const serviceField: Record<string, string> = { networkLoadBalancerArns: 'existingNlbArns', privateDnsName: 'privateDns.name' };
+    this.endpointService = reportAs(this, (field) => serviceField[field] ?? field, () => new EndpointService(this, 'EndpointService', {
       networkLoadBalancerArns: this.nlbArns,
       acceptanceRequired: props.acceptanceRequired,
       tenants: props.tenants,
@@ -169,30 +198,38 @@ export class PrivateLinkService extends Construct {
       privateDnsName: props.privateDns?.name,
       tags: nameTags(props.name, props.tags),
       preventDestroy: props.preventDestroy,
-      dependsOn: dependsOnOf(props),
-    });
+      timeouts: props.timeouts,
+      dependsOn,
+    }));
     this.serviceName = this.endpointService.serviceName;
     this.serviceId = this.endpointService.serviceId;
 
-    if (props.privateDns) {
-      this.privateDnsName = new PrivateDnsName(this, 'PrivateDnsName', {
+    if (props.privateDns !== undefined) {
+      const privateDns = props.privateDns;
+      if (typeof privateDns !== 'object' || privateDns === null) configError(this, 'privateDns', `is ${describeKind(privateDns)}`, "give { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' }, or leave privateDns out");
+      if (privateDns.name === undefined) configError(this, 'privateDns.name', 'is missing', "give the name consumers use, for example 'api.saas.example.com'");
+      this.privateDnsName = reportAs(this, (field) => `privateDns.${field === 'service' ? 'name' : field}`, () => new PrivateDnsName(this, 'PrivateDnsName', {
         service: this.endpointService,
-        hostedZoneId: props.privateDns.hostedZoneId,
-        verifiedDomain: props.privateDns.verifiedDomain,
-        waitForVerification: props.privateDns.waitForVerification,
-      });
+        hostedZoneId: privateDns.hostedZoneId,
+        verifiedDomain: privateDns.verifiedDomain,
+        waitForVerification: privateDns.waitForVerification,
+      }));
       this.verificationRecordName = this.privateDnsName.recordName;
       this.verificationRecordValue = this.privateDnsName.recordValue;
     }
-    if (props.notifications !== false) {
-      this.notifications = new ConnectionNotifications(this, 'Notifications', {
+    const notifications = props.notifications;
+    if (notifications !== false) {
+      if (notifications !== undefined && (typeof notifications !== 'object' || notifications === null || Array.isArray(notifications))) {
+        configError(this, 'notifications', `is ${describeKind(notifications)}`, "give { subscriptions: [{ type: 'email', address: 'ops@example.com' }] }, or false to turn notifications off");
+      }
+      this.notifications = reportAs(this, (field) => (field === 'name' ? field : `notifications.${field}`), () => new ConnectionNotifications(this, 'Notifications', {
         name: props.name,
         serviceId: this.serviceId,
         serviceArn: this.endpointService.serviceArn,
-        events: props.notifications?.events,
-        kmsKeyArn: props.notifications?.kmsKeyArn,
-        subscriptions: props.notifications?.subscriptions,
-      });
+        events: notifications?.events,
+        kmsKeyArn: notifications?.kmsKeyArn,
+        subscriptions: notifications?.subscriptions,
+      }));
     }
     if (props.alarms !== false) {
       const alarms = props.alarms ?? {};
@@ -204,7 +241,7 @@ export class PrivateLinkService extends Construct {
       }
       const topic = alarms.actions === undefined ? new AlarmTopic(this, 'AlarmTopic', { name: props.name, subscriptions: alarms.subscriptions }) : undefined;
       this.alarmTopic = topic;
-      this.alarms = new ServiceAlarms(this, 'Alarms', {
+      this.alarms = reportAs(this, (field) => (field === 'name' ? field : `alarms.${field}`), () => new ServiceAlarms(this, 'Alarms', {
         name: props.name,
         serviceId: this.serviceId,
         // An ALB target is one target for every zone; IP and instance targets should cover each zone.
@@ -215,14 +252,18 @@ export class PrivateLinkService extends Construct {
         healthyHosts: alarms.healthyHosts,
         unhealthyHosts: alarms.unhealthyHosts,
         resetPackets: alarms.resetPackets,
-      });
+      }));
     }
-    if (props.flowLogs !== false) {
+    const flowLogs = props.flowLogs;
+    if (flowLogs !== false) {
+      if (flowLogs !== undefined && (typeof flowLogs !== 'object' || flowLogs === null || Array.isArray(flowLogs))) {
+        configError(this, 'flowLogs', `is ${describeKind(flowLogs)}`, 'give { retentionDays: 365 }, or false to turn flow logs off');
+      }
       const existing = props.vpc instanceof PrivateNetwork ? props.vpc.flowLogs : undefined;
-      if (existing && props.flowLogs?.retentionDays !== undefined) {
+      if (existing && flowLogs?.retentionDays !== undefined) {
         configError(this, 'flowLogs.retentionDays', 'is set while the PrivateNetwork already has flow logs, which are reused', "set flowLogs on the PrivateNetwork instead, or leave this construct's flowLogs out");
       }
-      this.flowLogGroupName = (existing ?? new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: props.flowLogs?.retentionDays })).logGroupName;
+      this.flowLogGroupName = (existing ?? reportAs(this, (field) => (field === 'name' ? field : `flowLogs.${field}`), () => new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: flowLogs?.retentionDays }))).logGroupName;
     }
   }
 }
@@ -236,6 +277,6 @@ function createTarget(scope: Construct, vpc: VpcRef, target: PrivateLinkTarget):
     case 'instance':
       return new InstanceTargets(scope, 'InstanceTargets', { ...target, vpc });
     default:
-      return configError(scope, 'target.type', `is '${(target as { type: string }).type}'`, "use 'alb', 'ip' or 'instance'");
+      return configError(scope, 'target.type', `is ${formatValue((target as { type: string }).type)}`, "use 'alb', 'ip' or 'instance'");
   }
 }

@@ -1,14 +1,19 @@
 import { Fn } from 'cdktf';
 import {
   type AlarmSettings,
+  applyConstructContract,
   configError,
+  NAME_RULES,
+  requireInteger,
+  requireName,
+  requireResourceId,
+  requireString,
   isUnresolved,
   type MetaArguments,
   metricAlarm,
   requireAlarmActions,
   requireArn,
   formatValue,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
@@ -65,19 +70,18 @@ export class ServiceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as saas-provider-prod');
-    if (typeof props.serviceId !== 'string' || (!isUnresolved(props.serviceId) && !/^vpce-svc-[0-9a-f]{8,17}$/.test(props.serviceId))) {
-      configError(this, 'serviceId', `is ${formatValue(props.serviceId)}`, 'give the endpoint service ID, for example vpce-svc-0123456789abcdef0');
-    }
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give a name such as saas-provider-prod');
+    requireName(this, 'name', props.name, NAME_RULES.namePrefix);
+    requireResourceId(this, 'serviceId', props.serviceId, 'endpointService');
     const actions = requireAlarmActions(this, 'actions', props.actions);
     const alarms = [];
     const targets = props.targets;
     if (targets) {
-      const expected = targets.expectedHealthyHosts;
-      if (!Number.isInteger(expected) || expected < 1) configError(this, 'targets.expectedHealthyHosts', `is ${formatValue(expected)}`, 'give a whole number of at least 1, for example the number of zones');
-      requireArn(this, 'targets.loadBalancerArn', targets.loadBalancerArn, { service: 'elasticloadbalancing' });
-      requireArn(this, 'targets.targetGroupArn', targets.targetGroupArn, { service: 'elasticloadbalancing' });
+      if (typeof targets !== 'object' || targets === null) configError(this, 'targets', `is ${formatValue(targets)}`, 'give { loadBalancerArn, targetGroupArn, expectedHealthyHosts }, or leave targets out');
+      const expected = requireInteger(this, 'targets.expectedHealthyHosts', targets.expectedHealthyHosts, { min: 1, unit: '(for example the number of zones)' });
+      requireArn(this, 'targets.loadBalancerArn', targets.loadBalancerArn, { service: 'elasticloadbalancing', resourceTypes: ['loadbalancer'] });
+      requireArn(this, 'targets.targetGroupArn', targets.targetGroupArn, { service: 'elasticloadbalancing', resourceTypes: ['targetgroup'] });
       const dimensions = { LoadBalancer: arnSuffix(targets.loadBalancerArn, 'loadbalancer/'), TargetGroup: arnSuffix(targets.targetGroupArn) };
       alarms.push(
         metricAlarm(this, 'healthyHosts', props.name, {
@@ -118,7 +122,9 @@ export class ServiceAlarms extends Construct {
         defaults: { threshold: 100, evaluationPeriods: 5 },
       }, props.resetPackets, actions),
     );
-    this.alarmNames = alarms.filter((alarm) => alarm !== undefined).map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
+    const created = alarms.filter((alarm) => alarm !== undefined);
+    for (const alarm of created) alarm.dependsOn = dependsOn?.map((dependable) => dependable.fqn);
+    this.alarmNames = created.map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
   }
 }
 

@@ -1,20 +1,36 @@
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { configError, nameTags, requirePort, type DedicatedSecurityGroup, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  configError,
+  type DedicatedSecurityGroup,
+  dependsOnOf,
+  type MetaArguments,
+  NAME_RULES,
+  nameTags,
+  requireInteger,
+  requireName,
+  requirePort,
+  requireVpcRef,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { renderHealthCheck, type HealthCheckConfig } from './health-check';
+import { requireHealthCheck, type HealthCheckConfig } from './health-check';
 import type { NlbTarget } from './nlb-target';
 
 /** Props every target kind shares. */
-export interface TargetGroupBaseProps {
+export interface TargetGroupBaseProps extends MetaArguments {
   /** The VPC of the load balancer (and of the targets, unless they are IPs outside it). */
   readonly vpc: VpcRef;
-  /** Name tag of the target group. @default - the construct path */
+  /**
+   * The target group's `Name` tag (at most 256 printable characters). The physical name is left to
+   * Terraform, so a replacement never clashes with the group it replaces.
+   * @default - the construct path
+   */
   readonly name?: string;
   /** @default - safe defaults per target kind, see HealthCheckConfig */
   readonly healthCheck?: HealthCheckConfig;
-  /** Seconds a deregistering target keeps its connections. @default 300 */
+  /** Seconds a deregistering target keeps its connections, 0 to 3600. @default 300 */
   readonly deregistrationDelaySeconds?: number;
 }
 
@@ -69,12 +85,19 @@ export abstract class NlbTargetGroup extends Construct implements NlbTarget {
   /** Where the targets are, for the security group rules. */
   protected abstract backend(): TargetBackend;
 
+  /** Checks the props every target kind shares (call it first in the constructor, after the contract). */
+  protected requireBaseProps(props: TargetGroupBaseProps): void {
+    requireVpcRef(this, 'vpc', props.vpc);
+    if (props.name !== undefined) requireName(this, 'name', props.name, NAME_RULES.tagValue);
+    if (props.deregistrationDelaySeconds !== undefined) requireInteger(this, 'deregistrationDelaySeconds', props.deregistrationDelaySeconds, { min: 0, max: 3600, unit: 'seconds' });
+  }
+
   protected createTargetGroup(
     props: TargetGroupBaseProps,
-    target: { port: number; healthProtocol: 'TCP' | 'HTTP' | 'HTTPS'; allowedHealth?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
+    target: { port: number; portField: string; healthProtocol: 'TCP' | 'HTTP' | 'HTTPS'; allowedHealth?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
   ): LbTargetGroup {
-    requirePort(this, 'port', target.port);
-    const healthCheck = renderHealthCheck(this, 'healthCheck', props.healthCheck, { protocol: target.healthProtocol, allowed: target.allowedHealth });
+    requirePort(this, target.portField, target.port);
+    const healthCheck = requireHealthCheck(this, 'healthCheck', props.healthCheck, { protocol: target.healthProtocol, allowed: target.allowedHealth });
     const group = new LbTargetGroup(this, 'TargetGroup', {
       targetType: this.targetType,
       protocol: 'TCP',
@@ -84,6 +107,7 @@ export abstract class NlbTargetGroup extends Construct implements NlbTarget {
       healthCheck,
       tags: nameTags(props.name ?? this.node.path),
       lifecycle: { createBeforeDestroy: true },
+      dependsOn: dependsOnOf(props),
     });
     const healthCheckPort = props.healthCheck?.port;
     this.created = { group, port: target.port, healthCheckPort: healthCheckPort !== target.port ? healthCheckPort : undefined };

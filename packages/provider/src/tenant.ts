@@ -1,6 +1,19 @@
 import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
-import { configError, isUnresolved, requireKeys, requireNonEmpty, requireOneOf, requireUnique, formatValue } from '@privatelink-cdktf/core';
+import {
+  applyConstructContract,
+  configError,
+  formatValue,
+  isUnresolved,
+  type MetaArguments,
+  principalKind,
+  requireKeys,
+  requireNonEmpty,
+  requireOneOf,
+  requirePrincipal,
+  requireResourceId,
+  requireUnique,
+} from '@privatelink-cdktf/core';
 import { Construct, type IConstruct } from 'constructs';
 
 /** Whether a tenant may connect: `active`, or `offboarded` (kept on record, its connections rejected). */
@@ -16,7 +29,8 @@ export interface TenantConfig {
   readonly key: string;
   /**
    * IAM principals allowed to create endpoints: account root (`arn:aws:iam::123456789012:root`),
-   * role or user ARNs. `'*'` means any AWS account and needs `allowAnyPrincipal: true`.
+   * role or user ARNs, or AWS service principals (`elasticloadbalancing.amazonaws.com`). `'*'`
+   * means any AWS account and needs `allowAnyPrincipal: true`.
    */
   readonly principals: readonly string[];
   /**
@@ -33,7 +47,8 @@ export interface TenantConfig {
   readonly state?: TenantState;
 }
 
-export interface TenantProps extends TenantConfig {
+export interface TenantProps extends TenantConfig, MetaArguments {
+  /** The endpoint service (`vpce-svc-...`, or its `serviceId` attribute). */
   readonly serviceId: string;
   /** Accepters only make sense when the service asks for acceptance. @default true */
   readonly acceptanceRequired?: boolean;
@@ -45,8 +60,6 @@ export interface TenantLocation {
   readonly field: string;
 }
 
-const PRINCIPAL = /^arn:(aws|aws-cn|aws-us-gov):iam::([^:]*):(root|role\/.+|user\/.+)$/;
-const ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 
 /**
  * One tenant of an endpoint service: an `aws_vpc_endpoint_service_allowed_principal` per
@@ -63,7 +76,9 @@ export class Tenant extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantProps) {
     super(scope, id);
-    validateTenantConfig({ scope: this, field: '' }, props, { acceptanceRequired: props.acceptanceRequired });
+    const { dependsOn } = applyConstructContract(this, props);
+    requireTenantConfig({ scope: this, field: '' }, props, { acceptanceRequired: props.acceptanceRequired });
+    requireResourceId(this, 'serviceId', props.serviceId, 'endpointService');
     this.key = props.key;
     this.principals = [...props.principals];
     this.state = props.state ?? 'active';
@@ -73,10 +88,11 @@ export class Tenant extends Construct {
       new VpcEndpointServiceAllowedPrincipal(this, `Principal-${principalSuffix(principal)}`, {
         vpcEndpointServiceId: props.serviceId,
         principalArn: principal,
+        dependsOn,
       });
     }
     for (const endpointId of this.endpointIds) {
-      new VpcEndpointConnectionAccepter(this, `Accept-${endpointId}`, { vpcEndpointServiceId: props.serviceId, vpcEndpointId: endpointId });
+      new VpcEndpointConnectionAccepter(this, `Accept-${endpointId}`, { vpcEndpointServiceId: props.serviceId, vpcEndpointId: endpointId, dependsOn });
     }
   }
 }
@@ -85,7 +101,7 @@ export class Tenant extends Construct {
  * Checks one tenant the way AWS and the resources' addresses need it: key, principals, endpoint
  * IDs and state. The Tenant construct and the tenants file share it.
  */
-export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, options: { acceptanceRequired?: boolean } = {}): void {
+export function requireTenantConfig(at: TenantLocation, tenant: TenantConfig, options: { acceptanceRequired?: boolean } = {}): void {
   const field = (name: string) => (at.field ? `${at.field}.${name}` : name);
   if (tenant === null || typeof tenant !== 'object') configError(at.scope, at.field || 'tenant', `is ${formatValue(tenant)}`, "give { key: 'acme-bank', principals: ['arn:aws:iam::123456789012:root'] }");
   if (typeof tenant.key !== 'string') configError(at.scope, field('key'), tenant.key === undefined ? 'is missing' : `is ${formatValue(tenant.key)}`, "give a stable key such as 'acme-bank'");
@@ -95,7 +111,7 @@ export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, o
   requireUnique(at.scope, field('principals'), principals, 'list each principal once');
   const suffixes = new Set<string>();
   for (const principal of principals) {
-    validatePrincipal(at.scope, principal, field('principals'));
+    requireTenantPrincipal(at.scope, field('principals'), principal);
     const suffix = principalSuffix(principal);
     if (suffixes.has(suffix)) {
       configError(at.scope, field('principals'), `has ${formatValue(principal)}, which gets the same address as another principal of the tenant`, 'split the principals over two tenants');
@@ -103,13 +119,14 @@ export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, o
     suffixes.add(suffix);
   }
   const endpointIds = tenant.endpointIds ?? [];
+  if (!Array.isArray(endpointIds)) configError(at.scope, field('endpointIds'), `is ${formatValue(endpointIds)}, not a list`, 'give a list of endpoint IDs, for example [vpce-0a1b2c3d4e5f60718]');
   requireUnique(at.scope, field('endpointIds'), endpointIds, 'list each endpoint once');
   if (endpointIds.length > 0 && options.acceptanceRequired === false && tenant.state !== 'offboarded') {
     configError(at.scope, field('endpointIds'), 'is set while acceptanceRequired is false', 'leave endpointIds out (endpoints are accepted automatically), or require acceptance');
   }
   for (const endpointId of endpointIds) {
     if (isUnresolved(endpointId)) configError(at.scope, field('endpointIds'), 'has an unresolved value', 'give the literal vpce-... IDs the tenant sent you');
-    if (!ENDPOINT_ID.test(endpointId)) configError(at.scope, field('endpointIds'), `has ${formatValue(endpointId)}`, 'give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718');
+    requireResourceId(at.scope, field('endpointIds'), endpointId, 'vpcEndpoint');
   }
 }
 
@@ -118,14 +135,15 @@ export function validateTenantConfig(at: TenantLocation, tenant: TenantConfig, o
  * principal and endpoint ID belongs to one tenant (AWS keeps one permission per principal, and an
  * endpoint can be accepted once), offboarded tenants included so nobody inherits their record.
  */
-export function validateTenantList(locate: (index: number) => TenantLocation, tenants: readonly TenantConfig[]): void {
+export function requireTenantList(locate: (index: number) => TenantLocation, tenants: readonly TenantConfig[]): void {
   const owners = { key: new Map<string, number>(), principals: new Map<string, number>(), endpointIds: new Map<string, number>() };
   tenants.forEach((tenant, index) => {
     const at = locate(index);
     const field = (name: string) => (at.field ? `${at.field}.${name}` : name);
     const claim = (kind: keyof typeof owners, value: string, fix: string) => {
+      // A value twice within one tenant was refused by requireTenantConfig: any owner here is another tenant.
       const owner = owners[kind].get(value);
-      if (owner !== undefined && owner !== index) {
+      if (owner !== undefined) {
         configError(at.scope, field(kind), `${kind === 'key' ? 'is' : 'has'} ${formatValue(value)}, which tenants[${owner}] (${formatValue(tenants[owner].key)}) already has`, fix);
       }
       owners[kind].set(value, index);
@@ -136,8 +154,13 @@ export function validateTenantList(locate: (index: number) => TenantLocation, te
   });
 }
 
-/** Fails on anything but `*` or an account root, role or user ARN with a 12-digit account. */
-export function validatePrincipal(scope: IConstruct, principal: string, field = 'principals'): void {
+/**
+ * Fails unless the principal is one an endpoint service can allow: `*`, an account root, a role or
+ * user ARN, or an AWS service principal (aws/aws-cdk#29478: service principals are valid allowed
+ * principals). A bare account ID and other spellings of "anyone" (`arn:aws:iam::*:root`) are
+ * refused with the spelling that works.
+ */
+export function requireTenantPrincipal(scope: IConstruct, field: string, principal: string): void {
   if (isUnresolved(principal)) configError(scope, field, 'has an unresolved value', 'give literal principal ARNs: they name the resources');
   if (typeof principal !== 'string') configError(scope, field, `has ${formatValue(principal)}`, 'give principal ARNs as strings, for example arn:aws:iam::123456789012:root');
   if (principal === '*') return;
@@ -145,18 +168,15 @@ export function validatePrincipal(scope: IConstruct, principal: string, field = 
     const fix = principal.length === 12 ? `write the account root ARN arn:aws:iam::${principal}:root` : 'an AWS account ID is exactly 12 digits; write its root ARN, for example arn:aws:iam::123456789012:root';
     configError(scope, field, `has ${formatValue(principal)}, an account ID rather than a principal ARN`, fix);
   }
-  const match = PRINCIPAL.exec(principal);
-  if (!match) {
-    configError(scope, field, `has ${formatValue(principal)}, which is not a principal ARN`, 'use an account root, role or user ARN such as arn:aws:iam::123456789012:root or arn:aws:iam::123456789012:role/consumer');
-  }
-  if (!/^\d{12}$/.test(match[2])) {
-    configError(scope, field, `has ${formatValue(principal)} with account ID ${formatValue(match[2])}`, 'an AWS account ID is exactly 12 digits, for example arn:aws:iam::123456789012:root');
-  }
+  // Any AWS account in another spelling is '*' for the opt-in: write it so, where allowAnyPrincipal guards it.
+  if (principalKind(principal) === 'any') configError(scope, field, `has ${formatValue(principal)}, which allows any AWS account`, "write '*' and set allowAnyPrincipal: true if that is really intended, or list the tenants' ARNs");
+  requirePrincipal(scope, field, principal, ['account', 'role', 'user', 'service']);
 }
 
-/** A readable, stable construct ID part for a principal: `123456789012-root`, `123456789012-role-app`, `any`. */
+/** A readable, stable construct ID part for a principal: `123456789012-root`, `123456789012-role-app`, `elasticloadbalancing-amazonaws-com`, `any`. */
 export function principalSuffix(principal: string): string {
   if (principal === '*') return 'any';
+  if (!principal.startsWith('arn:')) return principal.replace(/[^A-Za-z0-9-]+/g, '-');
   const [, , , , account, resource] = principal.split(':');
   return `${account}-${resource}`.replace(/[^A-Za-z0-9-]+/g, '-');
 }

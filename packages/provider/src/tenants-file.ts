@@ -3,7 +3,7 @@ import { ConfigError } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { TENANT_STATES, type TenantConfig, validateTenantConfig, validateTenantList } from './tenant';
+import { TENANT_STATES, type TenantConfig, requireTenantConfig, requireTenantList } from './tenant';
 
 /**
  * The tenants of one endpoint service as data, in YAML (or JSON, which YAML reads too):
@@ -86,8 +86,8 @@ export function parseTenantsFile(text: string, file: string): TenantConfig[] {
   const root = new Construct(undefined as unknown as Construct, '');
   const entries = tenants.map((_, index) => new TenantsFileEntry(root, `tenants[${index}]`));
   try {
-    tenants.forEach((tenant, index) => validateTenantConfig({ scope: entries[index], field: '' }, tenant));
-    validateTenantList((index) => ({ scope: entries[index], field: '' }), tenants);
+    tenants.forEach((tenant, index) => requireTenantConfig({ scope: entries[index], field: '' }, tenant));
+    requireTenantList((index) => ({ scope: entries[index], field: '' }), tenants);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const entry = entries.findIndex((scope) => scope.node.path === error.constructPath);

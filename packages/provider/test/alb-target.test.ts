@@ -87,9 +87,9 @@ describe('AlbTarget', () => {
 
     it('ARNs that are not an ALB or an ALB listener, and a bad listener port', () => {
       expect(() => setup({ albArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/x/0123' })).toThrow(/AlbTarget 'unit-dev\/Alb': 'albArn' is .* which is not an Application Load Balancer/);
-      expect(() => setup({ albArn: 'web' })).toThrow(/'albArn' is 'web', which is not an elasticloadbalancing ARN/);
+      expect(() => setup({ albArn: 'web' })).toThrow(/'albArn' is 'web', which is not an elasticloadbalancing loadbalancer ARN/);
       expect(() => setup({ albListener: { listenerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:listener/net/x/1/2', port: 443 } })).toThrow(/'albListener.listenerArn' is .*not an Application Load Balancer listener/);
-      expect(() => setup({ albListener: { listenerArn: ALB_LISTENER_ARN, port: 70000 } })).toThrow(/'port' has port 70000/);
+      expect(() => setup({ albListener: { listenerArn: ALB_LISTENER_ARN, port: 70000 } })).toThrow(/'albListener.port' has port 70000/);
     });
 
     it('a TCP health check, which ALB targets do not support, and impossible timings', () => {

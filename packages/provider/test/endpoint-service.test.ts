@@ -42,7 +42,8 @@ describe('EndpointService', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcEndpointService, {
       network_load_balancer_arns: [NLB_ARN, second],
       supported_ip_address_types: ['ipv4', 'ipv6'],
-      supported_regions: ['us-east-1', 'eu-west-1'],
+      // The service's own region joins the list (hashicorp/terraform-provider-aws#40667).
+      supported_regions: ['ap-northeast-1', 'us-east-1', 'eu-west-1'],
       private_dns_name: 'api.saas.example.com',
       tags: { service: 'hr' },
       lifecycle: { prevent_destroy: true },

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import { TerraformOutput, Testing } from 'cdktf';
 
@@ -42,4 +44,15 @@ export function resolve(stack: EnvironmentStack, value: unknown): unknown {
   const json = JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: unknown }> };
   stack.node.tryRemoveChild(id);
   return json.output[id].value;
+}
+
+/** What the guardrail pack recorded for reviewers in the stack's synthesized file (`"//".guardrails`). */
+export function recordedGuardrails(stack: EnvironmentStack): { suppressions: { ruleId: string; path: string; reason: string }[]; optIns?: { path: string; optIn: string }[] } {
+  const outdir = Testing.fullSynth(stack);
+  try {
+    const file = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as { '//': { guardrails: ReturnType<typeof recordedGuardrails> } };
+    return file['//'].guardrails;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }

@@ -20,19 +20,19 @@ function setup(props: Partial<InstanceTargetsProps> = {}) {
 
 describe('InstanceTargets', () => {
   it('registers each instance under its key in a TCP instance target group', () => {
-    const { stack, loadBalancer, targets } = setup({ instanceSecurityGroupId: 'sg-0app' });
+    const { stack, loadBalancer, targets } = setup({ instanceSecurityGroupId: 'sg-0a0b0c0d0e0f00003' });
     loadBalancer.addListener({ port: 443 }, targets);
     const synthesized = Testing.synth(stack);
     expect(synthesized).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'instance', protocol: 'TCP', port: 8443 });
     expect(synthesized).toHaveResourceWithProperties(LbTargetGroupAttachment, { target_id: 'i-0123456789abcdef0', port: 8443 });
     expect(Object.keys(resourcesOf(synthJson(stack), 'aws_lb_target_group_attachment')).map((id) => id.split('_')[1])).toEqual(['Target-app-1', 'Target-app-2']);
-    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: 'sg-0app', from_port: 8443 });
-    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { referenced_security_group_id: 'sg-0app', from_port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: 'sg-0a0b0c0d0e0f00003', from_port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { referenced_security_group_id: 'sg-0a0b0c0d0e0f00003', from_port: 8443 });
   });
 
   it('rejects missing and duplicate keys', () => {
     expect(() => setup({ instances: [] })).toThrow(/InstanceTargets 'unit-dev\/Instances': 'instances' is empty/);
-    expect(() => setup({ instances: [{ key: 'a', instanceId: 'i-1' }, { key: 'a', instanceId: 'i-2' }] })).toThrow(/'instances' lists 'a' twice/);
-    expect(() => setup({ instances: [{ key: 'App 1', instanceId: 'i-1' }] })).toThrow(/'instances' has key 'App 1'/);
+    expect(() => setup({ instances: [{ key: 'a', instanceId: 'i-0000000000000000a' }, { key: 'a', instanceId: 'i-0000000000000000b' }] })).toThrow(/'instances' lists 'a' twice/);
+    expect(() => setup({ instances: [{ key: 'App 1', instanceId: 'i-0000000000000000a' }] })).toThrow(/'instances' has key 'App 1'/);
   });
 });

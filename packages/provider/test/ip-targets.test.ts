@@ -34,11 +34,11 @@ describe('IpTargets', () => {
   });
 
   it('opens the NLB security group to each address on the target port, and the backend group from the NLB only', () => {
-    const { stack, loadBalancer, targets } = setup({ port: 8443, backendSecurityGroupId: 'sg-0backend' });
+    const { stack, loadBalancer, targets } = setup({ port: 8443, backendSecurityGroupId: 'sg-0b0a0c0d0e0d00002' });
     loadBalancer.addListener({ port: 443 }, targets);
     const synthesized = Testing.synth(stack);
-    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { referenced_security_group_id: 'sg-0backend', from_port: 8443 });
-    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: 'sg-0backend', from_port: 8443, to_port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { referenced_security_group_id: 'sg-0b0a0c0d0e0d00002', from_port: 8443 });
+    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: 'sg-0b0a0c0d0e0d00002', from_port: 8443, to_port: 8443 });
     const plain = setup({ port: 8443 });
     plain.loadBalancer.addListener({ port: 443 }, plain.targets);
     const egress = Object.values(resourcesOf(synthJson(plain.stack), 'aws_vpc_security_group_egress_rule'));
@@ -55,7 +55,7 @@ describe('IpTargets', () => {
   it('rejects empty, duplicate, malformed, public and unresolved addresses, and bad ports', () => {
     expect(() => setup({ ips: [] })).toThrow(/IpTargets 'unit-dev\/Ips': 'ips' is empty/);
     expect(() => setup({ ips: ['10.10.1.10', '10.10.1.10'] })).toThrow(/'ips' lists '10.10.1.10' twice/);
-    expect(() => setup({ ips: ['10.10.1.300'] })).toThrow(/'ips' has '10.10.1.300', which is not an IPv4 address/);
+    expect(() => setup({ ips: ['10.10.1.300'] })).toThrow(/'ips' is '10.10.1.300', which is not an IPv4 address/);
     expect(() => setup({ ips: ['8.8.8.8'] })).toThrow(/'ips' has '8.8.8.8', which is not a private address/);
     expect(() => setup({ port: 0 })).toThrow(/'port' has port 0/);
     expect(() => setup({ healthCheck: { path: '/health' } })).toThrow(/'healthCheck.path' is set on a TCP health check/);

@@ -105,7 +105,7 @@ describe('NetworkLoadBalancer', () => {
       expect(() => loadBalancer.addListener({ port: 0 }, targets)).toThrow(/'listeners\[0\].port' has port 0; use a whole number from 1 to 65535/);
       expect(() => loadBalancer.addListener({ port: 65536 }, targets)).toThrow(/has port 65536/);
       expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS' }, targets)).toThrow(/'listeners\[443\].certificateArn' is missing for a TLS listener/);
-      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: 'arn:aws:iam::111111111111:server-certificate/x' }, targets)).toThrow(/not an acm ARN/);
+      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: 'arn:aws:iam::111111111111:server-certificate/x' }, targets)).toThrow(/not an acm certificate ARN/);
       expect(() => loadBalancer.addListener({ port: 443, certificateArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x' }, targets)).toThrow(/'listeners\[443\].certificateArn' is set on a TCP listener/);
       expect(() => loadBalancer.addListener({ port: 443, protocol: 'UDP' as 'TCP' }, targets)).toThrow(/'listeners\[443\].protocol' is 'UDP'/);
       loadBalancer.addListener({ port: 443 }, targets);

@@ -8,14 +8,22 @@ import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service
 import { Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { PrivateLinkService, type PrivateLinkServiceProps } from '../src';
-import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, resolve, resourcesOf, synthJson, testStack } from './helpers';
+import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, recordedGuardrails, resolve, resourcesOf, synthJson, testStack } from './helpers';
 
 const TENANTS = [{ key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'] }];
-const ALB_TARGET = { type: 'alb', albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0alb' } as const;
+const ALB_TARGET = { type: 'alb', albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0a1b0c0d0e0f00001' } as const;
+
+// The prod test stack deploys to account 333333333333: its ALB is there too.
+const PROD_ALB_TARGET = {
+  ...ALB_TARGET,
+  albArn: ALB_ARN.replace('111111111111', '333333333333'),
+  albListener: { listenerArn: ALB_LISTENER_ARN.replace('111111111111', '333333333333'), port: 443 },
+} as const;
 
 function build(props: Partial<PrivateLinkServiceProps> = {}, environment: 'dev' | 'prod' = 'dev') {
   const stack = testStack(environment);
-  const service = new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target: ALB_TARGET, tenants: TENANTS, ...props });
+  const target = environment === 'prod' ? PROD_ALB_TARGET : ALB_TARGET;
+  const service = new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target, tenants: TENANTS, ...props });
   return { stack, service };
 }
 
@@ -43,19 +51,31 @@ describe('PrivateLinkService', () => {
     expect(resolve(stack, service.flowLogGroupName)).toMatch(/aws_cloudwatch_log_group/);
   });
 
-  it('protects the NLB and the endpoint service with prevent_destroy when asked, and only then', () => {
+  it('protects the NLB and the endpoint service with prevent_destroy in production by default, elsewhere when asked', () => {
     const lifecycleOf = (json: ReturnType<typeof synthJson>, type: string) => Object.values(resourcesOf(json, type))[0].lifecycle;
-    const prod = synthJson(build({ preventDestroy: true }, 'prod').stack);
+    const prod = synthJson(build({}, 'prod').stack);
     expect(lifecycleOf(prod, 'aws_lb')).toEqual({ prevent_destroy: true });
     expect(lifecycleOf(prod, 'aws_vpc_endpoint_service')).toEqual({ prevent_destroy: true });
     const dev = synthJson(build().stack);
     expect(lifecycleOf(dev, 'aws_lb')).toBeUndefined();
     expect(lifecycleOf(dev, 'aws_vpc_endpoint_service')).toBeUndefined();
+    const asked = synthJson(build({ preventDestroy: true }).stack);
+    expect(lifecycleOf(asked, 'aws_lb')).toEqual({ prevent_destroy: true });
+    expect(lifecycleOf(asked, 'aws_vpc_endpoint_service')).toEqual({ prevent_destroy: true });
+  });
+
+  it('drops prevent_destroy in production only when told by name, acknowledging PL-PROD-2 for both resources', () => {
+    const { stack } = build({ preventDestroy: false }, 'prod');
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOf(json, 'aws_lb'))[0].lifecycle).toBeUndefined();
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+    const recorded = recordedGuardrails(stack).suppressions;
+    expect(recorded.filter((s) => s.ruleId === 'PL-PROD-2').map((s) => s.path).sort()).toEqual(['unit-prod/Service/EndpointService', 'unit-prod/Service/LoadBalancer']);
   });
 
   it('passes the guardrail pack with its defaults, in prod too', () => {
     for (const environment of ['dev', 'prod'] as const) {
-      const { stack } = build({ privateDns: { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' }, preventDestroy: environment === 'prod' }, environment);
+      const { stack } = build({ privateDns: { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } }, environment);
       expect(Guardrails.of(stack).findings()).toEqual([]);
       expect(() => Testing.synth(stack, true)).not.toThrow();
     }
@@ -139,12 +159,12 @@ describe('PrivateLinkService', () => {
 
     it('an empty listener list and two listeners on one port', () => {
       expect(() => build({ listeners: [] })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'listeners' is empty/);
-      expect(() => build({ listeners: [{ port: 443 }, { port: 443 }] })).toThrow(/'listeners.port' lists '443' twice/);
+      expect(() => build({ listeners: [{ port: 443 }, { port: 443 }] })).toThrow(/'listeners\[1\]' has port 443 twice/);
     });
 
     it('an ALB target behind a TLS listener', () => {
       const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x';
-      expect(() => build({ listeners: [{ port: 443, protocol: 'TLS', certificateArn }] })).toThrow(/'listeners\[443\].protocol' is 'TLS' for an ALB target/);
+      expect(() => build({ listeners: [{ port: 443, protocol: 'TLS', certificateArn }] })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'listeners\[0\].protocol' is 'TLS' for an ALB target/);
     });
 
     it('an IPv6 service on an IPv4 NLB, enforcement without consumer CIDRs, and too few subnets', () => {

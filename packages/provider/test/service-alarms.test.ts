@@ -3,7 +3,7 @@ import { PrivateLinkService, type PrivateLinkServiceProps, ServiceAlarms, type S
 import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
 
 const TENANTS = [{ key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'] }];
-const ALB_TARGET = { type: 'alb', albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0alb' } as const;
+const ALB_TARGET = { type: 'alb', albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0a1b0c0d0e0f00001' } as const;
 const PAGER = 'arn:aws:sns:ap-northeast-1:111111111111:pager';
 
 function service(props: Partial<PrivateLinkServiceProps> = {}) {
@@ -75,10 +75,10 @@ describe('PrivateLinkService alarms', () => {
     expect(() => service({ alarms: { actions: [PAGER], subscriptions: [{ type: 'email', address: 'oncall@saas.example.com' }] } })).toThrow(
       /PrivateLinkService 'unit-dev\/Service': 'alarms.subscriptions' is set together with alarms.actions/,
     );
-    expect(() => service({ alarms: { resetPackets: { periodSeconds: 90 } } })).toThrow(/ServiceAlarms 'unit-dev\/Service\/Alarms': 'resetPackets.periodSeconds' is 90/);
-    expect(() => service({ alarms: { actions: [] } })).toThrow(/'actions' is empty/);
+    expect(() => service({ alarms: { resetPackets: { periodSeconds: 90 } } })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'alarms.resetPackets.periodSeconds' is 90/);
+    expect(() => service({ alarms: { actions: [] } })).toThrow(/'alarms.actions' is empty/);
     expect(() => service({ alarms: 'on' as never })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'alarms' is 'on'; give \{ subscriptions/);
-    expect(() => service({ notifications: { subscriptions: 'ops@example.com' as never } })).toThrow(/ConnectionNotifications 'unit-dev\/Service\/Notifications': 'subscriptions' is 'ops@example.com'; give a list/);
+    expect(() => service({ notifications: { subscriptions: 'ops@example.com' as never } })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'notifications.subscriptions' is 'ops@example.com'; give a list/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('ServiceAlarms on its own', () => {
 
   it('rejects a bad service ID, target ARN or expected count', () => {
     expect(() => build({ serviceId: 'svc-1' })).toThrow(/ServiceAlarms 'unit-dev\/Alarms': 'serviceId' is 'svc-1'/);
-    expect(() => build({ targets: { loadBalancerArn: 'nlb', targetGroupArn: NLB_ARN, expectedHealthyHosts: 2 } })).toThrow(/'targets.loadBalancerArn' is 'nlb', which is not an elasticloadbalancing ARN/);
+    expect(() => build({ targets: { loadBalancerArn: 'nlb', targetGroupArn: NLB_ARN, expectedHealthyHosts: 2 } })).toThrow(/'targets.loadBalancerArn' is 'nlb', which is not an elasticloadbalancing loadbalancer ARN/);
     expect(() => build({ targets: { loadBalancerArn: NLB_ARN, targetGroupArn: NLB_ARN, expectedHealthyHosts: 0 } })).toThrow(/'targets.expectedHealthyHosts' is 0/);
     expect(() => build({ actions: undefined as unknown as string[] })).toThrow(/'actions' is missing/);
   });

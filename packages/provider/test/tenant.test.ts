@@ -56,10 +56,10 @@ describe('Tenant', () => {
       new EndpointService(testStack(), 'Service', { networkLoadBalancerArns: [NLB_ARN], acceptanceRequired, tenants: [{ ...ACME, ...tenant }] });
 
     it('malformed account IDs and principal ARNs', () => {
-      expect(() => make({ principals: ['arn:aws:iam::12345:root'] })).toThrow(/EndpointService 'unit-dev\/Service': 'tenants\[0\].principals' has 'arn:aws:iam::12345:root' with account ID '12345'; an AWS account ID is exactly 12 digits/);
+      expect(() => make({ principals: ['arn:aws:iam::12345:root'] })).toThrow(/EndpointService 'unit-dev\/Service': 'tenants\[0\].principals' has 'arn:aws:iam::12345:root', which is not an IAM principal; give account roots/);
       expect(() => make({ principals: ['444444444444'] })).toThrow(/'tenants\[0\].principals' has '444444444444', an account ID rather than a principal ARN; write the account root ARN arn:aws:iam::444444444444:root/);
-      expect(() => make({ principals: ['arn:aws:s3:::bucket'] })).toThrow(/'tenants\[0\].principals' has 'arn:aws:s3:::bucket', which is not a principal ARN/);
-      expect(() => make({ principals: ['arn:aws:iam::444444444444:group/admins'] })).toThrow(/which is not a principal ARN/);
+      expect(() => make({ principals: ['arn:aws:s3:::bucket'] })).toThrow(/'tenants\[0\].principals' has 'arn:aws:s3:::bucket', which is not an IAM principal/);
+      expect(() => make({ principals: ['arn:aws:iam::444444444444:group/admins'] })).toThrow(/which is not an IAM principal/);
     });
 
     it('a tenant with no principals, a principal listed twice, or two principals with one address', () => {
@@ -75,7 +75,7 @@ describe('Tenant', () => {
     });
 
     it('malformed endpoint IDs, and endpoint IDs when nothing needs accepting', () => {
-      expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'tenants\[0\].endpointIds' has 'vpc-0a1b2c3d'; give interface endpoint IDs such as vpce-/);
+      expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'tenants\[0\].endpointIds' is 'vpc-0a1b2c3d', which is not a VPC endpoint ID; give a VPC endpoint ID, for example vpce-/);
       expect(() => make({}, false)).toThrow(/'tenants\[0\].endpointIds' is set while acceptanceRequired is false/);
     });
   });

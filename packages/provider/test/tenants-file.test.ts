@@ -93,7 +93,7 @@ describe('parseTenantsFile', () => {
         field: 'principals',
       });
       expect(errorOf('tenants:\n  - key: acme-bank\n    principals: [arn:aws:iam::555500001111:root]\n    endpointIds: [vpc-0a1b2c3d]\n').message).toBe(
-        "tenants/prod.yaml:4: tenants[0] (acme-bank): 'endpointIds' has 'vpc-0a1b2c3d'; give interface endpoint IDs such as vpce-0a1b2c3d4e5f60718",
+        "tenants/prod.yaml:4: tenants[0] (acme-bank): 'endpointIds' is 'vpc-0a1b2c3d', which is not a VPC endpoint ID; give a VPC endpoint ID, for example vpce-0123456789abcdef0",
       );
       expect(errorOf('tenants:\n  - key: Acme Bank\n    principals: [arn:aws:iam::555500001111:root]\n').message).toMatch(/^tenants\/prod.yaml:2: tenants\[0\] \(Acme Bank\): 'key' has key 'Acme Bank'; keys are 1-63 lower-case/);
     });
