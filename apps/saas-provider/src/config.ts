@@ -4,7 +4,9 @@ import {
   requireCidr,
   requireDnsName,
   requireNonEmpty,
+  requireListenerOfLoadBalancer,
   requirePort,
+  requireResourceId,
   formatValue,
   type EnvironmentConfig,
   type SubnetRef,
@@ -79,14 +81,11 @@ export interface AppConfig {
   readonly service: ServiceConfig;
 }
 
-const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
-const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
-
 /** Fails at synth time on a configuration that could not deploy; the constructs check the rest. */
 export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   const { network, application, service } = config;
   if (network.type === 'existing') {
-    if (!VPC_ID.test(network.vpcId)) configError(scope, 'network.vpcId', `is ${formatValue(network.vpcId)}`, 'give the ID of the application VPC, for example vpc-0123456789abcdef0');
+    requireResourceId(scope, 'network.vpcId', network.vpcId, 'vpc');
     requireNonEmpty(scope, 'network.cidrBlocks', network.cidrBlocks, 'list the CIDR blocks of the VPC');
     network.cidrBlocks.forEach((cidr) => requireCidr(scope, 'network.cidrBlocks', cidr));
     for (const subnet of network.subnets) {
@@ -100,10 +99,9 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   if (application.type === 'existing') {
     requireArn(scope, 'application.albArn', application.albArn, { service: 'elasticloadbalancing' });
     requireArn(scope, 'application.listenerArn', application.listenerArn, { service: 'elasticloadbalancing' });
+    requireListenerOfLoadBalancer(scope, 'application.listenerArn', application.listenerArn, application.albArn);
     requirePort(scope, 'application.listenerPort', application.listenerPort);
-    if (!SECURITY_GROUP_ID.test(application.securityGroupId)) {
-      configError(scope, 'application.securityGroupId', `is ${formatValue(application.securityGroupId)}`, "give the ID of the ALB's security group, for example sg-0123456789abcdef0");
-    }
+    requireResourceId(scope, 'application.securityGroupId', application.securityGroupId, 'securityGroup');
   } else {
     requireArn(scope, 'application.certificateArn', application.certificateArn, { service: 'acm' });
     requirePort(scope, 'application.targetPort', application.targetPort ?? 8080);

@@ -57,8 +57,7 @@ export class SaasProviderStack extends EnvironmentStack {
       privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
       // A created network brings its flow logs; an existing VPC gets them here.
       flowLogs: this.network ? undefined : { retentionDays: service.flowLogRetentionDays },
-      // Losing the NLB or the endpoint service cuts every tenant off.
-      preventDestroy: this.isProduction,
+      // Losing the NLB or the endpoint service cuts every tenant off: prevent_destroy is on in prod by default.
     });
 
     // What tenants need to create their endpoints (the handoff document is written from

@@ -180,7 +180,7 @@ describe('configuration checks', () => {
   it('rejects an environment without tenants, an invalid private DNS name and a bad hosted zone', () => {
     expect(build(withService({ tenants: [] }))).toThrow(/SaasProviderStack 'saas-provider-prod': 'service.tenants' is empty/);
     expect(build(withService({ privateDnsName: 'api..example.com' }))).toThrow(/'service.privateDnsName' is 'api..example.com', which is not a valid DNS name/);
-    expect(build(withService({ hostedZoneId: 'saas.example.com' }))).toThrow(/'hostedZoneId' is 'saas.example.com'/);
+    expect(build(withService({ hostedZoneId: 'saas.example.com' }))).toThrow(/'privateDns.hostedZoneId' is 'saas.example.com'/);
   });
 
   it('rejects enforcement without consumer CIDRs and a duplicate tenant key', () => {
@@ -208,6 +208,8 @@ describe('configuration checks', () => {
     if (prod.application.type !== 'existing' || prod.network.type !== 'existing') throw new Error('prod should use existing infrastructure');
     expect(build({ ...prod, application: { ...prod.application, securityGroupId: 'alb-sg' } })).toThrow(/'application.securityGroupId' is 'alb-sg'/);
     expect(build({ ...prod, application: { ...prod.application, albArn: 'hr-app-prod' } })).toThrow(/'application.albArn' is 'hr-app-prod'/);
+    const otherListener = prod.application.listenerArn.replace('hr-app-prod/3a3b3c3d3e3f3030', 'other-app/0123456789abcdef');
+    expect(build({ ...prod, application: { ...prod.application, listenerArn: otherListener } })).toThrow(/'application.listenerArn' is '.*', a listener of '.*other-app.*', not of '.*hr-app-prod/);
     expect(build({ ...prod, application: { ...prod.application, listenerPort: 0 } })).toThrow(/'application.listenerPort' has port 0/);
     expect(build({ ...prod, network: { ...prod.network, vpcId: 'main' } })).toThrow(/'network.vpcId' is 'main'/);
     expect(build({ ...prod, network: { ...prod.network, subnets: [{ subnetId: 'subnet-1', availabilityZone: 'ap-northeast-1a' }] } })).toThrow(/'network.subnets' has 'subnet-1' without availabilityZoneId/);
