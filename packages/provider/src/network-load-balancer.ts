@@ -119,7 +119,7 @@ export class NetworkLoadBalancer extends Construct {
       configError(
         this,
         'consumerCidrs',
-        `is ${formatValue(this.consumerCidrs)} while enforceInboundRulesOnPrivateLinkTraffic is off, so PrivateLink traffic skips these rules and the filter does nothing`,
+        `has ${this.consumerCidrs.map(formatValue).join(', ')} while enforceInboundRulesOnPrivateLinkTraffic is off, so PrivateLink traffic skips these rules and the filter does nothing`,
         'set enforceInboundRulesOnPrivateLinkTraffic: true to admit only these blocks, or leave consumerCidrs out',
       );
     }
