@@ -78,6 +78,50 @@ describe('EndpointService', () => {
     expect(Guardrails.of(safe.stack).findings()).toEqual([]);
   });
 
+  it('adds its own region to supported regions only when it is missing (hashicorp/terraform-provider-aws#40667)', () => {
+    const regionsOf = (props: Partial<EndpointServiceProps>) => Object.values(resourcesOf(synthJson(service(props).stack), 'aws_vpc_endpoint_service'))[0].supported_regions;
+    expect(regionsOf({ supportedRegions: ['us-east-1', 'ap-northeast-1'] })).toEqual(['us-east-1', 'ap-northeast-1']);
+    expect(regionsOf({})).toBeUndefined();
+  });
+
+  it('allows service principals next to account, role and user ARNs (aws/aws-cdk#29478)', () => {
+    const principals = [ROOT, 'arn:aws:iam::444444444444:role/consumer', 'arn:aws:iam::444444444444:user/operator', 'elasticloadbalancing.amazonaws.com'];
+    const { stack } = service({ tenants: [{ key: 'acme-bank', principals }] });
+    const allowed = resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service_allowed_principal');
+    expect(Object.values(allowed).map((r) => r.principal_arn).sort()).toEqual([...principals].sort());
+    expect(Object.keys(allowed).find((id) => id.includes('elasticloadbalancing-amazonaws-com'))).toBeDefined();
+  });
+
+  it("refuses 'anyone' written another way, even with the opt-in, so '*' stays the one spelling it guards", () => {
+    expect(() => service({ tenants: [{ key: 'everyone', principals: ['arn:aws:iam::*:root'] }], allowAnyPrincipal: true })).toThrow(/'tenants\[0\].principals' has 'arn:aws:iam::\*:root', which allows any AWS account; write '\*'/);
+  });
+
+  it('fronts Gateway Load Balancers instead of NLBs', () => {
+    const gwlb = NLB_ARN.replace('/net/', '/gwy/');
+    const { stack } = service({ networkLoadBalancerArns: undefined, gatewayLoadBalancerArns: [gwlb], tenants: [{ key: 'acme-bank', principals: [ROOT] }] });
+    const resource = Object.values(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service'))[0];
+    expect(resource).toMatchObject({ gateway_load_balancer_arns: [gwlb], acceptance_required: true });
+    expect(resource).not.toHaveProperty('network_load_balancer_arns');
+    expect(() => service({ networkLoadBalancerArns: undefined, gatewayLoadBalancerArns: [] })).toThrow(/'gatewayLoadBalancerArns' is empty; give the ARN of at least one Gateway Load Balancer/);
+  });
+
+  it('waits as long as the timeouts say', () => {
+    const { stack } = service({ timeouts: { create: '20m', delete: '30m' } });
+    expect(Object.values(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service'))[0].timeouts).toEqual({ create: '20m', delete: '30m' });
+  });
+
+  it('carries prevent_destroy in production unless told otherwise by name', () => {
+    const lifecycle = (environment: 'dev' | 'prod', props: Partial<EndpointServiceProps>) => {
+      const stack = testStack(environment);
+      const nlb = environment === 'prod' ? NLB_ARN.replace('111111111111', '333333333333') : NLB_ARN;
+      new EndpointService(stack, 'Service', { networkLoadBalancerArns: [nlb], ...props });
+      return Object.values(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service'))[0].lifecycle;
+    };
+    expect(lifecycle('prod', {})).toEqual({ prevent_destroy: true });
+    expect(lifecycle('prod', { preventDestroy: false })).toBeUndefined();
+    expect(lifecycle('dev', {})).toBeUndefined();
+  });
+
   describe('rejects', () => {
     it('an empty or malformed NLB list', () => {
       expect(() => service({ networkLoadBalancerArns: [] })).toThrow(/'networkLoadBalancerArns' is empty; give the ARN of at least one Network Load Balancer/);

@@ -1,5 +1,4 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
-import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
@@ -71,17 +70,6 @@ describe('NetworkLoadBalancer', () => {
     expect(Testing.synth(stack)).not.toHaveResource(VpcSecurityGroupIngressRule);
   });
 
-  it('adds TLS listeners with a current security policy', () => {
-    const { stack, loadBalancer } = nlb();
-    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
-    const certificateArn = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';
-    loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn }, targets);
-    loadBalancer.addListener({ port: 8443, protocol: 'TLS', certificateArn, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' }, targets);
-    const synthesized = Testing.synth(stack);
-    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TLS', certificate_arn: certificateArn, ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' });
-    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 8443, ssl_policy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' });
-  });
-
   describe('rejects', () => {
     it('fewer than two subnets, fewer than two zones and two subnets in one zone', () => {
       expect(() => nlb({ subnets: [SUBNETS[0]] })).toThrow(/NetworkLoadBalancer 'unit-dev\/Nlb': 'subnets' has 1 subnet; give subnets in at least 2 Availability Zones/);
@@ -91,25 +79,26 @@ describe('NetworkLoadBalancer', () => {
 
     it('enforcement on with no consumer CIDRs, and open consumer CIDRs', () => {
       expect(() => nlb({ enforceInboundRulesOnPrivateLinkTraffic: true })).toThrow(/'consumerCidrs' is empty while enforceInboundRulesOnPrivateLinkTraffic is true/);
-      expect(() => nlb({ consumerCidrs: ['0.0.0.0/0'] })).toThrow(/'consumerCidrs' includes '0.0.0.0\/0'/);
-      expect(() => nlb({ consumerCidrs: ['10.0.0.0/33'] })).toThrow(/'consumerCidrs' has '10.0.0.0\/33', which is not a CIDR block/);
+      const enforce = { enforceInboundRulesOnPrivateLinkTraffic: true };
+      expect(() => nlb({ ...enforce, consumerCidrs: ['0.0.0.0/0'] })).toThrow(/'consumerCidrs' includes '0.0.0.0\/0', which admits the whole internet; list the client CIDR blocks; the whole internet is never admitted here/);
+      expect(() => nlb({ ...enforce, consumerCidrs: ['0.0.0.0/1', '128.0.0.0/1'] })).toThrow(/'0.0.0.0\/1', '128.0.0.0\/1', which together admit the whole internet/);
+      expect(() => nlb({ ...enforce, consumerCidrs: ['0::/0'] })).toThrow(/'0::\/0', which admits the whole internet/);
+      expect(() => nlb({ ...enforce, consumerCidrs: ['10.0.0.0/33'] })).toThrow(/'consumerCidrs' has '10.0.0.0\/33', which is not a CIDR block/);
     });
 
     it('an empty access log bucket', () => {
       expect(() => nlb({ accessLogs: { bucket: '' } })).toThrow(/'accessLogs.bucket' is empty/);
     });
 
-    it('ports outside 1-65535, duplicate ports, TLS without a certificate and TLS settings on TCP', () => {
+    it('a second listener on a port', () => {
       const { stack, loadBalancer } = nlb();
       const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
-      expect(() => loadBalancer.addListener({ port: 0 }, targets)).toThrow(/'listeners\[0\].port' has port 0; use a whole number from 1 to 65535/);
-      expect(() => loadBalancer.addListener({ port: 65536 }, targets)).toThrow(/has port 65536/);
-      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS' }, targets)).toThrow(/'listeners\[443\].certificateArn' is missing for a TLS listener/);
-      expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: 'arn:aws:iam::111111111111:server-certificate/x' }, targets)).toThrow(/not an acm certificate ARN/);
-      expect(() => loadBalancer.addListener({ port: 443, certificateArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x' }, targets)).toThrow(/'listeners\[443\].certificateArn' is set on a TCP listener/);
-      expect(() => loadBalancer.addListener({ port: 443, protocol: 'UDP' as 'TCP' }, targets)).toThrow(/'listeners\[443\].protocol' is 'UDP'/);
       loadBalancer.addListener({ port: 443 }, targets);
       expect(() => loadBalancer.addListener({ port: 443 }, targets)).toThrow(/'listeners' has port 443 twice/);
+    });
+
+    it('consumer CIDRs while enforcement is off, since the filter would do nothing', () => {
+      expect(() => nlb({ consumerCidrs: ['10.50.0.0/16'] })).toThrow(/'consumerCidrs' has '10.50.0.0\/16' while enforceInboundRulesOnPrivateLinkTraffic is off/);
     });
   });
 });

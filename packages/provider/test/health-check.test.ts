@@ -1,0 +1,44 @@
+import { Token } from 'cdktf';
+import { requireHealthCheck } from '../src';
+import { testStack } from './helpers';
+
+describe('requireHealthCheck', () => {
+  const scope = testStack();
+
+  it('checks TCP by default on the traffic port, every 30 seconds', () => {
+    expect(requireHealthCheck(scope, 'healthCheck', undefined, { protocol: 'TCP' })).toEqual({
+      enabled: true,
+      protocol: 'TCP',
+      port: 'traffic-port',
+      interval: 30,
+      timeout: 10,
+      healthyThreshold: 3,
+      unhealthyThreshold: 3,
+    });
+  });
+
+  it('checks HTTP paths with a matcher, and keeps what the caller set at the edges of each range', () => {
+    const check = requireHealthCheck(
+      scope,
+      'healthCheck',
+      { protocol: 'HTTPS', port: 8443, path: '/health?full=1', matcher: '200,302-399', intervalSeconds: 300, timeoutSeconds: 120, healthyThreshold: 2, unhealthyThreshold: 10 },
+      { protocol: 'TCP' },
+    );
+    expect(check).toEqual({ enabled: true, protocol: 'HTTPS', port: '8443', path: '/health?full=1', matcher: '200,302-399', interval: 300, timeout: 120, healthyThreshold: 2, unhealthyThreshold: 10 });
+    expect(requireHealthCheck(scope, 'healthCheck', { intervalSeconds: 5, timeoutSeconds: 2 }, { protocol: 'HTTP' })).toMatchObject({ path: '/', matcher: '200-399', interval: 5, timeout: 2 });
+    expect(requireHealthCheck(scope, 'healthCheck', { matcher: '599' }, { protocol: 'HTTP' })).toMatchObject({ matcher: '599' });
+  });
+
+  it('passes values known only at apply time', () => {
+    const interval = Token.asNumber({ Ref: 'interval' });
+    expect(() => requireHealthCheck(scope, 'healthCheck', { intervalSeconds: interval, path: Token.asString({ Ref: 'path' }) }, { protocol: 'HTTP' })).not.toThrow();
+  });
+
+  it('refuses a protocol the target kind does not take, a reversed matcher range and a path with a space', () => {
+    expect(() => requireHealthCheck(scope, 'healthCheck', { protocol: 'TCP' }, { protocol: 'HTTP', allowed: ['HTTP', 'HTTPS'] })).toThrow(/'healthCheck.protocol' is 'TCP'; use one of 'HTTP', 'HTTPS'/);
+    expect(() => requireHealthCheck(scope, 'healthCheck', { matcher: '399-200' }, { protocol: 'HTTP' })).toThrow(/'healthCheck.matcher' is '399-200'/);
+    expect(() => requireHealthCheck(scope, 'healthCheck', { path: '/a b' }, { protocol: 'HTTP' })).toThrow(/'healthCheck.path' is '\/a b'/);
+    expect(() => requireHealthCheck(scope, 'healthCheck', { path: `/${'a'.repeat(1024)}` }, { protocol: 'HTTP' })).toThrow(/'healthCheck.path'/);
+    expect(() => requireHealthCheck(scope, 'healthCheck', { matcher: '200' }, { protocol: 'TCP' })).toThrow(/'healthCheck.matcher' is set on a TCP health check/);
+  });
+});

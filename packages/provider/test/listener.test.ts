@@ -1,0 +1,67 @@
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { Guardrails, RECOMMENDED_TLS_POLICY } from '@privatelink-cdktf/core';
+import { Testing } from 'cdktf';
+import { DEFAULT_TLS_SECURITY_POLICY, IpTargets, NetworkLoadBalancer, requireListener, requireListeners } from '../src';
+import { recordedGuardrails, SUBNETS, synthJson, resourcesOf, testStack, VPC } from './helpers';
+
+const CERT = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';
+
+function nlb() {
+  const stack = testStack();
+  const loadBalancer = new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-dev', vpc: VPC, subnets: SUBNETS });
+  const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+  return { stack, loadBalancer, targets };
+}
+
+describe('listeners', () => {
+  it('default TLS listeners to the recommended TLS 1.2+ forward-secrecy policy and keep a modern one given by name', () => {
+    expect(DEFAULT_TLS_SECURITY_POLICY).toBe(RECOMMENDED_TLS_POLICY);
+    const { stack, loadBalancer, targets } = nlb();
+    loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: CERT }, targets);
+    loadBalancer.addListener({ port: 8443, protocol: 'TLS', certificateArn: CERT, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' }, targets);
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 443, protocol: 'TLS', certificate_arn: CERT, ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' });
+    expect(synthesized).toHaveResourceWithProperties(LbListener, { port: 8443, ssl_policy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09' });
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+  });
+
+  it('leave TCP listeners without certificate and policy', () => {
+    const { stack, loadBalancer, targets } = nlb();
+    loadBalancer.addListener({ port: 443 }, targets);
+    const listener = Object.values(resourcesOf(synthJson(stack), 'aws_lb_listener'))[0];
+    expect(listener).toMatchObject({ port: 443, protocol: 'TCP' });
+    expect(listener).not.toHaveProperty('ssl_policy');
+    expect(listener).not.toHaveProperty('certificate_arn');
+  });
+
+  it('take a legacy policy only with allowLegacyTlsPolicy, which acknowledges PL-TLS-1 for the reviewer', () => {
+    const { stack, loadBalancer, targets } = nlb();
+    expect(() => loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: CERT, sslPolicy: 'ELBSecurityPolicy-2016-08' }, targets)).toThrow(
+      /'listeners\[443\].sslPolicy' is 'ELBSecurityPolicy-2016-08', which accepts TLS 1.0; use ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09, or set 'allowLegacyTlsPolicy: true'/,
+    );
+    loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: CERT, sslPolicy: 'ELBSecurityPolicy-2016-08', allowLegacyTlsPolicy: true }, targets);
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(LbListener, { ssl_policy: 'ELBSecurityPolicy-2016-08' });
+    const findings = Guardrails.of(stack).findings();
+    expect(findings.map((f) => [f.ruleId, f.suppression?.source])).toEqual([['PL-TLS-1', 'construct']]);
+    const recorded = recordedGuardrails(stack).suppressions.find((s) => s.ruleId === 'PL-TLS-1');
+    expect(recorded).toMatchObject({ path: 'unit-dev/Nlb', reason: expect.stringMatching(/allowLegacyTlsPolicy: true .*port 443.*'ELBSecurityPolicy-2016-08'/) });
+  });
+
+  it('need no opt-in and acknowledge nothing for a modern policy', () => {
+    const { stack, loadBalancer, targets } = nlb();
+    loadBalancer.addListener({ port: 443, protocol: 'TLS', certificateArn: CERT, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }, targets);
+    expect(recordedGuardrails(stack).suppressions).toEqual([]);
+  });
+
+  it('are checked as a list: each listener by position, one per port', () => {
+    const scope = testStack();
+    expect(requireListeners(scope, 'listeners', [{ port: 443 }, { port: 8443, protocol: 'TLS', certificateArn: CERT }]).map((l) => [l.protocol, l.sslPolicy])).toEqual([
+      ['TCP', undefined],
+      ['TLS', RECOMMENDED_TLS_POLICY],
+    ]);
+    expect(() => requireListeners(scope, 'listeners', [{ port: 443 }, { port: 443 }])).toThrow(/'listeners.port' lists '443' twice; give each listener its own port/);
+    expect(() => requireListeners(scope, 'listeners', [])).toThrow(/'listeners' is empty/);
+    expect(() => requireListeners(scope, 'listeners', [{ port: 443 }, { port: 0 }])).toThrow(/'listeners\[1\].port' has port 0/);
+    expect(() => requireListener(scope, 'listeners[0]', null as never)).toThrow(/'listeners\[0\]' is null/);
+  });
+});
