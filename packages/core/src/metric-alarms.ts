@@ -1,4 +1,5 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAccountContext } from './aws-context';
 import { configError, formatValue } from './config-error';
@@ -45,7 +46,8 @@ const DAY_SECONDS = 86_400;
 
 /**
  * A CloudWatch alarm from its definition and the user's settings (`field` names them in errors),
- * telling `actions` when it fires and clears. Returns undefined when the settings are `false`.
+ * telling `actions` when it fires and clears, after `dependsOn` (the calling construct's). Returns
+ * undefined when the settings are `false`.
  */
 export function metricAlarm(
   scope: Construct,
@@ -54,6 +56,7 @@ export function metricAlarm(
   definition: MetricAlarmDefinition,
   settings: AlarmSettings | false | undefined,
   actions: readonly string[],
+  dependsOn?: readonly ITerraformDependable[],
 ): CloudwatchMetricAlarm | undefined {
   if (settings === false) return undefined;
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
@@ -89,6 +92,7 @@ export function metricAlarm(
     treatMissingData: definition.treatMissingData,
     alarmActions,
     okActions: alarmActions,
+    dependsOn: dependsOn && dependsOn.length > 0 ? [...dependsOn] : undefined,
   });
 }
 

@@ -52,6 +52,17 @@ describe('metricAlarm', () => {
     expect(alarm(false).created).toBeUndefined();
   });
 
+  it("waits for the calling construct's dependsOn, and for nothing otherwise", () => {
+    const stack = devStack();
+    const queue = new SqsQueue(stack, 'Gate', { name: 'gate' });
+    const scope = new Construct(stack, 'Alarms');
+    metricAlarm(scope, 'alarms.healthyHosts', 'web-dev', DEFINITION, undefined, [TOPIC], [queue]);
+    metricAlarm(scope, 'alarms.other', 'web-dev', { ...DEFINITION, key: 'other' }, undefined, [TOPIC], []);
+    const [waiting, free] = Object.values(synthJson(stack).resource.aws_cloudwatch_metric_alarm);
+    expect(waiting.depends_on).toEqual([expect.stringMatching(/^aws_sqs_queue\.Gate/)]);
+    expect(free).not.toHaveProperty('depends_on');
+  });
+
   it('rejects settings CloudWatch would refuse, naming the field', () => {
     expect(() => alarm({ threshold: Number.NaN })).toThrow(/'alarms.healthyHosts.threshold' is NaN|'alarms.healthyHosts.threshold' is null/);
     expect(() => alarm({ evaluationPeriods: 0 })).toThrow(/'alarms.healthyHosts.evaluationPeriods' is 0; give a whole number of at least 1/);
