@@ -94,7 +94,7 @@ export class ServiceAlarms extends Construct {
           comparison: 'LessThanThreshold',
           treatMissingData: 'breaching',
           defaults: { threshold: expected, evaluationPeriods: 3 },
-        }, props.healthyHosts, actions),
+        }, props.healthyHosts, actions, dependsOn),
         metricAlarm(this, 'unhealthyHosts', props.name, {
           key: 'nlb-unhealthy-hosts',
           description: `Targets behind the NLB of ${props.name} fail their health checks: the service runs with less capacity, and the next failure may leave a zone without a healthy target.`,
@@ -105,7 +105,7 @@ export class ServiceAlarms extends Construct {
           comparison: 'GreaterThanThreshold',
           treatMissingData: 'notBreaching',
           defaults: { threshold: 0, evaluationPeriods: 3 },
-        }, props.unhealthyHosts, actions),
+        }, props.unhealthyHosts, actions, dependsOn),
       );
     }
     alarms.push(
@@ -120,11 +120,9 @@ export class ServiceAlarms extends Construct {
         // Reported only while there is traffic.
         treatMissingData: 'notBreaching',
         defaults: { threshold: 100, evaluationPeriods: 5 },
-      }, props.resetPackets, actions),
+      }, props.resetPackets, actions, dependsOn),
     );
-    const created = alarms.filter((alarm) => alarm !== undefined);
-    for (const alarm of created) alarm.dependsOn = dependsOn?.map((dependable) => dependable.fqn);
-    this.alarmNames = created.map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
+    this.alarmNames = alarms.filter((alarm) => alarm !== undefined).map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
   }
 }
 

@@ -174,3 +174,80 @@ describe('PrivateLinkService', () => {
     });
   });
 });
+
+const PAGER = 'arn:aws:sns:ap-northeast-1:111111111111:pager';
+
+function withAlarms(props: Partial<PrivateLinkServiceProps> = {}) {
+  const { stack, service: built } = build(props);
+  return { built, json: synthJson(stack) };
+}
+
+const alarmsOf = (json: ReturnType<typeof synthJson>) =>
+  Object.fromEntries(Object.values(resourcesOf(json, 'aws_cloudwatch_metric_alarm')).map((alarm) => [String(alarm.alarm_name), alarm]));
+
+describe('PrivateLinkService alarms', () => {
+  it('watches healthy and unhealthy NLB targets and the resets the service sends, to an encrypted alarm topic', () => {
+    const { built, json } = withAlarms({ alarms: { subscriptions: [{ type: 'email', address: 'oncall@saas.example.com' }] } });
+    const byName = alarmsOf(json);
+    expect(Object.keys(byName).sort()).toEqual(['unit-endpoint-service-resets', 'unit-nlb-healthy-hosts', 'unit-nlb-unhealthy-hosts']);
+    const topic = expect.stringMatching(/^\$\{aws_sns_topic\.Service_AlarmTopic_\w+\.arn\}$/);
+    expect(byName['unit-nlb-healthy-hosts']).toMatchObject({
+      namespace: 'AWS/NetworkELB',
+      metric_name: 'HealthyHostCount',
+      statistic: 'Minimum',
+      comparison_operator: 'LessThanThreshold',
+      // An ALB is one target for every zone.
+      threshold: 1,
+      evaluation_periods: 3,
+      treat_missing_data: 'breaching',
+      alarm_actions: [topic],
+      ok_actions: [topic],
+      dimensions: {
+        LoadBalancer: expect.stringMatching(/^\$\{trimprefix\(element\(split\(":", aws_lb\.Service_LoadBalancer_\w+\.arn\), 5\), "loadbalancer\/"\)\}$/),
+        TargetGroup: expect.stringMatching(/^\$\{element\(split\(":", aws_lb_target_group\.Service_AlbTarget_TargetGroup_\w+\.arn\), 5\)\}$/),
+      },
+    });
+    expect(byName['unit-nlb-unhealthy-hosts']).toMatchObject({ metric_name: 'UnHealthyHostCount', statistic: 'Maximum', comparison_operator: 'GreaterThanThreshold', threshold: 0 });
+    expect(byName['unit-endpoint-service-resets']).toMatchObject({
+      namespace: 'AWS/PrivateLinkServices',
+      metric_name: 'RstPacketsSent',
+      statistic: 'Sum',
+      threshold: 100,
+      evaluation_periods: 5,
+      treat_missing_data: 'notBreaching',
+      dimensions: { 'Service Id': expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_EndpointService_\w+\.id\}$/) },
+    });
+    expect(Object.values(resourcesOf(json, 'aws_sns_topic')).map((t) => t.name).sort()).toEqual(['unit-alarms', 'unit-endpoint-connections']);
+    expect(Object.values(resourcesOf(json, 'aws_sns_topic_subscription'))).toEqual([expect.objectContaining({ protocol: 'email', endpoint: 'oncall@saas.example.com', topic_arn: topic })]);
+    expect(built.alarms?.alarmNames).toEqual(['unit-nlb-healthy-hosts', 'unit-nlb-unhealthy-hosts', 'unit-endpoint-service-resets']);
+  });
+
+  it('expects a healthy IP or instance target in every zone', () => {
+    const { json } = withAlarms({ target: { type: 'ip', port: 8443, ips: ['10.10.1.10', '10.10.2.10'] } });
+    expect(alarmsOf(json)['unit-nlb-healthy-hosts']).toMatchObject({ threshold: SUBNETS.length });
+  });
+
+  it('takes each threshold, period and action from the user, and turns alarms off one by one or all', () => {
+    const { built, json } = withAlarms({ alarms: { actions: [PAGER], healthyHosts: { threshold: 2, evaluationPeriods: 5, datapointsToAlarm: 2, periodSeconds: 120 }, unhealthyHosts: false } });
+    expect(alarmsOf(json)['unit-nlb-healthy-hosts']).toMatchObject({ threshold: 2, evaluation_periods: 5, datapoints_to_alarm: 2, period: 120, alarm_actions: [PAGER] });
+    expect(alarmsOf(json)['unit-nlb-unhealthy-hosts']).toBeUndefined();
+    expect(built.alarmTopic).toBeUndefined();
+    expect(Object.values(resourcesOf(json, 'aws_sns_topic')).map((t) => t.name)).toEqual(['unit-endpoint-connections']);
+    expect(resourcesOf(withAlarms({ alarms: false }).json, 'aws_cloudwatch_metric_alarm')).toEqual({});
+  });
+
+  it('watches only the resets in front of existing NLBs, whose targets it does not know', () => {
+    const { json } = withAlarms({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN] });
+    expect(Object.keys(alarmsOf(json))).toEqual(['unit-endpoint-service-resets']);
+  });
+
+  it('rejects subscriptions next to actions, and settings CloudWatch would refuse', () => {
+    expect(() => withAlarms({ alarms: { actions: [PAGER], subscriptions: [{ type: 'email', address: 'oncall@saas.example.com' }] } })).toThrow(
+      /PrivateLinkService 'unit-dev\/Service': 'alarms.subscriptions' is set together with alarms.actions/,
+    );
+    expect(() => withAlarms({ alarms: { resetPackets: { periodSeconds: 90 } } })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'alarms.resetPackets.periodSeconds' is 90/);
+    expect(() => withAlarms({ alarms: { actions: [] } })).toThrow(/'alarms.actions' is empty/);
+    expect(() => withAlarms({ alarms: 'on' as never })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'alarms' is 'on'; give \{ subscriptions/);
+    expect(() => withAlarms({ notifications: { subscriptions: 'ops@example.com' as never } })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'notifications.subscriptions' is 'ops@example.com'; give a list/);
+  });
+});
