@@ -52,6 +52,9 @@ describe('README', () => {
     const stack = run(examples[1])['hr-prod'];
     const listeners = Object.values(stack.resource.aws_lb_listener).map((l) => l.port);
     expect(listeners.sort()).toEqual([443, 8443]);
+    // A production stack protects the NLB and the endpoint service without being asked.
+    expect(Object.values(stack.resource.aws_lb)[0]).toMatchObject({ lifecycle: { prevent_destroy: true } });
+    expect(Object.values(stack.resource.aws_vpc_endpoint_service)[0]).toMatchObject({ lifecycle: { prevent_destroy: true } });
     expect(Object.values(stack.resource.aws_lb_target_group_attachment).filter((a) => a.availability_zone === 'all')).toHaveLength(2);
   });
 });
