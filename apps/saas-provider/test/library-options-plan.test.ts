@@ -47,13 +47,25 @@ function optionsStack(): EnvironmentStack {
   nlb.addListener({ port: 443 }, alb);
   nlb.addListener({ port: 8443, protocol: 'TLS', certificateArn: `arn:aws:acm:ap-northeast-1:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666` }, ips);
   nlb.addListener({ port: 9443 }, instances);
+  // An older policy for clients that cannot do better, chosen by name (acknowledges PL-TLS-1).
+  nlb.addListener({ port: 10443, protocol: 'TLS', certificateArn: `arn:aws:acm:ap-northeast-1:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666`, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06', allowLegacyTlsPolicy: true }, ips);
   const service = new EndpointService(stack, 'Service', {
     networkLoadBalancerArns: [nlb.loadBalancerArn, elb('loadbalancer/net/other/0123456789abcdef')],
     acceptanceRequired: false,
-    tenants: [{ key: 'acme-bank', principals: ['arn:aws:iam::555500001111:role/privatelink-consumer'] }],
+    tenants: [
+      { key: 'acme-bank', principals: ['arn:aws:iam::555500001111:role/privatelink-consumer'] },
+      // A service principal may be allowed too (aws/aws-cdk#29478).
+      { key: 'aws-service', principals: ['elasticloadbalancing.amazonaws.com'] },
+    ],
     supportedIpAddressTypes: ['ipv4', 'ipv6'],
     supportedRegions: ['us-east-1', 'eu-west-1'],
     privateDnsName: '*.tenants.example.com',
+    timeouts: { create: '20m', delete: '30m' },
+  });
+  // A Gateway Load Balancer endpoint service (inspection appliances), in production by default with prevent_destroy.
+  new EndpointService(stack, 'Inspection', {
+    gatewayLoadBalancerArns: [elb('loadbalancer/gwy/inspection/0123456789abcdef')],
+    tenants: [{ key: 'spoke', principals: ['arn:aws:iam::555500002222:root'], endpointIds: ['vpce-0f1e2d3c4b5a69788'] }],
   });
   new PrivateDnsName(stack, 'Dns', { service, hostedZoneId: 'Z0123456789ABCDEFGHIJ', verifiedDomain: 'example.com', waitForVerification: true, ttlSeconds: 300 });
   // Every kind of subscription, and the alarms on their own with literal ARNs.
@@ -122,8 +134,16 @@ it('plans the TLS listener, the dual-stack NLB and the cross-region endpoint ser
     enforce_security_group_inbound_rules_on_private_link_traffic: 'on',
     access_logs: [{ bucket: 'options-nlb-logs', enabled: true, prefix: 'nlb' }],
   });
-  expect(after(/^aws_vpc_endpoint_service\.Service_/)).toMatchObject({ acceptance_required: false, supported_ip_address_types: ['ipv4', 'ipv6'], supported_regions: ['eu-west-1', 'us-east-1'] });
+  expect(after(/^aws_vpc_endpoint_service\.Service_/)).toMatchObject({ acceptance_required: false, supported_ip_address_types: ['ipv4', 'ipv6'], supported_regions: ['ap-northeast-1', 'eu-west-1', 'us-east-1'] });
   expect(after(/^aws_vpc_endpoint_service_private_dns_verification\.Dns_Verification_/)).toMatchObject({ wait_for_verification: true });
+});
+
+it('plans the legacy TLS listener chosen by name, a service principal, timeouts and a Gateway Load Balancer service', () => {
+  expect(after(/^aws_lb_listener\.Nlb_Listener-10443_/)).toMatchObject({ protocol: 'TLS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06' });
+  expect(after(/^aws_vpc_endpoint_service_allowed_principal\.Service_Tenant-aws-service_Principal-elasticloadbalancing-amazonaws-com_/)).toMatchObject({ principal_arn: 'elasticloadbalancing.amazonaws.com' });
+  expect(after(/^aws_vpc_endpoint_service\.Service_[0-9A-F]+$/)).toMatchObject({ timeouts: { create: '20m', delete: '30m' } });
+  expect(after(/^aws_vpc_endpoint_service\.Inspection_Service_/)).toMatchObject({ gateway_load_balancer_arns: [elb('loadbalancer/gwy/inspection/0123456789abcdef')], network_load_balancer_arns: null, acceptance_required: true });
+  expect(after(/^aws_vpc_endpoint_connection_accepter\.Inspection_Tenant-spoke_Accept-vpce-0f1e2d3c4b5a69788_/)).toMatchObject({ vpc_endpoint_id: 'vpce-0f1e2d3c4b5a69788' });
 });
 
 it('fronts existing NLBs and accepts a known endpoint', () => {

@@ -94,6 +94,19 @@ it('plans prod with NLB deletion protection and inbound rules enforced on Privat
   expect(nlb).toMatchObject({ enable_deletion_protection: true, enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
 });
 
+it('plans prod with prevent_destroy on the NLB and the endpoint service (the production default), dev and stg without', () => {
+  const lifecycles = (name: string) => {
+    const stack = stacks.find((s) => s.name === name);
+    if (!stack) throw new Error(`${name} is not synthesized`);
+    const planned = JSON.parse(fs.readFileSync(path.join(stack.dir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, { lifecycle?: unknown }>> };
+    return ['aws_lb', 'aws_vpc_endpoint_service'].flatMap((type) => Object.entries(planned.resource[type]).filter(([id]) => id.startsWith('Service_')).map(([, r]) => r.lifecycle));
+  };
+  expect(plans.get('saas-provider-prod').validation.valid).toBe(true);
+  expect(lifecycles('saas-provider-prod')).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
+  expect(lifecycles('saas-provider-stg')).toEqual([undefined, undefined]);
+  expect(lifecycles('saas-provider-dev')).toEqual([undefined, undefined]);
+});
+
 it('makes the dev ALB attachment wait for the ALB listener in the planned configuration', () => {
   const configuration = plans.get('saas-provider-dev').plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } };
   const attachment = configuration.root_module.resources.find((r) => r.address.startsWith('aws_lb_target_group_attachment.Service_AlbTarget_Attachment_'));
