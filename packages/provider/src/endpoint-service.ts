@@ -1,3 +1,4 @@
+import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import {
   applyConstructContract,
@@ -14,10 +15,12 @@ import {
   requireArray,
   requireBoolean,
   requireDnsName,
+  requireKeys,
   requireNonEmpty,
   requireOneOf,
   requirePreventDestroy,
   requireRegion,
+  requireResourceId,
   requireTimeouts,
   requireUnique,
   type TimeoutsProps,
@@ -171,6 +174,22 @@ export class EndpointService extends Construct {
       (tenant) => new Tenant(this, `Tenant-${tenant.key}`, { ...tenant, serviceId: this.serviceId, acceptanceRequired: this.acceptanceRequired }),
     );
     this.endpointsToReject = this.tenants.filter((t) => t.state === 'offboarded').flatMap((t) => t.endpointIds);
+  }
+
+  /**
+   * Accepts an endpoint known only by reference, for example one created in the same apply in
+   * this account (`endpoint.endpointId`), which the tenants' literal `endpointIds` cannot name.
+   * The accepter is addressed by `key`, so the reference may change without replacing others.
+   */
+  public acceptEndpoint(key: string, endpointId: string): VpcEndpointConnectionAccepter {
+    if (!this.acceptanceRequired) configError(this, 'acceptEndpoint', 'is called while acceptanceRequired is false', 'leave it out: every endpoint of an allowed principal is accepted automatically');
+    requireKeys(this, 'acceptEndpoint.key', [key]);
+    requireResourceId(this, 'acceptEndpoint.endpointId', endpointId, 'vpcEndpoint');
+    const owner = this.tenants.find((tenant) => tenant.endpointIds.includes(endpointId));
+    if (owner) configError(this, 'acceptEndpoint.endpointId', `is ${formatValue(endpointId)}, which tenant ${formatValue(owner.key)} lists already`, 'accept an endpoint once: leave this call out, or remove it from the tenant');
+    const id = `AcceptRef-${key}`;
+    if (this.node.tryFindChild(id)) configError(this, 'acceptEndpoint.key', `is ${formatValue(key)} twice`, 'give each accepted endpoint its own key');
+    return new VpcEndpointConnectionAccepter(this, id, { vpcEndpointServiceId: this.serviceId, vpcEndpointId: endpointId });
   }
 }
 

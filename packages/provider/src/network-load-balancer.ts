@@ -2,13 +2,17 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import {
   applyConstructContract,
+  type Connectable,
+  Connections,
   configError,
+  constructKey,
   DedicatedSecurityGroup,
   describeKind,
   formatValue,
   knownAwsContext,
   type MetaArguments,
   NAME_RULES,
+  type Peer,
   nameTags,
   physicalName,
   requireBoolean,
@@ -79,7 +83,7 @@ export interface NetworkLoadBalancerProps extends MetaArguments {
  * Zones, its own security group attached at creation (one cannot be added later), and deletion
  * protection. Add listeners with {@link addListener}.
  */
-export class NetworkLoadBalancer extends Construct {
+export class NetworkLoadBalancer extends Construct implements Connectable {
   public readonly loadBalancerArn: string;
   public readonly dnsName: string;
   public readonly securityGroup: DedicatedSecurityGroup;
@@ -89,7 +93,14 @@ export class NetworkLoadBalancer extends Construct {
   public readonly ipAddressType: 'ipv4' | 'dualstack';
   /** The load balancer resource, for dependencies. */
   public readonly resource: Lb;
+  /**
+   * The security group wiring: `allowFrom(peer)` admits a CIDR block, a security group or a
+   * connectable construct on the listener ports (see {@link allowFrom}).
+   */
+  public readonly connections: Connections;
   private readonly consumerCidrs: readonly string[];
+  /** The listener ports so far: what allowFrom admits a peer on by default. */
+  private readonly listenerPorts: number[] = [];
   private readonly admitted = new Set<NlbTarget>();
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
@@ -151,8 +162,25 @@ export class NetworkLoadBalancer extends Construct {
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;
     this.securityGroupId = this.securityGroup.securityGroupId;
+    this.connections = new Connections(this, {
+      securityGroupId: this.securityGroupId,
+      rules: this.securityGroup,
+      defaultPorts: this.listenerPorts,
+      key: constructKey(this),
+      openIngressFix: 'admit the client CIDR blocks; the load balancer of an endpoint service never admits the whole internet',
+    });
     const zoneIds = subnets.map((s) => s.availabilityZoneId);
     this.availabilityZoneIds = zoneIds.every((z): z is string => z !== undefined) ? zoneIds : [];
+  }
+
+  /**
+   * Admits `peer` (a CIDR block, `{ securityGroupId, key }`, a security group or connectable
+   * construct of this stack) on `ports`, by default every listener port added so far, one rule per
+   * peer and port. The rules judge traffic that reaches the load balancer directly (for example
+   * clients in the VPC) and, with `enforceInboundRulesOnPrivateLinkTraffic`, PrivateLink traffic too.
+   */
+  public allowFrom(peer: Peer, ports?: readonly number[]): void {
+    this.connections.allowFrom(peer, ports);
   }
 
   /**
@@ -170,6 +198,7 @@ export class NetworkLoadBalancer extends Construct {
       target.admit(this.node.id, this.securityGroup);
       this.admitted.add(target);
     }
+    this.listenerPorts.push(checked.port);
     if (this.consumerCidrs.length > 0) {
       this.securityGroup.addIngress({ ports: [checked.port], cidrs: this.consumerCidrs, description: `Consumers on ${checked.protocol} ${checked.port}` });
     }

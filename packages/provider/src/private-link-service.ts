@@ -6,6 +6,7 @@ import {
   formatValue,
   type MetaArguments,
   NAME_RULES,
+  type Peer,
   nameTags,
   physicalName,
   PrivateNetwork,
@@ -265,6 +266,17 @@ export class PrivateLinkService extends Construct {
       }
       this.flowLogGroupName = (existing ?? reportAs(this, (field) => (field === 'name' ? field : `flowLogs.${field}`), () => new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: flowLogs?.retentionDays }))).logGroupName;
     }
+  }
+
+  /**
+   * Admits `peer` to the new load balancer's listener ports (or `ports`), like
+   * {@link NetworkLoadBalancer.allowFrom}. Existing NLBs keep their own security groups.
+   */
+  public allowFrom(peer: Peer, ports?: readonly number[]): void {
+    const loadBalancer =
+      this.loadBalancer ??
+      configError(this, 'allowFrom', 'cannot add rules: the service fronts existing NLBs, whose security groups this construct does not manage', "add the rules to the existing load balancers' security groups, or let the construct create the NLB");
+    reportAs(this, (field) => field, () => loadBalancer.allowFrom(peer, ports));
   }
 }
 

@@ -1,6 +1,6 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Guardrails } from '@privatelink-cdktf/core';
-import { Testing } from 'cdktf';
+import { Testing, Token } from 'cdktf';
 import { EndpointService, type EndpointServiceProps } from '../src';
 import { NLB_ARN, resolve, resourcesOf, synthJson, testStack } from './helpers';
 
@@ -145,5 +145,27 @@ describe('EndpointService', () => {
       expect(() => service({ privateDnsName: 'API_.example.com' })).toThrow(/'privateDnsName' is 'API_.example.com', which is not a valid DNS name/);
       expect(() => service({ privateDnsName: 'localhost' })).toThrow(/'privateDnsName' is 'localhost'/);
     });
+  });
+});
+
+describe('EndpointService.acceptEndpoint', () => {
+  it('accepts an endpoint known only by reference, addressed by its key', () => {
+    const { stack, endpointService } = service({ tenants: [{ key: 'acme-bank', principals: [ROOT] }] });
+    const endpointId = Token.asString({ Ref: 'endpoint' });
+    endpointService.acceptEndpoint('internal-batch', endpointId);
+    const accepters = resourcesOf(synthJson(stack), 'aws_vpc_endpoint_connection_accepter');
+    expect(Object.keys(accepters)).toEqual([expect.stringMatching(/^Service_AcceptRef-internal-batch_/)]);
+    expect(Object.values(accepters)[0].vpc_endpoint_service_id).toMatch(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/);
+  });
+
+  it('refuses a second accepter for a key or for a tenant endpoint, a malformed ID, and acceptance that is off', () => {
+    const { endpointService } = service({ tenants: [{ key: 'acme-bank', principals: [ROOT], endpointIds: ['vpce-0a1b2c3d4e5f60718'] }] });
+    endpointService.acceptEndpoint('batch', 'vpce-0123456789abcdef0');
+    expect(() => endpointService.acceptEndpoint('batch', 'vpce-0123456789abcdef1')).toThrow(/'acceptEndpoint.key' is 'batch' twice/);
+    expect(() => endpointService.acceptEndpoint('again', 'vpce-0a1b2c3d4e5f60718')).toThrow(/which tenant 'acme-bank' lists already/);
+    expect(() => endpointService.acceptEndpoint('bad', 'vpc-0123456789abcdef0')).toThrow(/'acceptEndpoint.endpointId' is 'vpc-0123456789abcdef0', which is not a VPC endpoint ID/);
+    expect(() => endpointService.acceptEndpoint('Bad Key', 'vpce-0123456789abcdef2')).toThrow(/'acceptEndpoint.key' has key 'Bad Key'/);
+    const automatic = service({ acceptanceRequired: false, tenants: [{ key: 'acme-bank', principals: [ROOT] }] }).endpointService;
+    expect(() => automatic.acceptEndpoint('batch', 'vpce-0123456789abcdef0')).toThrow(/'acceptEndpoint' is called while acceptanceRequired is false/);
   });
 });

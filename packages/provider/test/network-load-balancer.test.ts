@@ -102,3 +102,23 @@ describe('NetworkLoadBalancer', () => {
     });
   });
 });
+
+describe('NetworkLoadBalancer.allowFrom', () => {
+  it('admits a CIDR block and a security group on every listener port, one rule per peer and port', () => {
+    const { stack, loadBalancer } = nlb();
+    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+    loadBalancer.addListener({ port: 443 }, targets);
+    loadBalancer.addListener({ port: 8443 }, targets);
+    loadBalancer.allowFrom('10.20.0.0/16');
+    loadBalancer.allowFrom({ securityGroupId: 'sg-0123456789abcdef0' }, [443]);
+    loadBalancer.allowFrom('10.20.0.0/16');
+    const ingress = Object.values(resourcesOf(synthJson(stack), 'aws_vpc_security_group_ingress_rule'));
+    expect(ingress.map((r) => `${r.cidr_ipv4 ?? r.referenced_security_group_id}:${r.from_port}`).sort()).toEqual(['10.20.0.0/16:443', '10.20.0.0/16:8443', 'sg-0123456789abcdef0:443']);
+  });
+
+  it('refuses the whole internet, with a fix that names no option the load balancer lacks', () => {
+    const { loadBalancer } = nlb();
+    expect(() => loadBalancer.allowFrom('0.0.0.0/0', [443])).toThrow(/'allowFrom' has '0.0.0.0\/0', which admits the whole internet; admit the client CIDR blocks; the load balancer of an endpoint service never admits the whole internet/);
+    expect(() => loadBalancer.allowFrom('10.20.0.0/16')).toThrow(/'allowFrom.ports' is empty/);
+  });
+});

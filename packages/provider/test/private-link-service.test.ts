@@ -142,6 +142,16 @@ describe('PrivateLinkService', () => {
     expect(Testing.synth(bare)).not.toHaveResource(FlowLog);
   });
 
+  it('admits peers to the new NLB on its listener ports with allowFrom, and refuses for existing NLBs', () => {
+    const { stack, service } = build({ enforceInboundRulesOnPrivateLinkTraffic: true, consumerCidrs: ['10.50.0.0/16'] });
+    service.allowFrom('10.60.0.0/16');
+    const ingress = Object.values(resourcesOf(synthJson(stack), 'aws_vpc_security_group_ingress_rule')).filter((r) => String(r.security_group_id).includes('LoadBalancer'));
+    expect(ingress.map((r) => `${r.cidr_ipv4}:${r.from_port}`).sort()).toEqual(['10.50.0.0/16:443', '10.60.0.0/16:443']);
+    expect(() => service.allowFrom('::/0')).toThrow(/PrivateLinkService 'unit-dev\/Service': 'allowFrom' has '::\/0', which admits the whole internet/);
+    const existing = build({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN] }).service;
+    expect(() => existing.allowFrom('10.60.0.0/16')).toThrow(/'allowFrom' cannot add rules: the service fronts existing NLBs/);
+  });
+
   describe('rejects', () => {
     it('an empty NLB list, existing NLBs mixed with a new one, and no target', () => {
       expect(() => build({ subnets: undefined, target: undefined, existingNlbArns: [] })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'existingNlbArns' is empty/);
