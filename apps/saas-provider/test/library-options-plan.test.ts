@@ -1,3 +1,4 @@
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { EnvironmentStack } from '@privatelink-cdktf/core';
 import {
   AlbTarget,
@@ -47,6 +48,8 @@ function optionsStack(): EnvironmentStack {
   nlb.addListener({ port: 443 }, alb);
   nlb.addListener({ port: 8443, protocol: 'TLS', certificateArn: `arn:aws:acm:ap-northeast-1:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666` }, ips);
   nlb.addListener({ port: 9443 }, instances);
+  // Clients in the VPC reach the instances' listener directly.
+  nlb.allowFrom('10.12.0.0/16', [9443]);
   // An older policy for clients that cannot do better, chosen by name (acknowledges PL-TLS-1).
   nlb.addListener({ port: 10443, protocol: 'TLS', certificateArn: `arn:aws:acm:ap-northeast-1:${ACCOUNT}:certificate/0b1c2d3e-1111-2222-3333-444455556666`, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06', allowLegacyTlsPolicy: true }, ips);
   const service = new EndpointService(stack, 'Service', {
@@ -88,7 +91,7 @@ function optionsStack(): EnvironmentStack {
     actions: [`arn:aws:sns:ap-northeast-1:${ACCOUNT}:pager`],
     resetPackets: { threshold: 10, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 2 },
   });
-  new PrivateLinkService(stack, 'Existing', {
+  const existing = new PrivateLinkService(stack, 'Existing', {
     name: 'existing',
     vpc,
     existingNlbArns: [elb('loadbalancer/net/third/0123456789abcdef')],
@@ -98,6 +101,15 @@ function optionsStack(): EnvironmentStack {
       { key: 'anyone', principals: ['*'] },
     ],
   });
+  // An endpoint of this account created in the same apply, accepted by reference.
+  const internal = new VpcEndpoint(stack, 'InternalEndpoint', {
+    vpcId: vpc.vpcId,
+    serviceName: existing.serviceName,
+    vpcEndpointType: 'Interface',
+    subnetIds: subnets.map((s) => s.subnetId),
+    securityGroupIds: [nlb.securityGroupId],
+  });
+  existing.endpointService.acceptEndpoint('internal-batch', internal.id);
   return stack;
 }
 
@@ -144,6 +156,13 @@ it('plans the legacy TLS listener chosen by name, a service principal, timeouts 
   expect(after(/^aws_vpc_endpoint_service\.Service_[0-9A-F]+$/)).toMatchObject({ timeouts: { create: '20m', delete: '30m' } });
   expect(after(/^aws_vpc_endpoint_service\.Inspection_Service_/)).toMatchObject({ gateway_load_balancer_arns: [elb('loadbalancer/gwy/inspection/0123456789abcdef')], network_load_balancer_arns: null, acceptance_required: true });
   expect(after(/^aws_vpc_endpoint_connection_accepter\.Inspection_Tenant-spoke_Accept-vpce-0f1e2d3c4b5a69788_/)).toMatchObject({ vpc_endpoint_id: 'vpce-0f1e2d3c4b5a69788' });
+});
+
+it('admits VPC clients to one listener and accepts an endpoint of the same apply by reference', () => {
+  expect(after(/^aws_vpc_security_group_ingress_rule\.Nlb_SecurityGroup_In-tcp-9443-10-12-0-0-16_/)).toMatchObject({ cidr_ipv4: '10.12.0.0/16', from_port: 9443, to_port: 9443 });
+  expect(after(/^aws_vpc_endpoint_connection_accepter\.Existing_EndpointService_AcceptRef-internal-batch_/)).toMatchObject({});
+  const accepter = plan.resourceChanges.find((rc) => rc.address.startsWith('aws_vpc_endpoint_connection_accepter.Existing_EndpointService_AcceptRef-internal-batch_'));
+  expect(accepter?.change.after_unknown).toMatchObject({ vpc_endpoint_id: true, vpc_endpoint_service_id: true });
 });
 
 it('fronts existing NLBs and accepts a known endpoint', () => {
