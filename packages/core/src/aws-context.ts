@@ -1,7 +1,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Token } from 'cdktf';
+import { type TerraformProvider, TerraformStack, Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { configError } from './config-error';
+import { providerRegion } from './meta-arguments';
 import { partitionOf, requireRegion } from './regions';
 
 /** Where a construct is deployed, known at synth time so service names and ARNs can be literal. */
@@ -35,11 +36,17 @@ export function awsContext(scope: IConstruct, explicit: { region?: string; accou
 /**
  * The region and account of a construct as far as they are known (see {@link awsContext}), without
  * failing when they are not: for checks that compare a value with where the stack deploys (an ARN
- * of another region or account) and skip what they cannot know.
+ * of another region or account) and skip what they cannot know. With `provider` (the construct's
+ * own, from its props) the region is that provider's literal region, and the account is unknown:
+ * a second provider may be another account.
  */
-export function knownAwsContext(scope: IConstruct, explicit: { region?: string; accountId?: string } = {}): { region?: string; accountId?: string } {
+export function knownAwsContext(
+  scope: IConstruct,
+  explicit: { region?: string; accountId?: string; provider?: TerraformProvider } = {},
+): { region?: string; accountId?: string } {
   const stack = TerraformStack.of(scope);
   const recorded = (stack as unknown as Record<symbol, AwsContext | undefined>)[CONTEXT];
+  if (explicit.provider) return { region: explicit.region ?? providerRegion(explicit.provider), accountId: explicit.accountId };
   return { region: explicit.region ?? recorded?.region ?? defaultProviderRegion(stack), accountId: explicit.accountId ?? recorded?.accountId };
 }
 

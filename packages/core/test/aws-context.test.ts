@@ -43,5 +43,11 @@ describe('awsContext', () => {
     expect(knownAwsContext(new Construct(bare, 'Thing'))).toEqual({ region: undefined, accountId: undefined });
     expect(knownAwsContext(new Construct(devStack(), 'Thing'))).toEqual({ region: 'ap-northeast-1', accountId: '111111111111' });
     expect(knownAwsContext(new Construct(devStack(), 'Thing'), { region: 'us-east-1' })).toEqual({ region: 'us-east-1', accountId: '111111111111' });
+    // A construct's own provider decides the region; its account is not known.
+    const stack = devStack();
+    const virginia = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    expect(knownAwsContext(new Construct(stack, 'Thing'), { provider: virginia })).toEqual({ region: 'us-east-1', accountId: undefined });
+    const unknownRegion = new AwsProvider(stack, 'Later', { region: Token.asString({ Ref: 'region' }), alias: 'later' });
+    expect(knownAwsContext(new Construct(stack, 'Other'), { provider: unknownRegion })).toEqual({ region: undefined, accountId: undefined });
   });
 });
