@@ -56,11 +56,11 @@ export class AlbTarget extends NlbTargetGroup {
 
   constructor(scope: Construct, id: string, props: AlbTargetProps) {
     super(scope, id);
-    applyConstructContract(this, props);
+    const { provider } = applyConstructContract(this, props);
     this.props = props;
     this.requireBaseProps(props);
     // An NLB registers an ALB of its own VPC only: same region, same account.
-    const { region, accountId } = knownAwsContext(this);
+    const { region, accountId } = knownAwsContext(this, { provider });
     requireString(this, 'albArn', props.albArn, 'give the ARN of the Application Load Balancer');
     requireArn(this, 'albArn', props.albArn, {
       service: 'elasticloadbalancing',

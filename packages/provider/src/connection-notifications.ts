@@ -52,11 +52,11 @@ export class ConnectionNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionNotificationsProps) {
     super(scope, id);
-    const { dependsOn } = applyConstructContract(this, props);
+    const { dependsOn, provider } = applyConstructContract(this, props);
     requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
     requireName(this, 'name', props.name, NAME_RULES.namePrefix);
     requireResourceId(this, 'serviceId', props.serviceId, 'endpointService');
-    const { region, accountId } = knownAwsContext(this);
+    const { region, accountId } = knownAwsContext(this, { provider });
     requireString(this, 'serviceArn', props.serviceArn, "give the endpoint service's ARN (EndpointService.serviceArn)");
     requireArn(this, 'serviceArn', props.serviceArn, { service: 'ec2', resourceTypes: ['vpc-endpoint-service'], region, accountId });
     // The topic's key must be usable by the topic: same region.

@@ -97,8 +97,8 @@ export class EndpointService extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
-    const { dependsOn } = applyConstructContract(this, props);
-    const { region, accountId } = knownAwsContext(this);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    const { region, accountId } = knownAwsContext(this, { provider });
     const gateway = props.gatewayLoadBalancerArns !== undefined;
     if (gateway && props.networkLoadBalancerArns !== undefined) {
       configError(this, 'gatewayLoadBalancerArns', 'is given together with networkLoadBalancerArns', 'an endpoint service fronts either Network or Gateway Load Balancers: give one of the two lists');

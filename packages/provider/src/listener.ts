@@ -2,7 +2,6 @@ import {
   configError,
   describeKind,
   Guardrails,
-  knownAwsContext,
   MODERN_TLS_LISTENER,
   RECOMMENDED_TLS_POLICY,
   requireArn,
@@ -10,7 +9,6 @@ import {
   requireOneOf,
   requirePort,
   requireTlsPolicy,
-  requireUnique,
 } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
@@ -52,11 +50,11 @@ const LISTENER_EXAMPLE = 'give { port: 443 }, or { port: 443, protocol: \'TLS\',
 
 /**
  * Checks one listener the way the load balancer will: port, protocol, certificate (an ACM
- * certificate of the stack's region and account) and a TLS policy no weaker than TLS 1.2 with
- * forward secrecy unless `allowLegacyTlsPolicy` says otherwise. Returns it with its protocol and
- * policy filled in; a legacy policy is acknowledged on `scope`.
+ * certificate of the load balancer's region and account, `deployment`) and a TLS policy no weaker
+ * than TLS 1.2 with forward secrecy unless `allowLegacyTlsPolicy` says otherwise. Returns it with
+ * its protocol and policy filled in; a legacy policy is acknowledged on `scope`.
  */
-export function requireListener(scope: IConstruct, field: string, listener: ListenerConfig): CheckedListener {
+export function requireListener(scope: IConstruct, field: string, listener: ListenerConfig, deployment: { region?: string; accountId?: string } = {}): CheckedListener {
   if (typeof listener !== 'object' || listener === null || Array.isArray(listener)) {
     configError(scope, field, `is ${describeKind(listener)}`, LISTENER_EXAMPLE);
   }
@@ -72,20 +70,11 @@ export function requireListener(scope: IConstruct, field: string, listener: List
   }
   if (listener.certificateArn === undefined) configError(scope, `${field}.certificateArn`, 'is missing for a TLS listener', "give the ARN of an ACM certificate for the service name, or use protocol 'TCP'");
   // The load balancer takes certificates of its own region and account only.
-  const { region, accountId } = knownAwsContext(scope);
+  const { region, accountId } = deployment;
   requireArn(scope, `${field}.certificateArn`, listener.certificateArn, { service: 'acm', resourceTypes: ['certificate'], region, accountId });
   const sslPolicy = requireTlsPolicy(scope, `${field}.sslPolicy`, listener.sslPolicy ?? DEFAULT_TLS_SECURITY_POLICY, { name: 'allowLegacyTlsPolicy', given: legacy });
   if (legacy) {
     Guardrails.acknowledge(scope, MODERN_TLS_LISTENER, `allowLegacyTlsPolicy: true was set on the listener on port ${listener.port}, so it may negotiate with '${sslPolicy}'`);
   }
   return { ...listener, protocol, sslPolicy };
-}
-
-/** Checks a listener list: each listener, and one listener per port. */
-export function requireListeners(scope: IConstruct, field: string, listeners: readonly ListenerConfig[]): CheckedListener[] {
-  if (!Array.isArray(listeners)) configError(scope, field, `is ${describeKind(listeners)}, not a list`, 'give a list of listeners, for example [{ port: 443 }]');
-  if (listeners.length === 0) configError(scope, field, 'is empty', 'give at least one listener, for example [{ port: 443 }]');
-  const checked = listeners.map((listener, index) => requireListener(scope, `${field}[${index}]`, listener));
-  requireUnique(scope, `${field}.port`, checked.map((l) => String(l.port)), 'give each listener its own port');
-  return checked;
 }

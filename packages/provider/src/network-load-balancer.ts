@@ -99,17 +99,20 @@ export class NetworkLoadBalancer extends Construct implements Connectable {
    */
   public readonly connections: Connections;
   private readonly consumerCidrs: readonly string[];
+  /** Where the load balancer deploys, as far as known: listeners' certificates must be there. */
+  private readonly deployment: { region?: string; accountId?: string };
   /** The listener ports so far: what allowFrom admits a peer on by default. */
   private readonly listenerPorts: number[] = [];
   private readonly admitted = new Set<NlbTarget>();
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
-    const { dependsOn } = applyConstructContract(this, props);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    this.deployment = knownAwsContext(this, { provider });
     requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
     requireName(this, 'name', props.name, NAME_RULES.loadBalancer);
     requireVpcRef(this, 'vpc', props.vpc);
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: knownAwsContext(this).region });
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: this.deployment.region });
     const enforce = requireBoolean(this, 'enforceInboundRulesOnPrivateLinkTraffic', props.enforceInboundRulesOnPrivateLinkTraffic) ?? false;
     const crossZone = requireBoolean(this, 'crossZoneLoadBalancing', props.crossZoneLoadBalancing) ?? false;
     const deletionProtection = requireBoolean(this, 'deletionProtection', props.deletionProtection) ?? true;
@@ -188,7 +191,7 @@ export class NetworkLoadBalancer extends Construct implements Connectable {
    * (`consumerCidrs`) to the listener port, the load balancer to the target port only.
    */
   public addListener(listener: ListenerConfig, target: NlbTarget): LbListener {
-    const checked = requireListener(this, `listeners[${formatValue(listener?.port)}]`, listener);
+    const checked = requireListener(this, `listeners[${formatValue(listener?.port)}]`, listener, this.deployment);
     const id = `Listener-${checked.port}`;
     if (this.node.tryFindChild(id)) configError(this, 'listeners', `has port ${checked.port} twice`, 'give each listener its own port');
     if (target.targetType === 'alb' && checked.protocol !== 'TCP') {

@@ -136,7 +136,8 @@ export class PrivateLinkService extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
     super(scope, id);
-    const { dependsOn } = applyConstructContract(this, props);
+    // Inner constructs get the provider too, so their checks know the region their resources deploy to.
+    const { dependsOn, provider } = applyConstructContract(this, props);
     requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
     requireName(this, 'name', props.name, NAME_RULES.namePrefix);
     requireVpcRef(this, 'vpc', props.vpc);
@@ -172,9 +173,10 @@ export class PrivateLinkService extends Construct {
         ipAddressType,
         preventDestroy: props.preventDestroy,
         dependsOn,
+        provider,
       }));
       this.loadBalancer = loadBalancer;
-      const created = reportAs(this, (field) => (field === 'vpc' || field.startsWith('vpc.') ? field : `target.${field}`), () => createTarget(this, props.vpc, target));
+      const created = reportAs(this, (field) => (field === 'vpc' || field.startsWith('vpc.') ? field : `target.${field}`), () => createTarget(this, props.vpc, { ...target, provider }));
       this.target = created;
       const listeners = requireArray(this, 'listeners', props.listeners ?? [{ port: target.type === 'alb' ? created.port : 443 }], 'give a list of listeners, for example [{ port: 443 }]');
       if (listeners.length === 0) configError(this, 'listeners', 'is empty', 'give at least one listener, for example [{ port: 443 }]');
@@ -201,6 +203,7 @@ export class PrivateLinkService extends Construct {
       preventDestroy: props.preventDestroy,
       timeouts: props.timeouts,
       dependsOn,
+      provider,
     }));
     this.serviceName = this.endpointService.serviceName;
     this.serviceId = this.endpointService.serviceId;
@@ -230,6 +233,7 @@ export class PrivateLinkService extends Construct {
         events: notifications?.events,
         kmsKeyArn: notifications?.kmsKeyArn,
         subscriptions: notifications?.subscriptions,
+        provider,
       }));
     }
     if (props.alarms !== false) {

@@ -1,7 +1,7 @@
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { Guardrails, RECOMMENDED_TLS_POLICY } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { DEFAULT_TLS_SECURITY_POLICY, IpTargets, NetworkLoadBalancer, requireListener, requireListeners } from '../src';
+import { DEFAULT_TLS_SECURITY_POLICY, IpTargets, NetworkLoadBalancer, requireListener } from '../src';
 import { recordedGuardrails, SUBNETS, synthJson, resourcesOf, testStack, VPC } from './helpers';
 
 const CERT = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';
@@ -53,15 +53,12 @@ describe('listeners', () => {
     expect(recordedGuardrails(stack).suppressions).toEqual([]);
   });
 
-  it('are checked as a list: each listener by position, one per port', () => {
+  it('take a certificate of where the load balancer deploys, and check one listener at a time', () => {
     const scope = testStack();
-    expect(requireListeners(scope, 'listeners', [{ port: 443 }, { port: 8443, protocol: 'TLS', certificateArn: CERT }]).map((l) => [l.protocol, l.sslPolicy])).toEqual([
-      ['TCP', undefined],
-      ['TLS', RECOMMENDED_TLS_POLICY],
-    ]);
-    expect(() => requireListeners(scope, 'listeners', [{ port: 443 }, { port: 443 }])).toThrow(/'listeners.port' lists '443' twice; give each listener its own port/);
-    expect(() => requireListeners(scope, 'listeners', [])).toThrow(/'listeners' is empty/);
-    expect(() => requireListeners(scope, 'listeners', [{ port: 443 }, { port: 0 }])).toThrow(/'listeners\[1\].port' has port 0/);
+    const deployment = { region: 'ap-northeast-1', accountId: '111111111111' };
+    expect(requireListener(scope, 'listeners[0]', { port: 8443, protocol: 'TLS', certificateArn: CERT }, deployment)).toEqual({ port: 8443, protocol: 'TLS', certificateArn: CERT, sslPolicy: RECOMMENDED_TLS_POLICY });
+    expect(requireListener(scope, 'listeners[0]', { port: 443 })).toEqual({ port: 443, protocol: 'TCP' });
+    expect(() => requireListener(scope, 'listeners[0]', { port: 443, protocol: 'TLS', certificateArn: CERT }, { region: 'us-east-1' })).toThrow(/'listeners\[0\].certificateArn' is .*, in ap-northeast-1, but the stack deploys to us-east-1/);
     expect(() => requireListener(scope, 'listeners[0]', null as never)).toThrow(/'listeners\[0\]' is null/);
   });
 });

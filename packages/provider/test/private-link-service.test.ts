@@ -88,7 +88,17 @@ describe('PrivateLinkService', () => {
     const stack = testStack();
     const other = new AwsProvider(stack, 'osaka', { region: 'ap-northeast-3', alias: 'osaka' });
     const gate = new SnsTopic(stack, 'Gate', { name: 'gate' });
-    new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target: ALB_TARGET, tenants: TENANTS, provider: other, dependsOn: [gate] });
+    // Everything is in Osaka: the checks judge zones and ARNs by the provider's region.
+    const osaka = (arn: string) => arn.replace('ap-northeast-1', 'ap-northeast-3');
+    const subnets = [
+      { subnetId: 'subnet-a', availabilityZoneId: 'apne3-az1' },
+      { subnetId: 'subnet-b', availabilityZoneId: 'apne3-az2' },
+    ];
+    const target = { ...ALB_TARGET, albArn: osaka(ALB_ARN), albListener: { listenerArn: osaka(ALB_LISTENER_ARN), port: 443 } };
+    const tokyoSubnets = testStack();
+    const osakaProvider = new AwsProvider(tokyoSubnets, 'osaka', { region: 'ap-northeast-3', alias: 'osaka' });
+    expect(() => new PrivateLinkService(tokyoSubnets, 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target, tenants: TENANTS, provider: osakaProvider })).toThrow(/PrivateLinkService 'unit-dev\/Service': 'subnets' has 'apne1-az1'.*ap-northeast-3/);
+    new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: VPC, subnets, target, tenants: TENANTS, provider: other, dependsOn: [gate] });
     const json = synthJson(stack);
     const mine = Object.values(json.resource).flatMap((byId) => Object.entries(byId)).filter(([id]) => id.startsWith('Service_'));
     expect(mine.length).toBeGreaterThanOrEqual(20);
