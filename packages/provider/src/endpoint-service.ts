@@ -171,7 +171,7 @@ export class EndpointService extends Construct {
     this.verificationRecordName = dnsConfig.name;
     this.verificationRecordValue = dnsConfig.value;
     this.tenants = tenants.map(
-      (tenant) => new Tenant(this, `Tenant-${tenant.key}`, { ...tenant, serviceId: this.serviceId, acceptanceRequired: this.acceptanceRequired }),
+      (tenant) => new Tenant(this, `Tenant-${tenant.key}`, { ...tenant, serviceId: this.serviceId, acceptanceRequired: this.acceptanceRequired, allowAnyPrincipal }),
     );
     this.endpointsToReject = this.tenants.filter((t) => t.state === 'offboarded').flatMap((t) => t.endpointIds);
   }

@@ -3,6 +3,9 @@ import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-
 import {
   applyConstructContract,
   configError,
+  Guardrails,
+  NO_ANY_PRINCIPAL,
+  requireBoolean,
   formatValue,
   isUnresolved,
   type MetaArguments,
@@ -52,6 +55,8 @@ export interface TenantProps extends TenantConfig, MetaArguments {
   readonly serviceId: string;
   /** Accepters only make sense when the service asks for acceptance. @default true */
   readonly acceptanceRequired?: boolean;
+  /** Permit the `'*'` principal (any AWS account may request an endpoint). @default false */
+  readonly allowAnyPrincipal?: boolean;
 }
 
 /** Where a tenant's mistakes are reported: a construct and the field path of the tenant in it (`''` for the tenant itself). */
@@ -84,6 +89,12 @@ export class Tenant extends Construct {
     this.state = props.state ?? 'active';
     this.endpointIds = [...(props.endpointIds ?? [])];
     if (this.state === 'offboarded') return;
+    if (this.principals.includes('*')) {
+      if (requireBoolean(this, 'allowAnyPrincipal', props.allowAnyPrincipal) !== true) {
+        configError(this, 'principals', "has '*', so any AWS account could connect", "list the tenant's account, role or user ARNs, or set allowAnyPrincipal: true if that is really intended");
+      }
+      Guardrails.acknowledge(this, NO_ANY_PRINCIPAL, "allowAnyPrincipal: true was set on the tenant to allow the '*' principal");
+    }
     for (const principal of this.principals) {
       new VpcEndpointServiceAllowedPrincipal(this, `Principal-${principalSuffix(principal)}`, {
         vpcEndpointServiceId: props.serviceId,

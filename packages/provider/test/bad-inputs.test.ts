@@ -182,6 +182,8 @@ const BAD: readonly BadInput[] = [
   { name: 'tenant endpoint ID unresolved', run: tenant({ endpointIds: [TOKEN] }), field: 'endpointIds', value: 'an unresolved value', fix: /literal vpce-/ },
   { name: 'tenant endpoint IDs as a string (untyped JS)', run: tenant({ endpointIds: 'vpce-0a1b2c3d4e5f60718' }), field: 'endpointIds', value: "'vpce-0a1b2c3d4e5f60718', not a list", fix: /list of endpoint IDs/ },
   { name: 'tenant endpoint IDs without acceptance', run: tenant({ endpointIds: ['vpce-0a1b2c3d4e5f60718'], acceptanceRequired: false }), field: 'endpointIds', value: 'acceptanceRequired is false', fix: /leave endpointIds out/ },
+  { name: "tenant with '*' and no opt-in", run: tenant({ principals: ['*'] }), field: 'principals', value: "'*'", fix: /allowAnyPrincipal: true/ },
+  { name: 'tenant allowAnyPrincipal as a string (untyped JS)', run: tenant({ principals: ['*'], allowAnyPrincipal: 'yes' }), field: 'allowAnyPrincipal', value: "the string 'yes'", fix: /true or false/ },
   { name: 'tenant service ID of an endpoint', run: tenant({ serviceId: 'vpce-0a1b2c3d4e5f60718' }), field: 'serviceId', value: "'vpce-0a1b2c3d4e5f60718'", fix: /vpce-svc-/ },
   // AlbTarget
   { name: 'alb ARN that is a name', run: alb({ albArn: 'web' }), field: 'albArn', value: "'web'", fix: /loadbalancer\/app\/my-alb/ },
@@ -278,6 +280,9 @@ const BAD: readonly BadInput[] = [
   { name: 'service flow-log retention', run: pls({ flowLogs: { retentionDays: 10 } }), field: 'flowLogs.retentionDays', value: 'is 10', fix: /for example 14/ },
   { name: 'service alarm period', run: pls({ alarms: { resetPackets: { periodSeconds: 90 } } }), field: 'alarms.resetPackets.periodSeconds', value: 'is 90', fix: /multiple of 60/ },
   { name: 'composite service timeout that is no duration', run: pls({ timeouts: { delete: 'soon' } }), field: 'timeouts.delete', value: "'soon'", fix: /'20m'/ },
+  { name: 'service allowFrom the whole internet', run: () => pls({})().allowFrom('0.0.0.0/0'), field: 'allowFrom', value: "'0.0.0.0/0'", fix: /never admits the whole internet/ },
+  { name: 'service allowFrom a group without a key (untyped JS)', run: () => pls({})().allowFrom({ securityGroupId: 'web' }), field: 'allowFrom.securityGroupId', value: "'web'", fix: /sg-0123456789abcdef0/ },
+  { name: 'service accepts a VPC ID by reference', run: () => service({})().acceptEndpoint('batch', 'vpc-0123456789abcdef0'), field: 'acceptEndpoint.endpointId', value: "'vpc-0123456789abcdef0'", fix: /vpce-0123456789abcdef0/ },
   { name: 'service supported region twice', run: pls({ supportedRegions: ['us-east-1', 'us-east-1'] }), field: 'supportedRegions', value: "'us-east-1' twice", fix: /each region once/ },
   { name: 'service IPv6 on an IPv4 NLB', run: pls({ supportedIpAddressTypes: ['ipv6'], ipAddressType: 'ipv4' }), field: 'ipAddressType', value: "'ipv4' while the service supports ipv6", fix: /'dualstack'/ },
   { name: 'service provider that is not one (untyped JS)', run: pls({ provider: {} }), field: 'provider', value: 'an object', fix: /AwsProvider/ },

@@ -1,6 +1,7 @@
 import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Testing } from 'cdktf';
+import { Guardrails } from '@privatelink-cdktf/core';
 import { EndpointService, principalSuffix, Tenant, type TenantConfig } from '../src';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
@@ -123,5 +124,22 @@ describe('Tenant', () => {
     const stack = testStack();
     expect(() => new Tenant(stack, 'Acme', { ...ACME, principals: ['444444444444'], serviceId: 'vpce-svc-0123456789abcdef0' })).toThrow(/Tenant 'unit-dev\/Acme': 'principals' has '444444444444', an account ID/);
     expect(() => new Tenant(stack, 'Nokey', { principals: ACME.principals, serviceId: 'vpce-svc-0123456789abcdef0' } as unknown as TenantConfig & { serviceId: string })).toThrow(/Tenant 'unit-dev\/Nokey': 'key' is missing/);
+  });
+});
+
+describe('Tenant on its own', () => {
+  const SERVICE_ID = 'vpce-svc-0123456789abcdef0';
+
+  it("allows '*' only with allowAnyPrincipal, which acknowledges PL-ES-2 for the reviewer", () => {
+    expect(() => new Tenant(testStack(), 'Anyone', { serviceId: SERVICE_ID, key: 'anyone', principals: ['*'] })).toThrow(/Tenant 'unit-dev\/Anyone': 'principals' has '\*', so any AWS account could connect; .*set allowAnyPrincipal: true/);
+    const stack = testStack();
+    new Tenant(stack, 'Anyone', { serviceId: SERVICE_ID, key: 'anyone', principals: ['*'], allowAnyPrincipal: true });
+    expect(Guardrails.of(stack).findings().map((f) => [f.ruleId, f.suppression?.source])).toEqual([['PL-ES-2', 'construct']]);
+  });
+
+  it('keeps an offboarded tenant that once allowed anyone on record without an opt-in, since it allows nobody', () => {
+    const stack = testStack();
+    new Tenant(stack, 'Gone', { serviceId: SERVICE_ID, key: 'gone', principals: ['*'], state: 'offboarded' });
+    expect(Guardrails.of(stack).findings()).toEqual([]);
   });
 });
