@@ -82,7 +82,7 @@ export interface AppConfig {
 }
 
 /** Fails at synth time on a configuration that could not deploy; the constructs check the rest. */
-export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
+export function requireAppConfig(scope: IConstruct, config: AppConfig): void {
   const { network, application, service } = config;
   if (network.type === 'existing') {
     requireResourceId(scope, 'network.vpcId', network.vpcId, 'vpc');

@@ -2,7 +2,7 @@ import { EnvironmentStack, PrivateNetwork, type SubnetRef, type VpcRef } from '@
 import { PrivateLinkService, type PrivateLinkTarget } from '@privatelink-cdktf/provider';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { validateAppConfig, type AppConfig } from './config';
+import { requireAppConfig, type AppConfig } from './config';
 import { DemoApplication } from './demo-application';
 
 /** The SaaS vendor side: an ALB-fronted application published over PrivateLink to tenants. */
@@ -14,7 +14,7 @@ export class SaasProviderStack extends EnvironmentStack {
 
   constructor(scope: Construct, config: AppConfig) {
     super(scope, { application: 'saas-provider', environment: config.environment });
-    validateAppConfig(this, config);
+    requireAppConfig(this, config);
     const name = this.node.id;
 
     let vpc: VpcRef;
