@@ -21,9 +21,11 @@ function synthApp(build: (app: App) => void): Record<string, { data?: Record<str
   }
 }
 
+const STATE = { type: 's3', bucket: 'acme-terraform-state' } as const;
+
 function vendorAndBank(app: App, bankAccount: string): { vendor: EnvironmentStack; bank: EnvironmentStack } {
-  const vendor = new EnvironmentStack(app, { application: 'vendor', environment: { name: 'prod', accountId: '333333333333' } });
-  const bank = new EnvironmentStack(app, { application: 'bank', environment: { name: 'prod', accountId: bankAccount } });
+  const vendor = new EnvironmentStack(app, { application: 'vendor', environment: { name: 'prod', accountId: '333333333333', backend: STATE } });
+  const bank = new EnvironmentStack(app, { application: 'bank', environment: { name: 'prod', accountId: bankAccount, backend: STATE } });
   const topic = new SnsTopic(vendor, 'Topic', { name: 'vendor-events', kmsMasterKeyId: 'alias/aws/sns' });
   new SsmParameter(bank, 'ServiceName', { name: '/bank/vendor-topic', type: 'String', value: topic.arn });
   return { vendor, bank };

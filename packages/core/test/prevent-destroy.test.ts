@@ -5,12 +5,12 @@ import { configErrorOf, devStack } from './helpers';
 
 describe('requirePreventDestroy', () => {
   it('is on in production and off elsewhere when the caller leaves it out', () => {
-    expect(requirePreventDestroy(new Construct(devStack({ name: 'prod' }), 'Service'), 'preventDestroy', undefined, 'the endpoint service')).toBe(true);
+    expect(requirePreventDestroy(new Construct(devStack({ name: 'prod', backend: { type: 's3', bucket: 'acme-terraform-state' } }), 'Service'), 'preventDestroy', undefined, 'the endpoint service')).toBe(true);
     expect(requirePreventDestroy(new Construct(devStack(), 'Service'), 'preventDestroy', undefined, 'the endpoint service')).toBe(false);
   });
 
   it('keeps what the caller set, and records false in production as an acknowledgement of PL-PROD-2', () => {
-    const prod = devStack({ name: 'prod' });
+    const prod = devStack({ name: 'prod', backend: { type: 's3', bucket: 'acme-terraform-state' } });
     expect(requirePreventDestroy(new Construct(prod, 'Service'), 'preventDestroy', false, 'the endpoint service')).toBe(false);
     const dev = devStack();
     expect(requirePreventDestroy(new Construct(dev, 'Service'), 'preventDestroy', true, 'the endpoint service')).toBe(true);

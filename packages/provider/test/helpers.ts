@@ -3,11 +3,11 @@ import * as path from 'node:path';
 import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 import { TerraformOutput, Testing } from 'cdktf';
 
-/** A prod stack in ap-northeast-1 for account 333333333333, on a Testing app. */
+/** A dev stack (account 111111111111, local state) or a prod stack (333333333333, state in S3) in ap-northeast-1, on a Testing app. */
 export function testStack(name: 'dev' | 'prod' = 'dev'): EnvironmentStack {
   return new EnvironmentStack(Testing.app(), {
     application: 'unit',
-    environment: { name, accountId: name === 'dev' ? '111111111111' : '333333333333' },
+    environment: name === 'dev' ? { name, accountId: '111111111111' } : { name, accountId: '333333333333', backend: { type: 's3', bucket: 'unit-terraform-state' } },
   });
 }
 

@@ -35,6 +35,7 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
   LOG_GROUP_RETENTION_AND_KEY,
   ENCRYPTED_TOPIC,
   MODERN_TLS_LISTENER,
+  PRODUCTION_REMOTE_STATE,
 ];
 
 /**
@@ -42,4 +43,4 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
  * libraries do not comply yet; add them with `guardrails: { rules: PENDING_RULES }` (or
  * `Guardrails.of(stack).addRule(rule)`) to see what they find.
  */
-export const PENDING_RULES: readonly GuardrailRule[] = [AWS_SERVICE_ENDPOINT_POLICY, SERVICE_ROLE_CONFUSED_DEPUTY, PRODUCTION_REMOTE_STATE, PRODUCTION_PREVENT_DESTROY];
+export const PENDING_RULES: readonly GuardrailRule[] = [AWS_SERVICE_ENDPOINT_POLICY, SERVICE_ROLE_CONFUSED_DEPUTY, PRODUCTION_PREVENT_DESTROY];
