@@ -18,7 +18,4 @@ module.exports = {
   ]),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
-  // Unit tests get 30 s, enough on a busy machine and short enough to show a hang. Hooks and tests that
-  // run Terraform pass the harness's TERRAFORM_TIMEOUT_MS (10 min): a plan may queue for a machine-wide slot.
-  testTimeout: 30_000,
 };

@@ -10,6 +10,11 @@ for (const [specifier, installed] of [['cdktf', framework], ['@cdktf/provider-aw
   }
 }
 
+// Unit tests get 30 s, enough on a busy machine and short enough to show a hang. Hooks and tests that
+// run Terraform pass the harness's TERRAFORM_TIMEOUT_MS (10 min): a plan may queue for a machine-wide slot.
+// Set here rather than as the preset's testTimeout, which Jest ignores in a --projects run.
+jest.setTimeout(30_000);
+
 const { Testing } = require('cdktf');
 
 Testing.setupJest();
