@@ -8,7 +8,7 @@ import { stringsOf } from '../synthesized-resource';
  * so a trust policy can name the account and the resource that may use the role (AWS's
  * confused-deputy guidance).
  */
-export const SERVICES_SETTING_SOURCE_ARN: readonly string[] = ['vpc-flow-logs.amazonaws.com', 'transfer.amazonaws.com'];
+export const SERVICES_SETTING_SOURCE_ARN: readonly string[] = ['vpc-flow-logs.amazonaws.com', 'transfer.amazonaws.com', 'storagegateway.amazonaws.com'];
 
 export const SERVICE_ROLE_CONFUSED_DEPUTY: GuardrailRule = resourceRule(
   'PL-IAM-1',

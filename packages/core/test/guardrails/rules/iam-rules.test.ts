@@ -19,6 +19,7 @@ describeRule(SERVICE_ROLE_CONFUSED_DEPUTY, {
   ],
   nonCompliant: [
     { name: 'a Transfer role with aws:SourceAccount only', path: 'Role', problem: /transfer\.amazonaws\.com assume the role without a condition on 'aws:SourceArn'/, build: (stack) => role(stack, 'transfer.amazonaws.com', [SOURCE_ACCOUNT]) },
+    { name: 'a Storage Gateway role with aws:SourceAccount only', path: 'Role', problem: /storagegateway\.amazonaws\.com assume the role without a condition on 'aws:SourceArn'/, build: (stack) => role(stack, 'storagegateway.amazonaws.com', [SOURCE_ACCOUNT]) },
     { name: 'a flow-logs role without conditions', path: 'Role', problem: /'aws:SourceAccount' and 'aws:SourceArn'/, build: (stack) => role(stack, 'vpc-flow-logs.amazonaws.com', []) },
   ],
 });
