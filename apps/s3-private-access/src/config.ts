@@ -1,5 +1,5 @@
-import { cidrsOverlap, configError, type EnvironmentConfig, requireArn, requireCidr, requireNonEmpty, formatValue } from '@privatelink-cdktf/core';
-import { requireAmiId, requireBucketName, type SftpUser } from '@privatelink-cdktf/s3-access';
+import { cidrsOverlap, configError, type EnvironmentConfig, formatValue, requireArn, requireCidr, requireNonEmpty, requireResourceId } from '@privatelink-cdktf/core';
+import { requireBucketName, type SftpUser } from '@privatelink-cdktf/s3-access';
 import type { IConstruct } from 'constructs';
 
 /** The exchange bucket every path leads to. */
@@ -83,7 +83,7 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   for (const cidr of config.onPremisesCidrs) {
     requireCidr(scope, 'onPremisesCidrs', cidr);
     if (cidrsOverlap(cidr, config.network.cidrBlock)) {
-      configError(scope, 'onPremisesCidrs', `has ${formatValue(cidr)}, which overlaps the VPC block ${formatValue(config.network.cidrBlock)}`, 'routing between overlapping networks is ambiguous: give the VPC another block');
+      configError(scope, 'onPremisesCidrs', `has ${formatValue(cidr)}, which ${cidr === config.network.cidrBlock ? 'is' : 'overlaps'} the VPC block ${formatValue(config.network.cidrBlock)}`, 'routing between overlapping networks is ambiguous: give the VPC another block');
     }
   }
   if (config.interfaceEndpoint && config.network.zones.length < 2) {
@@ -100,8 +100,8 @@ export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
   if (!config.interfaceEndpoint && !config.sftp && !config.clientVpn && !config.proxy && !config.syncHost) {
     configError(scope, 'interfaceEndpoint', 'and every other access path are missing', 'configure at least one way to reach the bucket');
   }
-  if (config.proxy) requireAmiId(scope, 'proxy.amiId', config.proxy.amiId);
-  if (config.syncHost) requireAmiId(scope, 'syncHost.amiId', config.syncHost.amiId);
+  if (config.proxy) requireResourceId(scope, 'proxy.amiId', config.proxy.amiId, 'ami');
+  if (config.syncHost) requireResourceId(scope, 'syncHost.amiId', config.syncHost.amiId, 'ami');
   if (config.clientVpn) {
     requireArn(scope, 'clientVpn.serverCertificateArn', config.clientVpn.serverCertificateArn, { service: 'acm' });
     requireArn(scope, 'clientVpn.rootCertificateChainArn', config.clientVpn.rootCertificateChainArn, { service: 'acm' });

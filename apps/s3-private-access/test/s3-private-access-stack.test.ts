@@ -113,7 +113,7 @@ describe('configuration errors', () => {
   const make = (config: AppConfig) => () => new S3PrivateAccessStack(Testing.app(), config);
 
   it('rejects invalid bucket names, missing admins and overlapping on-premises networks', () => {
-    expect(make({ ...prod, bucket: { ...prod.bucket, name: 'Prod_Exchange' } })).toThrow(/S3PrivateAccessStack 's3-private-access-prod': 'bucket.name' is 'Prod_Exchange', which is not a valid S3 bucket name/);
+    expect(make({ ...prod, bucket: { ...prod.bucket, name: 'Prod_Exchange' } })).toThrow(/S3PrivateAccessStack 's3-private-access-prod': 'bucket.name' is 'Prod_Exchange', which has characters a S3 bucket name may not contain/);
     expect(make({ ...prod, bucket: { ...prod.bucket, adminPrincipalArns: [] } })).toThrow(/'bucket.adminPrincipalArns' is empty/);
     expect(make({ ...prod, onPremisesCidrs: ['10.32.0.0/20'] })).toThrow(/'onPremisesCidrs' has '10.32.0.0\/20', which overlaps the VPC block '10.32.0.0\/16'/);
     expect(make({ ...prod, onPremisesCidrs: [] })).toThrow(/'onPremisesCidrs' is empty/);

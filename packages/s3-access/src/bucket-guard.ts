@@ -5,24 +5,27 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import {
+  applyConstructContract,
   awsContext,
   configError,
+  coversWholeAccount,
   EncryptionKey,
-  isUnresolved,
-  policyDocument,
-  requireArn,
-  requireNonEmpty,
-  requireUnique,
   formatValue,
-  useProvider,
+  isUnresolved,
+  type MetaArguments,
+  policyDocument,
+  providerRegion,
+  requireArn,
+  requireBoolean,
+  requireNonEmpty,
+  requireOneOf,
+  requireResourceId,
+  requireUnique,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { bucketArns, requireBucketName } from './bucket';
 
-const VPCE_ID = /^vpce-[0-9a-f]{8,17}$/;
-
-export interface BucketGuardProps {
+export interface BucketGuardProps extends MetaArguments {
   /** The bucket to guard: an existing one, or the one to create with `createBucket`. */
   readonly bucketName: string;
   /**
@@ -34,7 +37,9 @@ export interface BucketGuardProps {
    * IAM role or user ARNs that may reach the bucket from anywhere: the role Terraform runs as,
    * CI, break-glass administrators, and roles AWS services assume to reach the bucket from outside
    * your VPC (for example the user roles of a Transfer Family server). Wildcards are allowed
-   * (`ArnLike`). At least one, so nobody locks themselves out.
+   * (`ArnLike`) within a name (`role/ci-*`), never for a whole account (`arn:aws:iam::<account>:*`,
+   * `:root`, `role/*`), which would let every principal of it around the endpoints. At least
+   * one, so nobody locks themselves out.
    */
   readonly exemptPrincipalArns: readonly string[];
   /** Create the bucket (versioned, encrypted, owner-enforced) instead of guarding an existing one. @default false */
@@ -47,8 +52,6 @@ export interface BucketGuardProps {
   readonly versioning?: boolean;
   /** Let `terraform destroy` delete a created bucket that still holds objects. @default false */
   readonly forceDestroy?: boolean;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -65,35 +68,42 @@ export class BucketGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketGuardProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    const { dependsOn, provider } = applyConstructContract(this, props);
     requireBucketName(this, 'bucketName', props.bucketName);
     const endpointIds = requireNonEmpty(this, 'endpointIds', props.endpointIds, 'give the IDs of the VPC endpoints clients use (vpce-...); a guard with no endpoint would deny everyone but the exempted principals');
-    for (const endpointId of endpointIds) {
-      if (!isUnresolved(endpointId) && !VPCE_ID.test(endpointId)) {
-        configError(this, 'endpointIds', `has ${formatValue(endpointId)}, which is not a VPC endpoint ID`, 'use IDs like vpce-0123456789abcdef0, or the endpointId of an S3 endpoint construct');
-      }
-    }
+    endpointIds.forEach((endpointId) => requireResourceId(this, 'endpointIds', endpointId, 'vpcEndpoint'));
     requireUnique(this, 'endpointIds', endpointIds.filter((e) => !isUnresolved(e)), 'list each endpoint once');
     const exempt = requireNonEmpty(this, 'exemptPrincipalArns', props.exemptPrincipalArns, 'list at least the role Terraform runs as, or the guard locks you out of the bucket');
-    exempt.forEach((arn) => requireArn(this, 'exemptPrincipalArns', arn, { service: 'iam' }));
-    if (props.createBucket !== true) {
+    for (const arn of exempt) {
+      requireArn(this, 'exemptPrincipalArns', arn, { service: 'iam' });
+      // core's one notion of "open": arn:aws:iam::<account>:*, :root and role/* all exempt every principal of the account.
+      if (!isUnresolved(arn) && coversWholeAccount(arn)) {
+        configError(this, 'exemptPrincipalArns', `has ${formatValue(arn)}, which covers every principal of the account`, 'exempt only named administrator roles, for example arn:aws:iam::123456789012:role/terraform-deploy');
+      }
+    }
+    const createBucket = requireBoolean(this, 'createBucket', props.createBucket) ?? false;
+    if (!createBucket) {
       for (const field of ['encryption', 'kmsKeyArn', 'versioning', 'forceDestroy'] as const) {
         if (props[field] !== undefined) configError(this, field, 'is set but createBucket is not', 'set createBucket: true, or configure the existing bucket where it is managed');
       }
     }
-    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms' });
-    if (props.encryption === 'SSE-S3' && props.kmsKeyArn !== undefined) {
+    const encryption = requireOneOf(this, 'encryption', props.encryption ?? 'SSE-KMS', ['SSE-KMS', 'SSE-S3']);
+    const versioning = requireBoolean(this, 'versioning', props.versioning) ?? true;
+    const forceDestroy = requireBoolean(this, 'forceDestroy', props.forceDestroy) ?? false;
+    const { partition, region } = awsContext(this, { region: providerRegion(provider) });
+    // SSE-KMS takes a key of the bucket's own region.
+    if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms', region });
+    if (encryption === 'SSE-S3' && props.kmsKeyArn !== undefined) {
       configError(this, 'kmsKeyArn', 'is set with SSE-S3 encryption', "set encryption: 'SSE-KMS' to use the key, or drop kmsKeyArn");
     }
 
-    const { partition } = awsContext(this);
     let bucketName = props.bucketName;
-    if (props.createBucket) {
-      const bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    if (createBucket) {
+      const bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy, dependsOn });
       bucketName = bucket.bucket;
       new S3BucketOwnershipControls(this, 'OwnershipControls', { bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-      new S3BucketVersioningA(this, 'Versioning', { bucket: bucketName, versioningConfiguration: { status: props.versioning === false ? 'Suspended' : 'Enabled' } });
-      if ((props.encryption ?? 'SSE-KMS') === 'SSE-KMS') {
+      new S3BucketVersioningA(this, 'Versioning', { bucket: bucketName, versioningConfiguration: { status: versioning ? 'Enabled' : 'Suspended' } });
+      if (encryption === 'SSE-KMS') {
         this.kmsKeyArn = props.kmsKeyArn ?? new EncryptionKey(this, 'Key', { alias: `s3-${props.bucketName.replace(/\./g, '-')}`, description: `Encrypts the objects of s3://${props.bucketName}` }).keyArn;
       }
       new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
@@ -112,6 +122,7 @@ export class BucketGuard extends Construct {
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
+      dependsOn,
     });
     const arns = bucketArns(partition, props.bucketName);
     const resources = [arns.bucket, arns.objects];

@@ -1,28 +1,31 @@
-import { configError, isUnresolved, formatValue } from '@privatelink-cdktf/core';
+import { configError, formatValue, hasWildcard, isUnresolved, NAME_RULES, requireName, requireString } from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
-// S3 general purpose bucket naming rules: 3-63 characters, lower-case letters, digits, dots and
-// hyphens, starting and ending with a letter or digit, not shaped like an IP address.
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
-const RESERVED = [/^xn--/, /^sthree-/, /^amzn-s3-demo-/, /-s3alias$/, /--ol-s3$/, /\.mrap$/, /--x-s3$/, /--table-s3$/];
+// Characters S3 calls safe in object keys, less '*' (an IAM wildcard in the ARNs built from the prefix).
+const SAFE_PREFIX = /^[A-Za-z0-9!_.'()/-]*$/;
 
-/** Fails at synth time on a name S3 would reject, so a typo never reaches `terraform apply`. */
+/** Fails unless `name` is given and follows S3's bucket naming rules (core's rule), so a typo never reaches `terraform apply`. */
 export function requireBucketName(scope: IConstruct, field: string, name: string): string {
-  if (isUnresolved(name)) return name;
-  const problem = !BUCKET_NAME.test(name)
-    ? 'which is not a valid S3 bucket name'
-    : IP_ADDRESS.test(name)
-      ? 'which is formatted like an IP address'
-      : name.includes('..') || name.includes('.-') || name.includes('-.')
-        ? 'which has adjacent dots or a dot next to a hyphen'
-        : RESERVED.some((pattern) => pattern.test(name))
-          ? 'which uses a prefix or suffix S3 reserves'
-          : undefined;
-  if (problem) {
-    configError(scope, field, `is ${formatValue(name)}, ${problem}`, 'use 3-63 lower-case letters, digits, hyphens and dots, starting and ending with a letter or digit, for example acme-prod-exchange');
+  requireString(scope, field, name, `give the bucket name, for example '${NAME_RULES.s3Bucket.example}'`);
+  return requireName(scope, field, name, NAME_RULES.s3Bucket);
+}
+
+/**
+ * Fails unless `prefix` is a key prefix that scopes IAM policies to what it names: safe
+ * characters, no wildcard (`partners/p*` would reach every partner whose name starts with p), no
+ * `.` or `..` segment. Returns it without leading and trailing slashes (`/inbound/` → `inbound`).
+ */
+export function requireBucketPrefix(scope: IConstruct, field: string, prefix: string): string {
+  requireString(scope, field, prefix, "give a key prefix such as 'inbound' or 'partners/acme'");
+  if (isUnresolved(prefix)) return prefix;
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+  if (hasWildcard(trimmed)) {
+    configError(scope, field, `is ${formatValue(prefix)}, which holds a wildcard that widens the scope to every prefix it matches`, "name one prefix without '*' or '?', for example 'partners/acme'");
   }
-  return name;
+  if (!SAFE_PREFIX.test(trimmed) || trimmed.split('/').some((segment) => segment === '.' || segment === '..' || (segment === '' && trimmed !== ''))) {
+    configError(scope, field, `is ${formatValue(prefix)}`, "use letters, digits and !_.'()- in segments separated by single slashes, without '.' or '..' segments, for example 'partners/acme'");
+  }
+  return trimmed;
 }
 
 /** The bucket's ARN and the ARN of its objects (optionally under a prefix). */

@@ -3,27 +3,36 @@ import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-end
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
 import {
   addressInCidr,
+  applyConstructContract,
+  awsContext,
   cidrsOverlap,
   configError,
   DedicatedSecurityGroup,
+  describeKind,
   EncryptedLogGroup,
   formatValue,
   isUnresolved,
+  type MetaArguments,
   nameTags,
-  parseCidr,
+  providerRegion,
   requireArn,
+  requireArray,
+  requireBoolean,
   requireCidr,
+  requireLogRetentionDays,
   requireOneOf,
+  requirePreventDestroy,
+  requireString,
   requireSubnetPlacement,
+  requireVpcRef,
   type SubnetRef,
   type TrafficRule,
-  useProvider,
   type VpcRef,
   zoneOf,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import type { S3PrefixListRef } from './s3-prefix-list';
+import { requireResourceName } from './resource-name';
+import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
 /** How VPN users authenticate. */
 export type ClientVpnAuthentication =
@@ -39,7 +48,7 @@ export interface ClientVpnAuthorization {
   readonly accessGroupId?: string;
 }
 
-export interface ClientVpnProps {
+export interface ClientVpnProps extends MetaArguments {
   /** Names the endpoint, security group and log group. */
   readonly name: string;
   readonly vpc: VpcRef;
@@ -62,8 +71,12 @@ export interface ClientVpnProps {
   readonly s3GatewayEndpoint?: S3PrefixListRef;
   /** @default 365 */
   readonly logRetentionDays?: number;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
+  /**
+   * `lifecycle { prevent_destroy }` on the endpoint users connect to. An explicit `false` in
+   * production is recorded as an acknowledgement of PL-PROD-2.
+   * @default - true in production, false elsewhere
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -83,37 +96,49 @@ export class ClientVpn extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientVpnProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1);
-    requireCidr(this, 'clientCidrBlock', props.clientCidrBlock);
-    const client = parseCidr(props.clientCidrBlock);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    const vpc = requireVpcRef(this, 'vpc', props.vpc);
+    const { region } = awsContext(this, { region: providerRegion(provider) });
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1, { region });
+    requireString(this, 'clientCidrBlock', props.clientCidrBlock, 'give an IPv4 block from /12 to /22 outside the VPC, for example 172.20.0.0/22');
+    requireCidr(this, 'clientCidrBlock', props.clientCidrBlock, { family: 'ipv4', prefixLength: { min: 12, max: 22 } });
     if (!isUnresolved(props.clientCidrBlock)) {
-      if (!client || client.family !== 'ipv4' || client.prefixLength < 12 || client.prefixLength > 22) {
-        configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}`, 'Client VPN needs an IPv4 block from /12 to /22, for example 172.20.0.0/22');
-      }
-      const overlapping = props.vpc.cidrBlocks.find((cidr) => cidrsOverlap(cidr, props.clientCidrBlock));
+      const overlapping = vpc.cidrBlocks.find((cidr) => !isUnresolved(cidr) && cidrsOverlap(cidr, props.clientCidrBlock));
       if (overlapping) {
         configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}, which overlaps the VPC block ${formatValue(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
       }
     }
-    requireArn(this, 'serverCertificateArn', props.serverCertificateArn, { service: 'acm' });
+    // ACM certificates of the endpoint's own region only.
+    requireArn(this, 'serverCertificateArn', props.serverCertificateArn, { service: 'acm', resourceTypes: ['certificate'], region });
     const auth = props.authentication;
-    if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, { service: 'acm' });
+    if (typeof auth !== 'object' || auth === null) configError(this, 'authentication', auth === undefined ? 'is missing' : `is ${describeKind(auth)}`, "give { type: 'certificate', rootCertificateChainArn } or { type: 'saml', samlProviderArn }");
+    requireOneOf(this, 'authentication.type', auth.type, ['certificate', 'saml']);
+    if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, { service: 'acm', resourceTypes: ['certificate'], region });
     else {
-      requireArn(this, 'authentication.samlProviderArn', auth.samlProviderArn, { service: 'iam' });
-      if (auth.selfServiceSamlProviderArn) requireArn(this, 'authentication.selfServiceSamlProviderArn', auth.selfServiceSamlProviderArn, { service: 'iam' });
+      requireArn(this, 'authentication.samlProviderArn', auth.samlProviderArn, { service: 'iam', resourceTypes: ['saml-provider'] });
+      if (auth.selfServiceSamlProviderArn !== undefined) requireArn(this, 'authentication.selfServiceSamlProviderArn', auth.selfServiceSamlProviderArn, { service: 'iam', resourceTypes: ['saml-provider'] });
     }
+    const splitTunnel = requireBoolean(this, 'splitTunnel', props.splitTunnel) ?? true;
     const transport = requireOneOf(this, 'transportProtocol', props.transportProtocol ?? 'udp', ['udp', 'tcp']);
     const vpnPort = props.vpnPort ?? 443;
-    if (vpnPort !== 443 && vpnPort !== 1194) configError(this, 'vpnPort', `is ${formatValue(vpnPort)}`, 'Client VPN listens on 443 or 1194');
-    const authorizations: readonly ClientVpnAuthorization[] = props.authorizations ?? props.vpc.cidrBlocks.map((targetCidr) => ({ targetCidr }));
+    if (!isUnresolved(vpnPort) && vpnPort !== 443 && vpnPort !== 1194) configError(this, 'vpnPort', `is ${formatValue(vpnPort)}`, 'Client VPN listens on 443 or 1194');
+    const authorizations = requireArray(this, 'authorizations', props.authorizations ?? vpc.cidrBlocks.map((targetCidr) => ({ targetCidr })), "give a list such as [{ targetCidr: '10.0.0.0/16' }]");
     if (authorizations.length === 0) configError(this, 'authorizations', 'is empty', 'authorize at least the VPC CIDR block, or users reach nothing');
-    authorizations.forEach((rule) => requireCidr(this, 'authorizations', rule.targetCidr));
-    const egress: TrafficRule[] = [{ ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (S3, Transfer) and HTTPS in the VPC' }];
-    if (props.s3GatewayEndpoint) egress.push({ ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' });
-    const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', { vpcId: props.vpc.vpcId, name: props.name, description: `Client VPN ${props.name}`, egress });
-    const logGroup = new EncryptedLogGroup(this, 'ConnectionLogs', { logGroupName: `/aws/client-vpn/${props.name}`, retentionDays: props.logRetentionDays });
-    const resolver = vpcResolver(props.vpc.cidrBlocks[0]);
+    authorizations.forEach((rule, index) => {
+      if (typeof rule !== 'object' || rule === null) configError(this, `authorizations[${index}]`, `is ${describeKind(rule)}`, "give { targetCidr: '10.0.0.0/16' }");
+      requireString(this, `authorizations[${index}].targetCidr`, rule.targetCidr, "give the destination network, for example '10.0.0.0/16'");
+      requireCidr(this, `authorizations[${index}].targetCidr`, rule.targetCidr, { family: 'ipv4' });
+      if (rule.accessGroupId !== undefined) requireString(this, `authorizations[${index}].accessGroupId`, rule.accessGroupId, 'give the group ID of your identity provider', { nonEmpty: true });
+    });
+    const gatewayEndpoint = props.s3GatewayEndpoint === undefined ? undefined : requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
+    const logRetentionDays = requireLogRetentionDays(this, 'logRetentionDays', props.logRetentionDays ?? 365);
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the Client VPN endpoint');
+    const egress: TrafficRule[] = [{ ports: [443], cidrs: vpc.cidrBlocks, description: 'Interface endpoints (S3, Transfer) and HTTPS in the VPC' }];
+    if (gatewayEndpoint) egress.push({ ports: [443], prefixListIds: [gatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' });
+    const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', { vpcId: vpc.vpcId, name: props.name, description: `Client VPN ${props.name}`, egress });
+    const logGroup = new EncryptedLogGroup(this, 'ConnectionLogs', { logGroupName: `/aws/client-vpn/${props.name}`, retentionDays: logRetentionDays });
+    const resolver = vpcResolver(vpc.cidrBlocks[0]);
     const endpoint = new Ec2ClientVpnEndpoint(this, 'Endpoint', {
       description: props.name,
       clientCidrBlock: props.clientCidrBlock,
@@ -124,14 +149,16 @@ export class ClientVpn extends Construct {
           : { type: 'federated-authentication', samlProviderArn: auth.samlProviderArn, selfServiceSamlProviderArn: auth.selfServiceSamlProviderArn },
       ],
       connectionLogOptions: { enabled: true, cloudwatchLogGroup: logGroup.logGroupName },
-      splitTunnel: props.splitTunnel ?? true,
+      splitTunnel,
       transportProtocol: transport,
       vpnPort,
-      vpcId: props.vpc.vpcId,
+      vpcId: vpc.vpcId,
       securityGroupIds: [securityGroup.securityGroupId],
       ...(resolver ? { dnsServers: [resolver] } : {}),
       selfServicePortal: auth.type === 'saml' && auth.selfServiceSamlProviderArn ? 'enabled' : 'disabled',
       tags: nameTags(props.name),
+      dependsOn,
+      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
     for (const subnet of subnets) {
       new Ec2ClientVpnNetworkAssociation(this, `Association-${zoneOf(subnet)}`, { clientVpnEndpointId: endpoint.id, subnetId: subnet.subnetId });

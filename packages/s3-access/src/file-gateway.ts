@@ -3,24 +3,35 @@ import { StoragegatewayGateway } from '@cdktf/provider-aws/lib/storagegateway-ga
 import { StoragegatewayNfsFileShare } from '@cdktf/provider-aws/lib/storagegateway-nfs-file-share';
 import { StoragegatewaySmbFileShare } from '@cdktf/provider-aws/lib/storagegateway-smb-file-share';
 import {
+  applyConstructContract,
   configError,
+  describeKind,
   EncryptedLogGroup,
+  formatValue,
   isUnresolved,
+  type MetaArguments,
   physicalName,
+  providerRegion,
   requireAccountContext,
   requireArn,
+  requireArray,
+  requireDnsName,
+  requireLogRetentionDays,
+  requireNarrowCidrs,
+  requireNonEmpty,
   requireOneOf,
-  formatValue,
+  requireResourceId,
+  requireString,
+  requireVpcRef,
   type TrafficRule,
-  useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { bucketArns, requireBucketName } from './bucket';
-import { requireClientCidrs } from './client-cidrs';
+import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
+import { requireVolume } from './ebs-volumes';
 import { PrivateInstance } from './private-instance';
-import type { S3PrefixListRef } from './s3-prefix-list';
+import { requireResourceName } from './resource-name';
+import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 import { ServiceRole } from './service-role';
 
 /** Storage Gateway refuses to run on fewer vCPUs. */
@@ -39,6 +50,18 @@ export const FILE_GATEWAY_INSTANCE_VCPUS: Readonly<Record<string, number>> = {
   't3.xlarge': 4,
   't3.2xlarge': 8,
 };
+
+/**
+ * What the default File Gateway costs a month in ap-northeast-1, on demand, before S3 storage,
+ * requests and the data-written fee: c5.4xlarge with 592 GiB of gp3, and the same with the io1
+ * volumes of AWS's performance table. The one source of these numbers (the chooser quotes it).
+ */
+export const FILE_GATEWAY_MONTHLY_COST_USD = { gp3: 680, io1: 1120 } as const;
+
+/** Storage Gateway time zones: `GMT`, or `GMT+9:00` / `GMT-3:30` (not IANA names such as `Asia/Tokyo`). */
+const GATEWAY_TIMEZONE = /^GMT(?:[+-](?:[0-9]|1[0-4]):(?:00|30|45))?$/;
+// The guest password AWS's SetSMBGuestPassword accepts: 6 to 512 printable ASCII characters.
+const SMB_GUEST_PASSWORD = /^[ -~]{6,512}$/;
 
 /** How the gateway is activated (associated with your account) when Terraform creates it. */
 export type FileGatewayActivation =
@@ -61,7 +84,7 @@ export interface SmbActiveDirectory {
   readonly domainControllers?: readonly string[];
 }
 
-export interface FileGatewayProps {
+export interface FileGatewayProps extends MetaArguments {
   /** Names the gateway, instance, roles and file share. */
   readonly name: string;
   readonly vpc: VpcRef;
@@ -70,9 +93,9 @@ export interface FileGatewayProps {
   readonly amiId: string;
   /** At least 4 vCPUs. @default 'c5.4xlarge' (AWS's sizing for ~125 MiB/s writes) */
   readonly instanceType?: string;
-  /** @default 80 */
+  /** gp3, 80 GiB to 16 TiB (the Storage Gateway AMI needs 80). @default 80 */
   readonly rootVolumeSizeGiB?: number;
-  /** 150 GiB at least. @default 512 */
+  /** gp3, 150 GiB to 16 TiB (the File Gateway cache minimum and the gp3 maximum). @default 512 */
   readonly cacheVolumeSizeGiB?: number;
   readonly activation: FileGatewayActivation;
   /**
@@ -94,7 +117,7 @@ export interface FileGatewayProps {
   readonly clientCidrs: readonly string[];
   /** SMB only: join this directory. @default - guest access with `smbGuestPassword` */
   readonly smbActiveDirectory?: SmbActiveDirectory;
-  /** SMB only, without a directory: the guest password (sensitive; pass a TerraformVariable). @default - none */
+  /** SMB only, without a directory: the guest password, 6-512 printable ASCII characters (sensitive; pass a TerraformVariable). @default - none */
   readonly smbGuestPassword?: string;
   /** The S3 gateway endpoint the gateway uploads through. */
   readonly s3GatewayEndpoint: S3PrefixListRef;
@@ -103,12 +126,10 @@ export interface FileGatewayProps {
    * traffic stay private. @default - the public Storage Gateway endpoint (needs internet egress)
    */
   readonly gatewayVpcEndpointDnsName?: string;
-  /** @default 'GMT' */
+  /** The gateway's time zone in Storage Gateway's form, `GMT` or `GMT+9:00` (not `Asia/Tokyo`). @default 'GMT' */
   readonly timezone?: string;
   /** @default 365 */
   readonly logRetentionDays?: number;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -119,7 +140,8 @@ export interface FileGatewayProps {
  *
  * Cost, ap-northeast-1 on-demand, default sizing: about 620 USD/month for the instance and 60
  * USD/month for 592 GiB of gp3, plus S3 storage and requests and the gateway's data-written fee;
- * with the io1 volumes of AWS's performance table it is about 1,100 USD/month.
+ * with the io1 volumes of AWS's performance table it is about 1,120 USD/month
+ * ({@link FILE_GATEWAY_MONTHLY_COST_USD}).
  */
 export class FileGateway extends Construct {
   public readonly gatewayArn: string;
@@ -131,29 +153,42 @@ export class FileGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: FileGatewayProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    const vpc = requireVpcRef(this, 'vpc', props.vpc);
+    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
+    requireResourceId(this, 'amiId', props.amiId, 'ami');
     const instanceType = props.instanceType ?? 'c5.4xlarge';
     requireVcpus(this, instanceType);
-    const cacheSize = props.cacheVolumeSizeGiB ?? 512;
-    if (!isUnresolved(cacheSize) && (cacheSize < 150 || cacheSize > 65536)) {
-      configError(this, 'cacheVolumeSizeGiB', `is ${formatValue(cacheSize)}`, 'a File Gateway cache needs 150 GiB to 64 TiB; 512 GiB is the sizing for ~125 MiB/s');
-    }
     const rootSize = props.rootVolumeSizeGiB ?? 80;
-    if (!isUnresolved(rootSize) && rootSize < 80) configError(this, 'rootVolumeSizeGiB', `is ${formatValue(rootSize)}`, 'the Storage Gateway AMI needs at least 80 GiB');
+    requireVolume(this, { size: 'rootVolumeSizeGiB' }, { sizeGiB: rootSize }, { minGiB: 80, why: 'the Storage Gateway AMI needs 80 GiB at least' });
+    const cacheSize = props.cacheVolumeSizeGiB ?? 512;
+    requireVolume(this, { size: 'cacheVolumeSizeGiB' }, { sizeGiB: cacheSize }, { minGiB: 150, why: 'a File Gateway cache needs 150 GiB at least; 512 GiB is the sizing for ~125 MiB/s' });
     requireBucketName(this, 'bucketName', props.bucketName);
+    const bucketPrefix = props.bucketPrefix === undefined ? '' : requireBucketPrefix(this, 'bucketPrefix', props.bucketPrefix);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
     const protocol = requireOneOf(this, 'protocol', props.protocol ?? 'NFS', ['NFS', 'SMB']);
-    const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the NFS or SMB clients');
+    const clientCidrs = requireNarrowCidrs(this, 'clientCidrs', requireNonEmpty(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the NFS or SMB clients, for example ["192.168.0.0/16"]'));
     if (protocol === 'SMB' && (props.smbActiveDirectory === undefined) === (props.smbGuestPassword === undefined)) {
       configError(this, 'smbActiveDirectory', 'and smbGuestPassword are both set or both missing', 'an SMB share authenticates through a directory (smbActiveDirectory) or a guest password (smbGuestPassword): give exactly one');
     }
-    if (protocol === 'NFS' && (props.smbActiveDirectory || props.smbGuestPassword)) {
+    if (protocol === 'NFS' && (props.smbActiveDirectory !== undefined || props.smbGuestPassword !== undefined)) {
       configError(this, 'protocol', "is 'NFS' but SMB settings are given", "set protocol: 'SMB', or drop smbActiveDirectory and smbGuestPassword");
     }
-    const activation = props.activation;
-    const runnerCidrs = activation.type === 'ip-address' ? requireClientCidrs(this, 'activation.terraformRunnerCidrs', activation.terraformRunnerCidrs, 'give the CIDR block of the machine that runs Terraform') : [];
+    if (props.smbGuestPassword !== undefined) requireSmbGuestPassword(this, props.smbGuestPassword);
+    if (props.smbActiveDirectory !== undefined) requireActiveDirectory(this, props.smbActiveDirectory);
+    const activation = requireActivation(this, props.activation);
+    const runnerCidrs = activation.type === 'ip-address' ? activation.terraformRunnerCidrs : [];
+    if (props.cacheDiskId !== undefined) requireString(this, 'cacheDiskId', props.cacheDiskId, 'give the disk ID `aws storagegateway list-local-disks` reports, for example /dev/nvme1n1', { nonEmpty: true });
+    const gatewayEndpoint = requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
+    if (props.gatewayVpcEndpointDnsName !== undefined) requireDnsName(this, 'gatewayVpcEndpointDnsName', props.gatewayVpcEndpointDnsName);
+    const timezone = requireString(this, 'timezone', props.timezone ?? 'GMT', "give a time zone such as 'GMT+9:00'");
+    if (!isUnresolved(timezone) && !GATEWAY_TIMEZONE.test(timezone)) {
+      configError(this, 'timezone', `is ${formatValue(timezone)}, which is not a Storage Gateway time zone`, "write it as GMT or GMT+hours:minutes, for example 'GMT+9:00' for Asia/Tokyo");
+    }
+    const logRetentionDays = requireLogRetentionDays(this, 'logRetentionDays', props.logRetentionDays ?? 365);
 
-    const { partition, accountId } = requireAccountContext(this);
+    const { partition, accountId } = requireAccountContext(this, { region: providerRegion(provider) });
     const clientPorts: TrafficRule[] = protocol === 'NFS'
       ? [
           { ports: [111, 2049, 20048], cidrs: clientCidrs, description: 'NFS clients' },
@@ -162,28 +197,29 @@ export class FileGateway extends Construct {
       : [{ ports: [139, 445], cidrs: clientCidrs, description: 'SMB clients' }];
     this.instance = new PrivateInstance(this, 'Appliance', {
       name: props.name,
-      vpcId: props.vpc.vpcId,
+      vpcId: vpc.vpcId,
       subnetId: props.subnetId,
       amiId: props.amiId,
       instanceType,
+      dependsOn,
       rootVolumeSizeGiB: rootSize,
       dataVolumes: [{ deviceName: '/dev/sdb', sizeGiB: cacheSize }],
       ingress: [...clientPorts, ...(runnerCidrs.length > 0 ? [{ ports: [80], cidrs: runnerCidrs, description: 'Activation by Terraform' }] : [])],
       egress: [
-        { ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' },
+        { ports: [443], prefixListIds: [gatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' },
         // The Storage Gateway interface endpoint listens on 443, 1026-1028, 1031 and 2222.
-        { ports: [443, 1026, 1027, 1028, 1031, 2222], cidrs: props.vpc.cidrBlocks, description: 'Storage Gateway and other interface endpoints' },
+        { ports: [443, 1026, 1027, 1028, 1031, 2222], cidrs: vpc.cidrBlocks, description: 'Storage Gateway and other interface endpoints' },
       ],
     });
-    const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/storagegateway/${props.name}`, retentionDays: props.logRetentionDays });
+    const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/storagegateway/${props.name}`, retentionDays: logRetentionDays });
     const gateway = new StoragegatewayGateway(this, 'Gateway', {
       gatewayName: props.name,
       gatewayType: 'FILE_S3',
-      gatewayTimezone: props.timezone ?? 'GMT',
+      gatewayTimezone: timezone,
       ...(activation.type === 'ip-address' ? { gatewayIpAddress: this.instance.privateIp } : { activationKey: activation.activationKey }),
       ...(props.gatewayVpcEndpointDnsName ? { gatewayVpcEndpoint: props.gatewayVpcEndpointDnsName } : {}),
       cloudwatchLogGroupArn: logGroup.logGroupArn,
-      ...(props.smbGuestPassword ? { smbGuestPassword: props.smbGuestPassword } : {}),
+      ...(props.smbGuestPassword !== undefined ? { smbGuestPassword: props.smbGuestPassword } : {}),
       ...(props.smbActiveDirectory
         ? {
             smbActiveDirectorySettings: {
@@ -197,12 +233,13 @@ export class FileGateway extends Construct {
       smbSecurityStrategy: protocol === 'SMB' ? 'MandatoryEncryption' : undefined,
     });
 
-    const arns = bucketArns(partition, props.bucketName, props.bucketPrefix);
+    const arns = bucketArns(partition, props.bucketName, bucketPrefix);
     const role = new ServiceRole(this, 'BucketRole', {
       roleName: physicalName([props.name, 'bucket'], 64),
       servicePrincipal: 'storagegateway.amazonaws.com',
+      // Storage Gateway sends the gateway's ARN: only this gateway may use the role.
       sourceAccountId: accountId,
-      partition,
+      sourceArn: gateway.arn,
       statements: [
         { sid: 'Bucket', actions: ['s3:GetAccelerateConfiguration', 's3:GetBucketLocation', 's3:GetBucketVersioning', 's3:ListBucket', 's3:ListBucketVersions', 's3:ListBucketMultipartUploads'], resources: [arns.bucket] },
         {
@@ -218,7 +255,7 @@ export class FileGateway extends Construct {
       const cache = new StoragegatewayCache(this, 'Cache', { gatewayArn: gateway.arn, diskId: props.cacheDiskId });
       const common = {
         gatewayArn: gateway.arn,
-        locationArn: `${arns.bucket}${props.bucketPrefix ? `/${props.bucketPrefix.replace(/^\/+|\/+$/g, '')}/` : ''}`,
+        locationArn: `${arns.bucket}${bucketPrefix ? `/${bucketPrefix}/` : ''}`,
         roleArn: role.roleArn,
         defaultStorageClass: 'S3_STANDARD',
         objectAcl: 'bucket-owner-full-control',
@@ -239,6 +276,7 @@ export class FileGateway extends Construct {
 }
 
 function requireVcpus(scope: Construct, instanceType: string): void {
+  requireString(scope, 'instanceType', instanceType, "give an instance type, for example 'c5.4xlarge'");
   if (isUnresolved(instanceType)) return;
   const vcpus = FILE_GATEWAY_INSTANCE_VCPUS[instanceType];
   if (vcpus === undefined) {
@@ -247,4 +285,39 @@ function requireVcpus(scope: Construct, instanceType: string): void {
   if (vcpus < FILE_GATEWAY_MIN_VCPUS) {
     configError(scope, 'instanceType', `is ${formatValue(instanceType)} with ${vcpus} vCPUs`, `a File Gateway needs at least ${FILE_GATEWAY_MIN_VCPUS} vCPUs; use 'c5.4xlarge' for ~125 MiB/s writes, or an xlarge size at least`);
   }
+}
+
+function requireSmbGuestPassword(scope: Construct, password: string): void {
+  requireString(scope, 'smbGuestPassword', password, 'pass a sensitive TerraformVariable holding 6-512 printable ASCII characters');
+  if (isUnresolved(password)) return;
+  // The value itself is never echoed: it is a password.
+  if (!SMB_GUEST_PASSWORD.test(password)) {
+    configError(scope, 'smbGuestPassword', `has ${password.length} characters${/^[ -~]*$/.test(password) ? '' : ', some outside printable ASCII'}`, 'Storage Gateway takes 6 to 512 printable ASCII characters; pass a sensitive TerraformVariable');
+  }
+}
+
+function requireActiveDirectory(scope: Construct, directory: SmbActiveDirectory): void {
+  if (typeof directory !== 'object' || directory === null) configError(scope, 'smbActiveDirectory', `is ${describeKind(directory)}`, "give { domainName: 'corp.example.com', username, password }");
+  requireString(scope, 'smbActiveDirectory.domainName', directory.domainName, "give the directory's DNS name, for example corp.example.com");
+  requireDnsName(scope, 'smbActiveDirectory.domainName', directory.domainName);
+  requireString(scope, 'smbActiveDirectory.username', directory.username, 'give the user that joins the gateway to the domain', { nonEmpty: true });
+  requireString(scope, 'smbActiveDirectory.password', directory.password, 'pass a sensitive TerraformVariable', { nonEmpty: true });
+  if (directory.domainControllers !== undefined) {
+    requireArray(scope, 'smbActiveDirectory.domainControllers', directory.domainControllers, "give host names or addresses, for example ['10.0.0.10']").forEach((controller) =>
+      requireString(scope, 'smbActiveDirectory.domainControllers', controller, "give host names or addresses, for example ['10.0.0.10']", { nonEmpty: true }),
+    );
+  }
+}
+
+function requireActivation(scope: Construct, activation: FileGatewayActivation): FileGatewayActivation {
+  const fix = "give { type: 'ip-address', terraformRunnerCidrs: ['10.0.0.0/24'] } or { type: 'activation-key', activationKey: '...' }";
+  if (typeof activation !== 'object' || activation === null) configError(scope, 'activation', activation === undefined ? 'is missing' : `is ${describeKind(activation)}`, fix);
+  requireOneOf(scope, 'activation.type', activation.type, ['ip-address', 'activation-key']);
+  if (activation.type === 'ip-address') {
+    const cidrs = requireNonEmpty(scope, 'activation.terraformRunnerCidrs', activation.terraformRunnerCidrs, 'give the CIDR block of the machine that runs Terraform');
+    requireNarrowCidrs(scope, 'activation.terraformRunnerCidrs', cidrs);
+  } else {
+    requireString(scope, 'activation.activationKey', activation.activationKey, 'give the key the gateway returned, for example ABCDE-12345-FGHIJ-67890-KLMNO', { nonEmpty: true });
+  }
+  return activation;
 }

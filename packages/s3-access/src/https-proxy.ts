@@ -1,19 +1,27 @@
+import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
 import {
+  applyConstructContract,
   awsContext,
   dnsSuffixOf,
+  type MetaArguments,
+  type PolicyStatement,
+  providerRegion,
+  requireNarrowCidrs,
+  requireNonEmpty,
   requireOneOf,
   requirePort,
+  requireResourceId,
+  requireString,
+  requireSubnetPlacement,
+  requireVpcRef,
   type SubnetRef,
   type TrafficRule,
-  useProvider,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import { InterfaceEndpoint } from '@privatelink-cdktf/consumer';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireClientCidrs } from './client-cidrs';
 import { PrivateInstance } from './private-instance';
-import type { S3PrefixListRef } from './s3-prefix-list';
+import { requireResourceName } from './resource-name';
+import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
 /** Where clients that assume roles or use MFA get their temporary credentials. */
 export type ProxyCredentialsPath =
@@ -24,7 +32,7 @@ export type ProxyCredentialsPath =
   /** The internet through a NAT gateway you run: the global IAM and STS names too. */
   | 'nat-gateway';
 
-export interface HttpsProxyProps {
+export interface HttpsProxyProps extends MetaArguments {
   /** Names the instance, its role and security group. */
   readonly name: string;
   /** The VPC; its CIDR blocks are where interface endpoints (STS, SSM) live. */
@@ -45,9 +53,10 @@ export interface HttpsProxyProps {
   readonly s3GatewayEndpoint: S3PrefixListRef;
   /** @default 'new-sts-endpoint' */
   readonly credentialsPath?: ProxyCredentialsPath;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
 }
+
+/** The credentials paths, for untyped callers. */
+export const PROXY_CREDENTIALS_PATHS: readonly ProxyCredentialsPath[] = ['new-sts-endpoint', 'existing-sts-endpoint', 'nat-gateway'];
 
 /**
  * An HTTPS proxy (Squid on EC2) for on-premises AWS CLI and SDK clients: it tunnels (CONNECT)
@@ -69,16 +78,24 @@ export class HttpsProxy extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpsProxyProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients, for example ["192.168.0.0/16"]; an open proxy is never intended');
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    const vpc = requireVpcRef(this, 'vpc', props.vpc);
+    const { region, partition, accountId } = awsContext(this, { region: providerRegion(provider) });
+    const [subnet] = requireSubnetPlacement(this, 'subnet', props.subnet === undefined ? undefined : [props.subnet], 1, { region });
+    const stsEndpointSubnets = props.stsEndpointSubnets === undefined ? [subnet] : requireSubnetPlacement(this, 'stsEndpointSubnets', props.stsEndpointSubnets, 1, { region });
+    requireResourceId(this, 'amiId', props.amiId, 'ami');
+    const instanceType = requireString(this, 'instanceType', props.instanceType ?? 't3.small', "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+    // An open proxy is never intended: there is no option to admit the whole internet.
+    const clientCidrs = requireNarrowCidrs(this, 'clientCidrs', requireNonEmpty(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients, for example ["192.168.0.0/16"]'));
     const port = requirePort(this, 'port', props.port ?? 3128);
-    const credentialsPath = requireOneOf(this, 'credentialsPath', props.credentialsPath ?? 'new-sts-endpoint', ['new-sts-endpoint', 'existing-sts-endpoint', 'nat-gateway']);
-    const { region } = awsContext(this);
+    const credentialsPath = requireOneOf(this, 'credentialsPath', props.credentialsPath ?? 'new-sts-endpoint', PROXY_CREDENTIALS_PATHS);
+    const gateway = requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
     const suffix = dnsSuffixOf(region);
     const domains = [`.s3.${region}.${suffix}`, `sts.${region}.${suffix}`];
     const egress: TrafficRule[] = [
-      { ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' },
-      { ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (STS, Systems Manager)' },
+      { ports: [443], prefixListIds: [gateway.prefixListId], description: 'S3 through the gateway endpoint' },
+      { ports: [443], cidrs: vpc.cidrBlocks, description: 'Interface endpoints (STS, Systems Manager)' },
     ];
     if (credentialsPath === 'nat-gateway') {
       domains.push(`iam.${suffix}`, `sts.${suffix}`, 'signin.aws.amazon.com');
@@ -86,23 +103,24 @@ export class HttpsProxy extends Construct {
     }
     this.instance = new PrivateInstance(this, 'Proxy', {
       name: props.name,
-      vpcId: props.vpc.vpcId,
-      subnetId: props.subnet.subnetId,
+      vpcId: vpc.vpcId,
+      subnetId: subnet.subnetId,
       amiId: props.amiId,
-      instanceType: props.instanceType ?? 't3.small',
+      instanceType,
       ingress: [{ ports: [port], cidrs: clientCidrs, description: 'Proxy clients' }],
       egress,
       userData: squidUserData(port, clientCidrs, domains),
+      dependsOn,
     });
     if (credentialsPath === 'new-sts-endpoint') {
       this.stsEndpoint = new InterfaceEndpoint(this, 'StsEndpoint', {
         name: `${props.name}-sts`,
-        vpc: props.vpc,
-        subnets: props.stsEndpointSubnets ?? [props.subnet],
+        vpc,
+        subnets: stsEndpointSubnets,
         service: { awsService: 'sts' },
         privateDns: true,
         allowedSecurityGroupIds: [this.instance.securityGroupId],
-        policy: [{ sid: 'AssumeRoles', principals: '*', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:GetSessionToken', 'sts:GetCallerIdentity'], resources: ['*'] }],
+        policy: stsEndpointStatements(partition, accountId),
       });
     }
     this.privateIp = this.instance.privateIp;
@@ -110,6 +128,18 @@ export class HttpsProxy extends Construct {
     this.proxyUrl = `http://${this.instance.privateIp}:${port}`;
     this.securityGroupId = this.instance.securityGroupId;
   }
+}
+
+/**
+ * The STS endpoint's policy: clients may assume only roles of the VPC's account (the perimeter's
+ * resource side; AssumeRoleWithSAML and AssumeRoleWithWebIdentity carry no caller account to
+ * check), and read their own session and identity.
+ */
+export function stsEndpointStatements(partition: string, accountId: string | undefined): PolicyStatement[] {
+  return [
+    { sid: 'AssumeAccountRoles', principals: '*', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'], resources: [`arn:${partition}:iam::${accountId ?? '*'}:role/*`] },
+    { sid: 'OwnSession', principals: '*', actions: ['sts:GetSessionToken', 'sts:GetCallerIdentity'], resources: ['*'] },
+  ];
 }
 
 /** cloud-init for Squid: CONNECT to port 443 of the listed names only, no caching, no client IP leak. */

@@ -1,18 +1,29 @@
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import {
-  awsContext,
+  applyConstructContract,
+  configError,
   DedicatedSecurityGroup,
+  formatValue,
+  type MetaArguments,
   nameTags,
   physicalName,
   type PolicyStatement,
+  requireArn,
+  requireArray,
+  requireBoolean,
+  requireResourceId,
+  requireString,
+  requireUnique,
   type TrafficRule,
-  useProvider,
 } from '@privatelink-cdktf/core';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireAmiId } from './ami';
+import { type EbsVolumeType, requireVolume } from './ebs-volumes';
+import { requireResourceName } from './resource-name';
 import { ServiceRole } from './service-role';
+
+// EC2 device names for extra volumes on the Nitro and Xen instance types this package launches.
+const DEVICE_NAME = /^\/dev\/(sd[b-z]|xvd[b-z])$/;
 
 /** An extra encrypted EBS volume of a {@link PrivateInstance}. */
 export interface DataVolume {
@@ -20,24 +31,28 @@ export interface DataVolume {
   readonly deviceName: string;
   readonly sizeGiB: number;
   /** @default 'gp3' */
-  readonly volumeType?: 'gp3' | 'io1' | 'io2';
-  /** Provisioned IOPS (io1/io2, or gp3 above its baseline). @default - the volume type's baseline */
+  readonly volumeType?: EbsVolumeType;
+  /** Provisioned IOPS (required for io1/io2; gp3 above its 3,000 baseline). @default - the volume type's baseline */
   readonly iops?: number;
 }
 
-export interface PrivateInstanceProps {
+export interface PrivateInstanceProps extends MetaArguments {
   /** Names the instance, its role and its security group. */
   readonly name: string;
   readonly vpcId: string;
   /** The private subnet to launch in. */
   readonly subnetId: string;
-  /** The AMI ID (`ami-...`); see {@link requireAmiId} for how to look one up. */
+  /**
+   * The AMI ID (`ami-...`). AMI IDs are props rather than look-ups so plans stay offline and an
+   * instance is replaced only when someone changes the ID on purpose; look one up with
+   * `aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`.
+   */
   readonly amiId: string;
   readonly instanceType: string;
   /** @default 20 */
   readonly rootVolumeSizeGiB?: number;
   /** @default 'gp3' */
-  readonly rootVolumeType?: 'gp3' | 'io1' | 'io2';
+  readonly rootVolumeType?: EbsVolumeType;
   /** @default - baseline of the volume type */
   readonly rootVolumeIops?: number;
   /** @default [] */
@@ -54,10 +69,6 @@ export interface PrivateInstanceProps {
   readonly statements?: readonly PolicyStatement[];
   /** `false` for instances that route other hosts' packets (NAT, VPN). @default true */
   readonly sourceDestCheck?: boolean;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
-  /** @default [] */
-  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -78,16 +89,32 @@ export class PrivateInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateInstanceProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    requireAmiId(this, 'amiId', props.amiId);
-    const { partition } = awsContext(this);
+    const { dependsOn } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
+    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
+    requireResourceId(this, 'amiId', props.amiId, 'ami');
+    requireString(this, 'instanceType', props.instanceType, "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+    requireVolume(this, { size: 'rootVolumeSizeGiB', type: 'rootVolumeType', iops: 'rootVolumeIops' }, { sizeGiB: props.rootVolumeSizeGiB ?? 20, volumeType: props.rootVolumeType, iops: props.rootVolumeIops });
+    const dataVolumes = requireArray(this, 'dataVolumes', props.dataVolumes ?? [], "give a list of volumes, for example [{ deviceName: '/dev/sdb', sizeGiB: 100 }]");
+    dataVolumes.forEach((volume, index) => {
+      const field = `dataVolumes[${index}]`;
+      if (typeof volume !== 'object' || volume === null) configError(this, field, 'is not a volume', "give { deviceName: '/dev/sdb', sizeGiB: 100 }");
+      requireString(this, `${field}.deviceName`, volume.deviceName, "give a device name such as '/dev/sdb'");
+      if (!DEVICE_NAME.test(volume.deviceName)) configError(this, `${field}.deviceName`, `is ${formatValue(volume.deviceName)}`, "use '/dev/sdb' to '/dev/sdz' (the root volume is /dev/xvda)");
+      requireVolume(this, { size: `${field}.sizeGiB`, type: `${field}.volumeType`, iops: `${field}.iops` }, volume);
+    });
+    requireUnique(this, 'dataVolumes', dataVolumes.map((volume) => volume.deviceName), 'give every volume its own device name');
+    if (props.volumeKmsKeyArn !== undefined) requireArn(this, 'volumeKmsKeyArn', props.volumeKmsKeyArn, { service: 'kms' });
+    if (props.userData !== undefined) requireString(this, 'userData', props.userData, 'give the cloud-init script as a string');
+    requireBoolean(this, 'sourceDestCheck', props.sourceDestCheck);
     const name = physicalName([props.name], 64);
     const role = new ServiceRole(this, 'Role', {
       roleName: physicalName([props.name, 'instance'], 64),
+      // EC2 sends no aws:SourceAccount or aws:SourceArn when it assumes an instance role.
       servicePrincipal: 'ec2.amazonaws.com',
       statements: props.statements,
       managedPolicyNames: ['AmazonSSMManagedInstanceCore'],
-      partition,
     });
     const profile = new IamInstanceProfile(this, 'InstanceProfile', { name: physicalName([props.name, 'instance'], 128), role: role.roleName });
     this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
@@ -114,7 +141,7 @@ export class PrivateInstance extends Construct {
         deleteOnTermination: true,
         ...encrypted,
       },
-      ebsBlockDevice: (props.dataVolumes ?? []).map((volume) => ({
+      ebsBlockDevice: dataVolumes.map((volume) => ({
         deviceName: volume.deviceName,
         volumeSize: volume.sizeGiB,
         volumeType: volume.volumeType ?? 'gp3',
@@ -125,7 +152,7 @@ export class PrivateInstance extends Construct {
       userData: props.userData,
       userDataReplaceOnChange: props.userData !== undefined ? true : undefined,
       tags: nameTags(name),
-      dependsOn: props.dependsOn,
+      dependsOn,
     });
     this.instanceId = this.instance.id;
     this.privateIp = this.instance.privateIp;

@@ -1,25 +1,31 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
 import {
-  cidrContains,
+  applyConstructContract,
+  cidrsOverlap,
   configError,
+  describeOpenCidrs,
   formatValue,
   isUnresolved,
+  type MetaArguments,
+  openCidrs,
   parseCidr,
   type ParsedCidr,
   requireCidr,
+  requireInteger,
   requireNonEmpty,
+  requirePreventDestroy,
+  requireResourceId,
+  requireString,
   requireUnique,
-  useProvider,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
-const CONNECTION_ID = /^(dxcon|dxlag)-[0-9a-z]{8,}$/;
+// Direct Connect virtual interface names: 1-100 letters, digits, spaces and ._:/=+@-.
 const NAME = /^[A-Za-z0-9 ._:/=+@-]{1,100}$/;
-/** Address ranges that cannot be advertised on a public virtual interface. */
+/** Address ranges that cannot be advertised on a public virtual interface (a prefix that contains one of them is refused too). */
 const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '224.0.0.0/4', '240.0.0.0/4'];
 
-export interface PublicDirectConnectProps {
+export interface PublicDirectConnectProps extends MetaArguments {
   /** The virtual interface's name. */
   readonly name: string;
   /** An existing Direct Connect connection or LAG (`dxcon-...`, `dxlag-...`). */
@@ -41,8 +47,12 @@ export interface PublicDirectConnectProps {
   readonly routeFilterPrefixes: readonly string[];
   /** The BGP MD5 key (sensitive; pass a TerraformVariable). @default - AWS generates one */
   readonly bgpAuthKey?: string;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
+  /**
+   * `lifecycle { prevent_destroy }` on the virtual interface on-premises traffic takes. An
+   * explicit `false` in production is recorded as an acknowledgement of PL-PROD-2.
+   * @default - true in production, false elsewhere
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -67,26 +77,26 @@ export class PublicDirectConnect extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicDirectConnectProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    if (!NAME.test(props.name)) configError(this, 'name', `is ${formatValue(props.name)}`, 'use 1-100 letters, digits, spaces and ._:/=+@-');
-    if (!isUnresolved(props.connectionId) && !CONNECTION_ID.test(props.connectionId)) {
-      configError(this, 'connectionId', `is ${formatValue(props.connectionId)}, which is not a Direct Connect connection ID`, 'use the ID of your connection or LAG, for example dxcon-fg5678gh');
-    }
-    if (!isUnresolved(props.vlan) && (!Number.isInteger(props.vlan) || props.vlan < 1 || props.vlan > 4094)) {
-      configError(this, 'vlan', `is ${formatValue(props.vlan)}`, 'use the VLAN ID from 1 to 4094 your Direct Connect partner assigned');
-    }
-    if (!isUnresolved(props.bgpAsn) && (!Number.isInteger(props.bgpAsn) || props.bgpAsn < 1 || props.bgpAsn > 4294967294)) {
-      configError(this, 'bgpAsn', `is ${formatValue(props.bgpAsn)}`, 'use your router\'s ASN, from 1 to 4294967294');
-    }
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, "give the interface a name, for example 'onprem-s3-public'");
+    if (!isUnresolved(props.name) && !NAME.test(props.name)) configError(this, 'name', `is ${formatValue(props.name)}`, 'use 1-100 letters, digits, spaces and ._:/=+@-');
+    requireResourceId(this, 'connectionId', props.connectionId, 'directConnectConnection');
+    requireInteger(this, 'vlan', props.vlan, { min: 1, max: 4094, unit: '(the VLAN ID your Direct Connect partner assigned)' });
+    requireInteger(this, 'bgpAsn', props.bgpAsn, { min: 1, max: 4294967294, unit: "(your router's ASN)" });
     requirePeeringPair(this, props.amazonAddress, props.customerAddress);
     const prefixes = requireNonEmpty(this, 'routeFilterPrefixes', props.routeFilterPrefixes, 'list the public prefixes your routers NAT clients to, for example ["203.0.113.0/28"]');
+    prefixes.forEach((prefix) => requireCidr(this, 'routeFilterPrefixes', prefix, { family: 'ipv4' }));
     requireUnique(this, 'routeFilterPrefixes', prefixes, 'list each prefix once');
+    // Advertising the whole internet (in any spelling) would draw every destination onto the line.
+    const open = openCidrs(prefixes);
+    if (open) configError(this, 'routeFilterPrefixes', `includes ${describeOpenCidrs(open)}`, 'list only the public prefixes you own that your routers NAT clients to, for example ["203.0.113.0/28"]');
     for (const prefix of prefixes) {
-      requireCidr(this, 'routeFilterPrefixes', prefix);
-      if (!isUnresolved(prefix) && NON_PUBLIC.some((range) => cidrContains(range, prefix))) {
-        configError(this, 'routeFilterPrefixes', `has ${formatValue(prefix)}, which is not a public prefix`, 'a public virtual interface carries public addresses only: NAT your clients to public addresses you own and list those');
+      if (!isUnresolved(prefix) && NON_PUBLIC.some((range) => cidrsOverlap(range, prefix))) {
+        configError(this, 'routeFilterPrefixes', `has ${formatValue(prefix)}, which is or contains a non-public range`, 'a public virtual interface carries public addresses only: NAT your clients to public addresses you own and list those');
       }
     }
+    if (props.bgpAuthKey !== undefined) requireString(this, 'bgpAuthKey', props.bgpAuthKey, 'pass a sensitive TerraformVariable', { nonEmpty: true });
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the public virtual interface');
     const vif = new DxPublicVirtualInterface(this, 'VirtualInterface', {
       name: props.name,
       connectionId: props.connectionId,
@@ -97,6 +107,8 @@ export class PublicDirectConnect extends Construct {
       customerAddress: props.customerAddress,
       routeFilterPrefixes: prefixes,
       bgpAuthKey: props.bgpAuthKey,
+      dependsOn,
+      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.virtualInterfaceId = vif.id;
     this.virtualInterfaceArn = vif.arn;
@@ -106,6 +118,8 @@ export class PublicDirectConnect extends Construct {
 
 /** Peering addresses are `address/prefix`, /30 or /31, in the same subnet and different. */
 function requirePeeringPair(scope: Construct, amazonAddress: string, customerAddress: string): void {
+  requireString(scope, 'amazonAddress', amazonAddress, 'give the peering address with its prefix, for example 203.0.113.1/30');
+  requireString(scope, 'customerAddress', customerAddress, 'give the peering address with its prefix, for example 203.0.113.2/30');
   if (isUnresolved(amazonAddress) || isUnresolved(customerAddress)) return;
   const parsed = (field: string, value: string): ParsedCidr => {
     const cidr = parseCidr(value);

@@ -1,42 +1,40 @@
 import { GatewayEndpoint } from '@privatelink-cdktf/consumer';
 import {
+  applyConstructContract,
   awsContext,
+  configError,
   type DedicatedSecurityGroup,
-  type PolicyStatement,
-  requireNonEmpty,
-  useProvider,
+  describeKind,
+  type MetaArguments,
+  providerRegion,
+  requireBoolean,
+  requireResourceId,
+  requireString,
 } from '@privatelink-cdktf/core';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireResourceName } from './resource-name';
+import { amazonLinuxRepositoryStatement, type S3EndpointPolicyOptions, s3EndpointStatements } from './s3-endpoint-policy';
 import type { S3PrefixListRef } from './s3-prefix-list';
-import { amazonLinuxRepositoryStatement, s3EndpointStatements } from './s3-endpoint-policy';
 
-export interface S3GatewayEndpointProps {
+export interface S3GatewayEndpointProps extends MetaArguments, S3EndpointPolicyOptions {
   /** Names the endpoint, for example `s3-private-access-prod-s3`. */
   readonly name: string;
   readonly vpcId: string;
   /** Route tables that get the route to S3, keyed by a stable name such as the zone (core `PrivateNetwork.routeTableIds`). */
   readonly routeTables: Readonly<Record<string, string>>;
-  /** The only buckets reachable through the endpoint. */
-  readonly bucketNames: readonly string[];
   /**
-   * Also allow the region's Amazon Linux 2023 package repositories (S3 buckets), so instances
-   * without internet access can install packages. @default false
+   * Also allow the region's Amazon Linux 2023 package repositories (S3 buckets AWS owns), so
+   * instances without internet access can install packages. @default false
    */
   readonly allowAmazonLinuxRepositories?: boolean;
-  /** More endpoint policy statements. @default [] */
-  readonly additionalStatements?: readonly PolicyStatement[];
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
-  /** @default [] */
-  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
  * An S3 gateway endpoint for clients inside the VPC: a route to S3's prefix list in each given
- * route table and an endpoint policy limited to the named buckets. Free and fully managed, but
- * reachable only from inside the VPC: on-premises traffic needs the interface endpoint, or a
- * proxy or VPN instance that makes it VPC traffic. Built on the consumer `GatewayEndpoint`.
+ * route table and an endpoint policy limited to the named buckets, the chosen actions and the
+ * VPC's account (or the given accounts or organization). Free and fully managed, but reachable
+ * only from inside the VPC: on-premises traffic needs the interface endpoint, or a proxy or VPN
+ * instance that makes it VPC traffic. Built on the consumer `GatewayEndpoint`.
  */
 export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
   public readonly endpointId: string;
@@ -46,20 +44,26 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
 
   constructor(scope: Construct, id: string, props: S3GatewayEndpointProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const bucketNames = requireNonEmpty(this, 'bucketNames', props.bucketNames, 'name the buckets clients may reach; the endpoint policy allows nothing else');
-    const { partition, region } = awsContext(this);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
+    if (typeof props.routeTables !== 'object' || props.routeTables === null || Array.isArray(props.routeTables)) {
+      configError(this, 'routeTables', props.routeTables === undefined ? 'is missing' : `is ${describeKind(props.routeTables)}`, "give route table IDs by a stable key, for example { 'apne1-az1': 'rtb-...' } (PrivateNetwork.routeTableIds)");
+    }
+    for (const [key, routeTableId] of Object.entries(props.routeTables)) {
+      requireString(this, `routeTables.${key}`, routeTableId, "give the route table's ID, for example rtb-0123456789abcdef0");
+      requireResourceId(this, `routeTables.${key}`, routeTableId, 'routeTable');
+    }
+    const allowRepositories = requireBoolean(this, 'allowAmazonLinuxRepositories', props.allowAmazonLinuxRepositories) ?? false;
+    const { partition, region, accountId } = awsContext(this, { region: providerRegion(provider) });
     this.gatewayEndpoint = new GatewayEndpoint(this, 'Endpoint', {
       name: props.name,
       vpcId: props.vpcId,
       service: 's3',
       routeTables: props.routeTables,
-      policy: [
-        ...s3EndpointStatements(this, 'bucketNames', partition, bucketNames),
-        ...(props.allowAmazonLinuxRepositories ? [amazonLinuxRepositoryStatement(partition, region)] : []),
-        ...(props.additionalStatements ?? []),
-      ],
-      dependsOn: props.dependsOn,
+      policy: [...s3EndpointStatements(this, props, { partition, accountId }), ...(allowRepositories ? [amazonLinuxRepositoryStatement(partition, region)] : [])],
+      dependsOn,
+      provider,
     });
     this.endpointId = this.gatewayEndpoint.endpointId;
     this.prefixListId = this.gatewayEndpoint.prefixListId;

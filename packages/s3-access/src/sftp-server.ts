@@ -4,38 +4,49 @@ import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferSshKey } from '@cdktf/provider-aws/lib/transfer-ssh-key';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import {
+  applyConstructContract,
   configError,
   DedicatedSecurityGroup,
+  describeKind,
   EncryptedLogGroup,
   formatValue,
   Guardrails,
+  hasWildcard,
   isUnresolved,
+  type MetaArguments,
   MIN_TRANSFER_SECURITY_POLICY,
+  NAME_RULES,
   nameTags,
   NO_OPEN_INGRESS,
   physicalName,
   type PolicyStatement,
+  providerRegion,
   requireAccountContext,
   requireArn,
+  requireBoolean,
   requireDnsName,
   requireKeys,
+  requireLogRetentionDays,
+  requireName,
   requireNarrowCidrs,
   requireNonEmpty,
+  requirePreventDestroy,
+  requireResourceId,
+  requireString,
   requireSubnetPlacement,
   requireTransferSecurityPolicy,
   type SubnetRef,
-  useProvider,
   zoneOf,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
-import { bucketArns, requireBucketName } from './bucket';
+import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
+import { requireResourceName } from './resource-name';
 import { ServiceRole } from './service-role';
 
-/** The oldest Transfer Family security policy accepted: current ciphers, no SHA-1 (core owns the rule). */
-export { MIN_TRANSFER_SECURITY_POLICY } from '@privatelink-cdktf/core';
 const SSH_PUBLIC_KEY = /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+// Route 53 hosted zone IDs: Z followed by upper-case letters and digits.
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 
 /** One service-managed SFTP user. */
 export interface SftpUser {
@@ -43,14 +54,15 @@ export interface SftpUser {
   readonly sshPublicKeys: readonly string[];
   /**
    * The user's home as an S3 path inside the server's bucket, `/<bucket>/<prefix>`. The user
-   * sees it as `/` and cannot leave it; the user's role reaches nothing else.
+   * sees it as `/` and cannot leave it; the user's role reaches nothing else. No wildcards: a
+   * `*` would widen the role to every prefix it matches.
    */
   readonly homeDirectory: string;
   /** Only download and list. @default false */
   readonly readOnly?: boolean;
 }
 
-export interface SftpServerProps {
+export interface SftpServerProps extends MetaArguments {
   /** Names the server, its security group, log group and roles, for example `s3-private-access-prod-sftp`. */
   readonly name: string;
   readonly vpcId: string;
@@ -62,7 +74,7 @@ export interface SftpServerProps {
   readonly bucketKmsKeyArn?: string;
   /** CIDR blocks of the SFTP clients (on-premises networks). At least one. */
   readonly sourceCidrs: readonly string[];
-  /** Permit 0.0.0.0/0 in `sourceCidrs`. @default false */
+  /** Permit `sourceCidrs` that admit the whole internet in any spelling (`0.0.0.0/0`, `0.0.0.0/1` + `128.0.0.0/1`, `::/0`). @default false */
   readonly allowInternetSources?: boolean;
   /**
    * Attach an Elastic IP in each subnet so clients on the internet can connect. Internal only
@@ -70,7 +82,7 @@ export interface SftpServerProps {
    * @default false
    */
   readonly elasticIps?: boolean;
-  /** Users by user name (3-63 lower-case letters, digits and hyphens; the name is the construct ID). */
+  /** Users by user name (3-63 lower-case letters, digits and hyphens; the name is part of construct IDs). */
   readonly users: Readonly<Record<string, SftpUser>>;
   /** @default 'TransferSecurityPolicy-2024-01' (newer names are accepted) */
   readonly securityPolicyName?: string;
@@ -83,8 +95,12 @@ export interface SftpServerProps {
    * endpoint's addresses). @default - none
    */
   readonly customHostname?: { readonly zoneId: string; readonly name: string };
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
+  /**
+   * `lifecycle { prevent_destroy }` on the server partners connect to. An explicit `false` in
+   * production is recorded as an acknowledgement of PL-PROD-2.
+   * @default - true in production, false elsewhere
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -106,38 +122,57 @@ export class SftpServer extends Construct {
 
   constructor(scope: Construct, id: string, props: SftpServerProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
+    const { partition, region, accountId } = requireAccountContext(this, { region: providerRegion(provider) });
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1, { region });
     requireBucketName(this, 'bucketName', props.bucketName);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
+    const allowInternetSources = requireBoolean(this, 'allowInternetSources', props.allowInternetSources) ?? false;
     const sourceCidrs = requireNonEmpty(this, 'sourceCidrs', props.sourceCidrs, 'list the CIDR blocks of the SFTP clients, for example ["192.168.10.0/24"]');
-    requireNarrowCidrs(this, 'sourceCidrs', sourceCidrs, { name: 'allowInternetSources', given: props.allowInternetSources === true });
+    // With or without Elastic IPs: the whole internet in any spelling needs the opt-in.
+    requireNarrowCidrs(this, 'sourceCidrs', sourceCidrs, { name: 'allowInternetSources', given: allowInternetSources });
+    const elasticIps = requireBoolean(this, 'elasticIps', props.elasticIps) ?? false;
     const securityPolicyName = requireTransferSecurityPolicy(this, 'securityPolicyName', props.securityPolicyName ?? MIN_TRANSFER_SECURITY_POLICY);
+    const logRetentionDays = requireLogRetentionDays(this, 'logRetentionDays', props.logRetentionDays ?? 365);
+    if (typeof props.users !== 'object' || props.users === null || Array.isArray(props.users)) {
+      configError(this, 'users', props.users === undefined ? 'is missing' : `is ${describeKind(props.users)}`, 'give users by name, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
+    }
     const userNames = Object.keys(props.users);
     requireNonEmpty(this, 'users', userNames, 'give at least one user, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
     requireKeys(this, 'users', userNames);
-    const homes = Object.fromEntries(userNames.map((userName) => [userName, this.validateUser(userName, props.users[userName], props.bucketName)]));
-    if (props.customHostname) requireDnsName(this, 'customHostname.name', props.customHostname.name);
+    const homes = Object.fromEntries(userNames.map((userName) => [userName, this.requireUser(userName, props.users[userName], props.bucketName)]));
+    if (props.customHostname !== undefined) {
+      if (typeof props.customHostname !== 'object' || props.customHostname === null) configError(this, 'customHostname', `is ${describeKind(props.customHostname)}`, "give { zoneId: 'Z...', name: 'sftp.example.com' }");
+      requireString(this, 'customHostname.zoneId', props.customHostname.zoneId, "give the hosted zone's ID, for example Z0123456789ABCDEFGHIJ");
+      if (!isUnresolved(props.customHostname.zoneId) && !HOSTED_ZONE_ID.test(props.customHostname.zoneId)) {
+        configError(this, 'customHostname.zoneId', `is ${formatValue(props.customHostname.zoneId)}, which is not a hosted zone ID`, 'give the ID without its /hostedzone/ prefix, for example Z0123456789ABCDEFGHIJ');
+      }
+      requireString(this, 'customHostname.name', props.customHostname.name, 'give the host name, for example sftp.example.com');
+      requireDnsName(this, 'customHostname.name', props.customHostname.name);
+    }
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the SFTP server');
 
-    const { partition, accountId } = requireAccountContext(this);
-    if (props.allowInternetSources) Guardrails.acknowledge(this, NO_OPEN_INGRESS, 'allowInternetSources: true was set on the SFTP server to admit 0.0.0.0/0');
+    if (allowInternetSources) Guardrails.acknowledge(this, NO_OPEN_INGRESS, 'allowInternetSources: true was set on the SFTP server to admit the whole internet');
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name: physicalName([props.name], 255),
       description: `SFTP clients of ${props.name}`,
       ingress: [{ ports: [22], cidrs: sourceCidrs, description: 'SFTP clients' }],
-      allowOpenIngress: props.allowInternetSources === true,
+      allowOpenIngress: allowInternetSources,
     });
-    const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/transfer/${props.name}`, retentionDays: props.logRetentionDays });
+    const logGroup = new EncryptedLogGroup(this, 'Logs', { logGroupName: `/aws/transfer/${props.name}`, retentionDays: logRetentionDays });
     const loggingRole = new ServiceRole(this, 'LoggingRole', {
       roleName: physicalName([props.name, 'logging'], 64),
       servicePrincipal: 'transfer.amazonaws.com',
+      // Any server of this account (the server needs the role's ARN first, so it cannot name itself).
       sourceAccountId: accountId,
-      partition,
+      sourceArn: `arn:${partition}:transfer:${region}:${accountId}:server/*`,
       // Only the encrypted group: the role cannot create an unencrypted /aws/transfer/s-... group.
       statements: [{ actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:*`] }],
     });
-    const addressAllocationIds = props.elasticIps
+    const addressAllocationIds = elasticIps
       ? subnets.map((subnet) => new Eip(this, `Eip-${zoneOf(subnet)}`, { domain: 'vpc', tags: nameTags(`${props.name}-${zoneOf(subnet)}`) }).allocationId)
       : undefined;
     const server = new TransferServer(this, 'Server', {
@@ -155,6 +190,8 @@ export class SftpServer extends Construct {
       loggingRole: loggingRole.roleArn,
       structuredLogDestinations: [`${logGroup.logGroupArn}:*`],
       tags: nameTags(props.name),
+      dependsOn,
+      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
 
     const userRoleArns: Record<string, string> = {};
@@ -177,8 +214,9 @@ export class SftpServer extends Construct {
       const role = new ServiceRole(this, `UserRole-${userName}`, {
         roleName: physicalName([props.name, userName], 64),
         servicePrincipal: 'transfer.amazonaws.com',
+        // Only this server's users may make Transfer Family assume the role.
         sourceAccountId: accountId,
-        partition,
+        sourceArn: `arn:${partition}:transfer:${region}:${accountId}:user/${server.id}/*`,
         statements,
       });
       const transferUser = new TransferUser(this, `User-${userName}`, {
@@ -213,23 +251,28 @@ export class SftpServer extends Construct {
     this.userRoleArns = userRoleArns;
   }
 
-  /** Returns the user's prefix inside the bucket, failing on homes outside it. */
-  private validateUser(userName: string, user: SftpUser, bucketName: string): string {
+  /** Returns the user's prefix inside the bucket, failing on homes outside it, at its root or with a wildcard. */
+  private requireUser(userName: string, user: SftpUser, bucketName: string): string {
     const field = `users.${userName}`;
-    if (userName.length < 3) configError(this, 'users', `has user name ${formatValue(userName)}`, 'Transfer Family user names have at least 3 characters');
-    requireNonEmpty(this, `${field}.sshPublicKeys`, user.sshPublicKeys, 'give the public key of each of the user\'s clients (service-managed users sign in with SSH keys only)');
-    for (const key of user.sshPublicKeys) {
+    requireName(this, 'users', userName, NAME_RULES.transferUser);
+    if (typeof user !== 'object' || user === null) configError(this, field, `is ${describeKind(user)}`, 'give { sshPublicKeys: [...], homeDirectory: "/bucket/prefix" }');
+    const keys = requireNonEmpty(this, `${field}.sshPublicKeys`, user.sshPublicKeys, "give the public key of each of the user's clients (service-managed users sign in with SSH keys only)");
+    for (const key of keys) {
+      requireString(this, `${field}.sshPublicKeys`, key, 'paste the one-line public key, for example "ssh-ed25519 AAAAC3... partner@example.com"');
       if (!isUnresolved(key) && !SSH_PUBLIC_KEY.test(key.trim())) {
         configError(this, `${field}.sshPublicKeys`, `has ${formatValue(key.slice(0, 24))}..., which is not an OpenSSH public key`, 'paste the one-line public key, for example "ssh-ed25519 AAAAC3... partner@example.com"');
       }
     }
-    const home = user.homeDirectory;
+    requireBoolean(this, `${field}.readOnly`, user.readOnly);
+    const home = requireString(this, `${field}.homeDirectory`, user.homeDirectory, `give a prefix inside the server's bucket, for example '/${bucketName}/${userName}'`);
+    if (!isUnresolved(home) && hasWildcard(home)) {
+      configError(this, `${field}.homeDirectory`, `is ${formatValue(home)}, which holds a wildcard that widens the user's role to every prefix it matches`, `name one prefix without '*' or '?', for example '/${bucketName}/${userName}'`);
+    }
     if (isUnresolved(home) || isUnresolved(bucketName)) return home.replace(/^\/[^/]*\/?/, '');
     const segments = home.split('/');
-    const prefix = segments.slice(2).filter((s) => s.length > 0);
-    if (segments[0] !== '' || segments[1] !== bucketName || prefix.length === 0 || prefix.some((s) => s === '.' || s === '..')) {
+    if (segments[0] !== '' || segments[1] !== bucketName || segments.slice(2).every((s) => s.length === 0)) {
       configError(this, `${field}.homeDirectory`, `is ${formatValue(home)}, which is outside the bucket ${formatValue(bucketName)} or is its root`, `use a prefix inside the server's bucket, for example '/${bucketName}/${userName}'`);
     }
-    return prefix.join('/');
+    return requireBucketPrefix(this, `${field}.homeDirectory`, segments.slice(2).join('/'));
   }
 }

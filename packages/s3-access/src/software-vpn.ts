@@ -1,22 +1,29 @@
 import {
+  applyConstructContract,
   awsContext,
+  cidrsOverlap,
   configError,
   formatValue,
-  isIpAddress,
   isUnresolved,
-  parseCidr,
-  useProvider,
+  type MetaArguments,
+  providerRegion,
+  requireCidr,
+  requireIpAddress,
+  requireNarrowCidrs,
+  requireNonEmpty,
+  requireResourceId,
+  requireString,
+  requireVpcRef,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireClientCidrs } from './client-cidrs';
 import { PrivateInstance } from './private-instance';
-import type { S3PrefixListRef } from './s3-prefix-list';
+import { requireResourceName } from './resource-name';
+import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
 const PARAMETER_NAME = /^\/[A-Za-z0-9_.\-/]+$/;
 
-export interface SoftwareVpnProps {
+export interface SoftwareVpnProps extends MetaArguments {
   /** Names the instance, its role and security group. */
   readonly name: string;
   readonly vpc: VpcRef;
@@ -27,7 +34,7 @@ export interface SoftwareVpnProps {
   readonly instanceType?: string;
   /** The IPv4 address of the on-premises VPN device, reachable from the subnet. */
   readonly peerAddress: string;
-  /** The on-premises networks behind the tunnel. */
+  /** The on-premises networks behind the tunnel (IPv4, outside the VPC's own blocks). */
   readonly onPremisesCidrs: readonly string[];
   /**
    * A Systems Manager SecureString parameter holding the IPsec pre-shared key, read at boot so the
@@ -36,8 +43,6 @@ export interface SoftwareVpnProps {
   readonly preSharedKeyParameterName: string;
   /** The S3 gateway endpoint the translated traffic leaves through. */
   readonly s3GatewayEndpoint: S3PrefixListRef;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -56,20 +61,32 @@ export class SoftwareVpn extends Construct {
 
   constructor(scope: Construct, id: string, props: SoftwareVpnProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    if (!isUnresolved(props.peerAddress)) {
-      if (!isIpAddress(props.peerAddress, 'ipv4')) {
-        configError(this, 'peerAddress', `is ${formatValue(props.peerAddress)}, which is not an IPv4 address`, 'give the address of the on-premises VPN device, for example 192.168.0.1');
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    const vpc = requireVpcRef(this, 'vpc', props.vpc);
+    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
+    requireResourceId(this, 'amiId', props.amiId, 'ami');
+    const instanceType = requireString(this, 'instanceType', props.instanceType ?? 't3.small', "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+    requireString(this, 'peerAddress', props.peerAddress, 'give the IPv4 address of the on-premises VPN device, for example 192.168.0.1');
+    requireIpAddress(this, 'peerAddress', props.peerAddress, 'ipv4');
+    const onPremisesCidrs = requireNonEmpty(this, 'onPremisesCidrs', props.onPremisesCidrs, 'list the on-premises networks behind the tunnel, for example ["192.168.0.0/16"]');
+    // The tunnel carries IPv4 only.
+    onPremisesCidrs.forEach((cidr) => requireCidr(this, 'onPremisesCidrs', cidr, { family: 'ipv4' }));
+    requireNarrowCidrs(this, 'onPremisesCidrs', onPremisesCidrs);
+    for (const cidr of onPremisesCidrs) {
+      if (isUnresolved(cidr)) continue;
+      // A network on both sides of the tunnel makes routing ambiguous: replies to it never leave the VPC.
+      const vpcBlock = vpc.cidrBlocks.find((block) => !isUnresolved(block) && cidrsOverlap(block, cidr));
+      if (vpcBlock !== undefined) {
+        configError(this, 'onPremisesCidrs', `has ${formatValue(cidr)}, which overlaps the VPC's own block ${formatValue(vpcBlock)}`, 'list only the networks behind the tunnel; on-premises and VPC blocks must not overlap');
       }
     }
-    const onPremisesCidrs = requireClientCidrs(this, 'onPremisesCidrs', props.onPremisesCidrs, 'list the on-premises networks behind the tunnel, for example ["192.168.0.0/16"]');
-    for (const cidr of onPremisesCidrs) {
-      if (!isUnresolved(cidr) && parseCidr(cidr)?.family !== 'ipv4') configError(this, 'onPremisesCidrs', `has ${formatValue(cidr)}`, 'the tunnel carries IPv4 only; give IPv4 CIDR blocks');
-    }
+    requireString(this, 'preSharedKeyParameterName', props.preSharedKeyParameterName, 'give the full name of a SecureString parameter, for example /vpn/onprem/psk');
     if (!isUnresolved(props.preSharedKeyParameterName) && !PARAMETER_NAME.test(props.preSharedKeyParameterName)) {
       configError(this, 'preSharedKeyParameterName', `is ${formatValue(props.preSharedKeyParameterName)}`, 'give the full name of a SecureString parameter, for example /vpn/onprem/psk');
     }
-    const { partition, region, accountId } = awsContext(this);
+    const gateway = requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
+    const { partition, region, accountId } = awsContext(this, { region: providerRegion(provider) });
     const parameterArn = `arn:${partition}:ssm:${region}:${accountId ?? '*'}:parameter${props.preSharedKeyParameterName}`;
     const peer = `${props.peerAddress}/32`;
     const userData = [
@@ -99,19 +116,20 @@ export class SoftwareVpn extends Construct {
     ].join('\n');
     this.instance = new PrivateInstance(this, 'Gateway', {
       name: props.name,
-      vpcId: props.vpc.vpcId,
+      vpcId: vpc.vpcId,
       subnetId: props.subnetId,
       amiId: props.amiId,
-      instanceType: props.instanceType ?? 't3.small',
+      instanceType,
       sourceDestCheck: false,
       ingress: [{ ports: [500, 4500], protocol: 'udp', cidrs: [peer], description: 'IKE and IPsec NAT-T from the on-premises device' }],
       egress: [
         { ports: [500, 4500], protocol: 'udp', cidrs: [peer], description: 'IKE and IPsec NAT-T to the on-premises device' },
-        { ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' },
-        { ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (Systems Manager, S3, Transfer)' },
+        { ports: [443], prefixListIds: [gateway.prefixListId], description: 'S3 through the gateway endpoint' },
+        { ports: [443], cidrs: vpc.cidrBlocks, description: 'Interface endpoints (Systems Manager, S3, Transfer)' },
       ],
       statements: [{ sid: 'PreSharedKey', actions: ['ssm:GetParameter'], resources: [parameterArn] }],
       userData,
+      dependsOn,
     });
     this.privateIp = this.instance.privateIp;
     this.securityGroupId = this.instance.securityGroupId;

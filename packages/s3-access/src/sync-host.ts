@@ -1,22 +1,32 @@
 import {
+  applyConstructContract,
   awsContext,
   configError,
-  isUnresolved,
-  type PolicyStatement,
-  requireArn,
-  requirePorts,
   formatValue,
-  useProvider,
+  type MetaArguments,
+  type PolicyStatement,
+  providerRegion,
+  requireArn,
+  requireBoolean,
+  requireInteger,
+  requireNarrowCidrs,
+  requireNonEmpty,
+  requirePorts,
+  requireResourceId,
+  requireString,
+  requireVpcRef,
   type VpcRef,
 } from '@privatelink-cdktf/core';
-import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { bucketArns, requireBucketName } from './bucket';
-import { requireClientCidrs } from './client-cidrs';
+import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
+import { requireVolume } from './ebs-volumes';
 import { PrivateInstance } from './private-instance';
-import type { S3PrefixListRef } from './s3-prefix-list';
+import { requireResourceName } from './resource-name';
+import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
-export interface SyncHostProps {
+const LOCAL_DIRECTORY = /^\/[A-Za-z0-9._/-]+$/;
+
+export interface SyncHostProps extends MetaArguments {
   /** Names the instance, its role and security group. */
   readonly name: string;
   readonly vpc: VpcRef;
@@ -47,12 +57,10 @@ export interface SyncHostProps {
   readonly syncIntervalMinutes?: number;
   /** Delete objects whose local file was deleted (`aws s3 sync --delete`). @default false */
   readonly mirrorDeletes?: boolean;
-  /** @default 100 */
+  /** The encrypted gp3 volume clients write to, 1 GiB to 16 TiB. @default 100 */
   readonly dataVolumeSizeGiB?: number;
   /** The S3 gateway endpoint the host uploads through. */
   readonly s3GatewayEndpoint: S3PrefixListRef;
-  /** @default - the default provider */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -70,29 +78,36 @@ export class SyncHost extends Construct {
 
   constructor(scope: Construct, id: string, props: SyncHostProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceName(this, props.name);
+    const vpc = requireVpcRef(this, 'vpc', props.vpc);
+    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
+    requireResourceId(this, 'amiId', props.amiId, 'ami');
+    const instanceType = requireString(this, 'instanceType', props.instanceType ?? 't3.small', "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
     requireBucketName(this, 'bucketName', props.bucketName);
+    const prefix = props.bucketPrefix === undefined ? '' : requireBucketPrefix(this, 'bucketPrefix', props.bucketPrefix);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });
-    const clientCidrs = requireClientCidrs(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients');
+    const clientCidrs = requireNarrowCidrs(this, 'clientCidrs', requireNonEmpty(this, 'clientCidrs', props.clientCidrs, 'list the CIDR blocks of the on-premises clients, for example ["192.168.0.0/16"]'));
     const clientPorts = requirePorts(this, 'clientPorts', props.clientPorts);
     if (clientPorts.includes(22)) {
       configError(this, 'clientPorts', 'includes 22', 'the host is administered with Session Manager, not SSH; for SFTP clients use SftpServer (Transfer Family)');
     }
-    const interval = props.syncIntervalMinutes ?? 5;
-    if (!isUnresolved(interval) && (!Number.isInteger(interval) || interval < 1 || interval > 1440)) {
-      configError(this, 'syncIntervalMinutes', `is ${formatValue(interval)}`, 'use a whole number of minutes from 1 to 1440');
-    }
-    const directory = props.localDirectory ?? '/srv/outbox';
-    if (!/^\/[A-Za-z0-9._/-]+$/.test(directory) || directory.split('/').includes('..')) {
+    if (props.setupScript !== undefined) requireString(this, 'setupScript', props.setupScript, 'give the shell commands as one string');
+    const interval = requireInteger(this, 'syncIntervalMinutes', props.syncIntervalMinutes ?? 5, { min: 1, max: 1440, unit: 'minutes' });
+    const directory = requireString(this, 'localDirectory', props.localDirectory ?? '/srv/outbox', 'give an absolute path, for example /srv/outbox');
+    if (!LOCAL_DIRECTORY.test(directory) || directory.split('/').includes('..')) {
       configError(this, 'localDirectory', `is ${formatValue(directory)}`, 'use an absolute path of letters, digits, dots, hyphens and underscores, for example /srv/outbox');
     }
+    const mirrorDeletes = requireBoolean(this, 'mirrorDeletes', props.mirrorDeletes) ?? false;
+    const dataVolumeSizeGiB = props.dataVolumeSizeGiB ?? 100;
+    requireVolume(this, { size: 'dataVolumeSizeGiB' }, { sizeGiB: dataVolumeSizeGiB });
+    const gateway = requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
 
-    const { partition, region } = awsContext(this);
-    const prefix = (props.bucketPrefix ?? '').replace(/^\/+|\/+$/g, '');
+    const { partition, region } = awsContext(this, { region: providerRegion(provider) });
     const arns = bucketArns(partition, props.bucketName, prefix);
     const statements: PolicyStatement[] = [
       { sid: 'ListPrefix', actions: ['s3:ListBucket'], resources: [arns.bucket], conditions: prefix ? [{ test: 'StringLike', variable: 's3:prefix', values: [`${prefix}/*`, `${prefix}/`] }] : [] },
-      { sid: 'PushObjects', actions: props.mirrorDeletes ? ['s3:PutObject', 's3:DeleteObject'] : ['s3:PutObject'], resources: [arns.objects] },
+      { sid: 'PushObjects', actions: mirrorDeletes ? ['s3:PutObject', 's3:DeleteObject'] : ['s3:PutObject'], resources: [arns.objects] },
       ...(props.bucketKmsKeyArn ? [{ sid: 'BucketKey', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.bucketKmsKeyArn] }] : []),
     ];
     const destination = `s3://${props.bucketName}${prefix ? `/${prefix}` : ''}`;
@@ -111,7 +126,7 @@ export class SyncHost extends Construct {
       `Description=Push ${directory} to ${destination}`,
       '[Service]',
       'Type=oneshot',
-      `ExecStart=/usr/bin/aws s3 sync ${directory} ${destination} --region ${region} --only-show-errors${props.mirrorDeletes ? ' --delete' : ''}${sse}`,
+      `ExecStart=/usr/bin/aws s3 sync ${directory} ${destination} --region ${region} --only-show-errors${mirrorDeletes ? ' --delete' : ''}${sse}`,
       'UNIT',
       "cat > /etc/systemd/system/s3-sync.timer <<'UNIT'",
       '[Unit]',
@@ -129,18 +144,19 @@ export class SyncHost extends Construct {
     ].join('\n');
     this.instance = new PrivateInstance(this, 'Host', {
       name: props.name,
-      vpcId: props.vpc.vpcId,
+      vpcId: vpc.vpcId,
       subnetId: props.subnetId,
       amiId: props.amiId,
-      instanceType: props.instanceType ?? 't3.small',
-      dataVolumes: [{ deviceName: '/dev/sdb', sizeGiB: props.dataVolumeSizeGiB ?? 100 }],
+      instanceType,
+      dataVolumes: [{ deviceName: '/dev/sdb', sizeGiB: dataVolumeSizeGiB }],
       ingress: [{ ports: clientPorts, cidrs: clientCidrs, description: 'File drop clients' }],
       egress: [
-        { ports: [443], prefixListIds: [props.s3GatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' },
-        { ports: [443], cidrs: props.vpc.cidrBlocks, description: 'Interface endpoints (Systems Manager)' },
+        { ports: [443], prefixListIds: [gateway.prefixListId], description: 'S3 through the gateway endpoint' },
+        { ports: [443], cidrs: vpc.cidrBlocks, description: 'Interface endpoints (Systems Manager)' },
       ],
       statements,
       userData,
+      dependsOn,
     });
     this.privateIp = this.instance.privateIp;
     this.securityGroupId = this.instance.securityGroupId;

@@ -83,7 +83,7 @@ describe('BucketGuard bad input', () => {
 
   it('rejects a guard with no endpoints or malformed endpoint IDs', () => {
     expect(() => make({ endpointIds: [] })).toThrow(/BucketGuard 'unit-dev\/Guard': 'endpointIds' is empty; give the IDs of the VPC endpoints/);
-    expect(() => make({ endpointIds: ['vpc-0123'] })).toThrow(/'endpointIds' has 'vpc-0123', which is not a VPC endpoint ID/);
+    expect(() => make({ endpointIds: ['vpc-0123'] })).toThrow(/'endpointIds' is 'vpc-0123', which is not a VPC endpoint ID; give a VPC endpoint ID, for example vpce-0123456789abcdef0/);
     expect(() => make({ endpointIds: ['vpce-0123456789abcdef0', 'vpce-0123456789abcdef0'] })).toThrow(/'endpointIds' lists 'vpce-0123456789abcdef0' twice/);
   });
 
@@ -93,9 +93,9 @@ describe('BucketGuard bad input', () => {
   });
 
   it('rejects invalid bucket names', () => {
-    expect(() => make({ bucketName: 'Acme_Exchange' })).toThrow(/'bucketName' is 'Acme_Exchange', which is not a valid S3 bucket name/);
-    expect(() => make({ bucketName: '192.168.1.1' })).toThrow(/formatted like an IP address/);
-    expect(() => make({ bucketName: 'acme..exchange' })).toThrow(/adjacent dots/);
+    expect(() => make({ bucketName: 'Acme_Exchange' })).toThrow(/'bucketName' is 'Acme_Exchange', which has characters a S3 bucket name may not contain/);
+    expect(() => make({ bucketName: '192.168.1.1' })).toThrow(/'bucketName' is '192.168.1.1', which is written like an IP address/);
+    expect(() => make({ bucketName: 'acme..exchange' })).toThrow(/'bucketName' is 'acme..exchange', which has two dots in a row/);
     expect(() => make({ bucketName: 'xn--acme' })).toThrow(/reserves/);
     expect(() => make({ bucketName: 'ab' })).toThrow(/'bucketName'/);
   });

@@ -55,9 +55,9 @@ describe('ClientVpn', () => {
   it('rejects a client CIDR that overlaps the VPC or has the wrong size, and bad ARNs', () => {
     const make = (props: Partial<ClientVpnProps>) => new ClientVpn(devStack(), 'Vpn', { ...base, ...props });
     expect(() => make({ clientCidrBlock: '10.30.4.0/22' })).toThrow(/ClientVpn 'unit-dev\/Vpn': 'clientCidrBlock' is '10.30.4.0\/22', which overlaps the VPC block '10.30.0.0\/16'/);
-    expect(() => make({ clientCidrBlock: '10.0.0.0/8' })).toThrow(/'clientCidrBlock' is '10.0.0.0\/8'; Client VPN needs an IPv4 block from \/12 to \/22/);
+    expect(() => make({ clientCidrBlock: '10.0.0.0/8' })).toThrow(/'clientCidrBlock' has '10.0.0.0\/8', a \/8 block; use a prefix from \/12 to \/22/);
     expect(() => make({ clientCidrBlock: '172.20.0.0/24' })).toThrow(/from \/12 to \/22/);
-    expect(() => make({ serverCertificateArn: 'cert' })).toThrow(/'serverCertificateArn' is 'cert', which is not an acm ARN/);
+    expect(() => make({ serverCertificateArn: 'cert' })).toThrow(/'serverCertificateArn' is 'cert', which is not an acm certificate ARN/);
     expect(() => make({ authentication: { type: 'saml', samlProviderArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/x' } })).toThrow(/'authentication.samlProviderArn'/);
     expect(() => make({ authorizations: [] })).toThrow(/'authorizations' is empty/);
     expect(() => make({ subnets: [SUBNETS[0], { ...SUBNETS[1], availabilityZoneId: 'apne1-az1' }] })).toThrow(/'subnets' has two subnets in apne1-az1/);

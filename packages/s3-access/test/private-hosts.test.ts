@@ -250,7 +250,7 @@ describe('SoftwareVpn', () => {
     const make = (props: Partial<SoftwareVpnProps>) => new SoftwareVpn(devStack(), 'Vpn', { ...vpnProps, ...props });
     expect(() => make({ peerAddress: '300.1.1.1' })).toThrow(/SoftwareVpn 'unit-dev\/Vpn': 'peerAddress' is '300.1.1.1'/);
     expect(() => make({ onPremisesCidrs: [] })).toThrow(/'onPremisesCidrs' is empty/);
-    expect(() => make({ onPremisesCidrs: ['fd00::/8'] })).toThrow(/IPv4 only/);
+    expect(() => make({ onPremisesCidrs: ['fd00::/8'] })).toThrow(/'onPremisesCidrs' has 'fd00::\/8', an IPv6 block; give an IPv4 block/);
     expect(() => make({ preSharedKeyParameterName: 'psk' })).toThrow(/'preSharedKeyParameterName' is 'psk'/);
   });
 });

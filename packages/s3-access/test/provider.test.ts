@@ -13,7 +13,7 @@ const builds: Array<[string, (scope: Construct, provider: AwsProvider) => void]>
   ['ClientVpn', (scope, provider) => new ClientVpn(scope, 'It', { name: 'vpn', vpc: VPC, subnets: SUBNETS, clientCidrBlock: '172.20.0.0/22', serverCertificateArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/s', authentication: { type: 'certificate', rootCertificateChainArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/c' }, provider })],
   ['PublicDirectConnect', (scope, provider) => new PublicDirectConnect(scope, 'It', { name: 'vif', connectionId: 'dxcon-fg5678gh', vlan: 100, bgpAsn: 65000, amazonAddress: '203.0.113.1/31', customerAddress: '203.0.113.0/31', routeFilterPrefixes: ['198.51.100.0/28'], provider })],
   ['S3 endpoints', (scope, provider) => {
-    const gateway = new S3GatewayEndpoint(scope, 'Gateway', { name: 'gw', vpcId: VPC.vpcId, routeTables: { a: 'rtb-1' }, bucketNames: ['acme-dev-exchange'], provider });
+    const gateway = new S3GatewayEndpoint(scope, 'Gateway', { name: 'gw', vpcId: VPC.vpcId, routeTables: { a: 'rtb-0123456789abcdef0' }, bucketNames: ['acme-dev-exchange'], provider });
     new S3InterfaceEndpoint(scope, 'It', { name: 's3', vpc: VPC, subnets: SUBNETS, bucketNames: ['acme-dev-exchange'], clientCidrs: ['192.168.0.0/16'], privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: gateway, provider });
   }],
 ];

@@ -25,11 +25,11 @@ describe('PublicDirectConnect', () => {
 
   it('rejects private prefixes, mismatched peering addresses and bad identifiers', () => {
     const make = (props: Partial<PublicDirectConnectProps>) => new PublicDirectConnect(devStack(), 'Vif', { ...base, ...props });
-    expect(() => make({ routeFilterPrefixes: ['192.168.10.0/24'] })).toThrow(/PublicDirectConnect 'unit-dev\/Vif': 'routeFilterPrefixes' has '192.168.10.0\/24', which is not a public prefix; .*NAT/);
+    expect(() => make({ routeFilterPrefixes: ['192.168.10.0/24'] })).toThrow(/PublicDirectConnect 'unit-dev\/Vif': 'routeFilterPrefixes' has '192.168.10.0\/24', which is or contains a non-public range; .*NAT/);
     expect(() => make({ routeFilterPrefixes: [] })).toThrow(/'routeFilterPrefixes' is empty/);
     expect(() => make({ customerAddress: '203.0.113.6/30' })).toThrow(/'customerAddress' is '203.0.113.6\/30', not the other end of '203.0.113.1\/30'/);
     expect(() => make({ amazonAddress: '203.0.113.1/24' })).toThrow(/'amazonAddress' is '203.0.113.1\/24'; .*\/30 or \/31/);
-    expect(() => make({ connectionId: 'conn-1' })).toThrow(/'connectionId' is 'conn-1', which is not a Direct Connect connection ID/);
+    expect(() => make({ connectionId: 'conn-1' })).toThrow(/'connectionId' is 'conn-1', which is not a Direct Connect connection or LAG ID/);
     expect(() => make({ vlan: 5000 })).toThrow(/'vlan' is 5000/);
     expect(() => make({ bgpAsn: 0 })).toThrow(/'bgpAsn' is 0/);
   });

@@ -40,7 +40,14 @@ describe('S3GatewayEndpoint', () => {
   it('limits the endpoint policy to the named buckets (and the Amazon Linux repositories when asked)', () => {
     const policy = policyOf(Object.values(resources(json, 'aws_vpc_endpoint'))[0]);
     expect(policy.Statement).toEqual([
-      { Sid: 'NamedBuckets', Effect: 'Allow', Principal: '*', Action: ['s3:*'], Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'] },
+      {
+        Sid: 'NamedBucketsForAccounts',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+        Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'],
+        Condition: { StringEquals: { 'aws:PrincipalAccount': ['111111111111'] } },
+      },
       { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::al2023-repos-ap-northeast-1-de612dc2/*'] },
     ]);
   });
@@ -51,7 +58,7 @@ describe('S3GatewayEndpoint', () => {
 
   it('rejects no buckets and invalid bucket names', () => {
     expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: [] })).toThrow(/S3GatewayEndpoint 'unit-dev\/Gateway': 'bucketNames' is empty/);
-    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: ['Bad_Bucket'] })).toThrow(/'bucketNames' is 'Bad_Bucket', which is not a valid S3 bucket name/);
+    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: ['Bad_Bucket'] })).toThrow(/'bucketNames' is 'Bad_Bucket', which has characters a S3 bucket name may not contain; .*for example 'acme-reports-111111111111'/);
   });
 });
 
@@ -102,7 +109,7 @@ describe('S3InterfaceEndpoint', () => {
     expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true })).toThrow(
       /S3InterfaceEndpoint 'unit-dev\/S3': 'privateDnsOnlyForInboundResolverEndpoint' is true but no S3 gateway endpoint is given; AWS requires an S3 gateway endpoint in the same VPC/,
     );
-    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: { endpointId: 'vpce-1', vpcId: 'vpc-other' } })).toThrow(/'gatewayEndpoint' is in another VPC/);
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: { endpointId: 'vpce-0123456789abcdef0', vpcId: 'vpc-0fffffffffffffff0' } })).toThrow(/'gatewayEndpoint' is in another VPC/);
     const unset = { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: undefined } as unknown as S3InterfaceEndpointProps;
     expect(() => new S3InterfaceEndpoint(devStack(), 'S3', unset)).toThrow(/'privateDnsOnlyForInboundResolverEndpoint' is not set; set it explicitly/);
   });
@@ -110,9 +117,9 @@ describe('S3InterfaceEndpoint', () => {
   it('rejects no buckets, invalid bucket names, no clients and resolvers in one zone', () => {
     const make = (props: Partial<S3InterfaceEndpointProps>) => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, ...props });
     expect(() => make({ bucketNames: [] })).toThrow(/'bucketNames' is empty/);
-    expect(() => make({ bucketNames: ['-bad-'] })).toThrow(/'bucketNames' is '-bad-', which is not a valid S3 bucket name/);
+    expect(() => make({ bucketNames: ['-bad-'] })).toThrow(/'bucketNames' is '-bad-', which has characters a S3 bucket name may not contain/);
     expect(() => make({ clientCidrs: [] })).toThrow(/'clientCidrs' is empty/);
     expect(() => make({ clientCidrs: ['0.0.0.0/0'] })).toThrow(/'clientCidrs' includes '0.0.0.0\/0'/);
-    expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/ResolverInboundEndpoint 'unit-dev\/S3\/InboundResolver': 'subnets' has 1 subnet/);
+    expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/S3InterfaceEndpoint 'unit-dev\/S3': 'subnets' has 1 subnet; give subnets in at least 2 Availability Zones/);
   });
 });

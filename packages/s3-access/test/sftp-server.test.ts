@@ -144,8 +144,8 @@ describe('SftpServer bad input', () => {
     expect(() => make({ users: { partner: { sshPublicKeys: [], homeDirectory: '/acme-dev-exchange/p' } } })).toThrow(/'users.partner.sshPublicKeys' is empty/);
     expect(() => make({ users: { partner: { sshPublicKeys: ['not a key'], homeDirectory: '/acme-dev-exchange/p' } } })).toThrow(/which is not an OpenSSH public key/);
     expect(() => make({ users: { Partner: { sshPublicKeys: [KEY], homeDirectory: '/acme-dev-exchange/p' } } })).toThrow(/'users' has key 'Partner'/);
-    expect(() => make({ users: { ab: { sshPublicKeys: [KEY], homeDirectory: '/acme-dev-exchange/p' } } })).toThrow(/at least 3 characters/);
-    expect(() => make({ bucketName: 'Not_A_Bucket' })).toThrow(/'bucketName' is 'Not_A_Bucket', which is not a valid S3 bucket name/);
+    expect(() => make({ users: { ab: { sshPublicKeys: [KEY], homeDirectory: '/acme-dev-exchange/p' } } })).toThrow(/'users' is 'ab', which has 2 characters, fewer than the 3 a Transfer Family user name needs/);
+    expect(() => make({ bucketName: 'Not_A_Bucket' })).toThrow(/'bucketName' is 'Not_A_Bucket', which has characters a S3 bucket name may not contain/);
     expect(() => make({ subnets: [] })).toThrow(/'subnets' is empty/);
     expect(() => make({ customHostname: { zoneId: 'Z1', name: 'Not A Name' } })).toThrow(/'customHostname.name'/);
   });
