@@ -1,3 +1,5 @@
+import { FILE_GATEWAY_MONTHLY_COST_USD } from './file-gateway';
+
 /** The protocol the clients speak to reach their files. */
 export type ClientProtocol =
   /** The S3 API over HTTPS: AWS CLI, SDKs, S3-compatible tools. */
@@ -7,6 +9,9 @@ export type ClientProtocol =
   | 'nfs'
   /** Anything else (FTP, a proprietary protocol): files land on a host first. */
   | 'any';
+
+/** The client protocols, for untyped callers. */
+export const CLIENT_PROTOCOLS: readonly ClientProtocol[] = ['s3-api', 'sftp', 'smb', 'nfs', 'any'];
 
 /** The architectures this package builds, each a construct. */
 export type S3AccessArchitecture =
@@ -70,13 +75,15 @@ export const S3_ACCESS_ARCHITECTURES: readonly S3AccessArchitectureProfile[] = [
   },
   {
     architecture: 'file-gateway', construct: 'FileGateway', protocol: 'SMB v2/v3, NFS v3/v4.1', protocols: ['smb', 'nfs'],
-    management: 'self-managed', cost: 'about 680 USD/month in Tokyo for c5.4xlarge and 592 GiB gp3 (about 1,120 with io1), plus S3', rating: 2, clients: 'both', supersededByInterfaceEndpoint: false,
+    management: 'self-managed',
+    cost: `about ${FILE_GATEWAY_MONTHLY_COST_USD.gp3} USD/month in Tokyo for c5.4xlarge and 592 GiB gp3 (about ${FILE_GATEWAY_MONTHLY_COST_USD.io1.toLocaleString('en-US')} with io1), plus S3`,
+    rating: 2, clients: 'both', supersededByInterfaceEndpoint: false,
     notes: 'File-server protocols on top of S3, with a local cache; needs 4 vCPUs at least and sizing for throughput: for large-scale use.',
   },
   {
     architecture: 'sync-host', construct: 'SyncHost', protocol: 'any', protocols: ['any', 'sftp', 'smb', 'nfs'],
     management: 'self-managed', cost: 'the EC2 instance and its volumes', rating: 4, clients: 'on-premises', supersededByInterfaceEndpoint: false,
-    notes: 'Any protocol you install on the host, pushed to S3 on a schedule: not real time; for rare transfers a copy to a host and a CLI push is enough.',
+    notes: 'Any protocol you install on the host, pushed one way to S3 on a timer: not real time and nothing flows back; for rare transfers a copy to a host and a CLI push is enough.',
   },
   {
     architecture: 'public-direct-connect', construct: 'PublicDirectConnect', protocol: 'HTTPS (AWS CLI, SDK)', protocols: ['s3-api'],
@@ -125,19 +132,24 @@ export interface S3AccessRecommendation extends S3AccessArchitectureProfile {
 /**
  * Ranks the architectures that fit the requirements, best first, with reasons. Architectures
  * that cannot carry the clients' protocol, or are self-managed when only managed ones are
- * acceptable, are left out. Pure: same requirements, same answer.
+ * acceptable, are left out; when that leaves none, it throws and says why. Pure: same
+ * requirements, same answer.
  */
 export function chooseS3Access(requirements: S3AccessRequirements): S3AccessRecommendation[] {
+  requireRequirements(requirements);
   const location = requirements.clientLocation ?? 'on-premises';
   const privatePath = requirements.directConnect || requirements.siteToSiteVpn === true;
   const scale = requirements.scale ?? 'small';
   const people = requirements.clients === 'people';
-  const candidates = S3_ACCESS_ARCHITECTURES.filter(
-    (a) =>
-      a.protocols.includes(requirements.protocol) &&
-      (a.clients === 'both' || a.clients === location) &&
-      !(requirements.managedOnly && a.management === 'self-managed'),
-  );
+  const speaking = S3_ACCESS_ARCHITECTURES.filter((a) => a.protocols.includes(requirements.protocol) && (a.clients === 'both' || a.clients === location));
+  const candidates = speaking.filter((a) => !(requirements.managedOnly && a.management === 'self-managed'));
+  if (candidates.length === 0) {
+    // managedOnly is the only filter that can empty the list: every protocol has a self-managed option.
+    throw new Error(
+      `chooseS3Access: no fully managed architecture serves '${requirements.protocol}' clients ${location === 'vpc' ? 'in the VPC' : 'on premises'}; ` +
+        `the ones that do are self-managed (${speaking.map((a) => a.construct).join(', ')}): drop managedOnly, or change the clients' protocol (for example to SFTP, which Transfer Family serves fully managed)`,
+    );
+  }
   const scored = candidates.map((profile) => {
     let score = (profile.rating ?? 1) * 10;
     const reasons: string[] = [`speaks ${profile.protocol}; ${profile.management}; cost: ${profile.cost}`];
@@ -181,8 +193,9 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
           score += 10;
           reasons.push('the only architecture that accepts any protocol: install its server on the host');
         } else {
-          score -= 10;
-          reasons.push(`possible by running a ${requirements.protocol.toUpperCase()} server on the host, but a managed or purpose-built option exists`);
+          // It only uploads on a timer: a purpose-built option serves this protocol in both directions, in real time.
+          score -= 30;
+          reasons.push(`possible by running a ${requirements.protocol.toUpperCase()} server on the host, but it only uploads on a timer and a purpose-built option (${purposeBuilt(requirements.protocol)}) exists`);
         }
         break;
       case 'public-direct-connect':
@@ -214,6 +227,27 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
   return scored
     .sort((a, b) => b.score - a.score || order(a.architecture) - order(b.architecture))
     .map((recommendation, index) => ({ ...recommendation, rank: index + 1 }));
+}
+
+function purposeBuilt(protocol: ClientProtocol): string {
+  return S3_ACCESS_ARCHITECTURES.filter((a) => a.architecture !== 'sync-host' && a.protocols.includes(protocol)).map((a) => a.construct).join(', ');
+}
+
+/** Plain errors, as there is no construct: the requirements come from untyped callers and config files too. */
+function requireRequirements(requirements: S3AccessRequirements): void {
+  if (typeof requirements !== 'object' || requirements === null) throw new Error("chooseS3Access: 'requirements' is missing; give { protocol: 's3-api', directConnect: true }");
+  const oneOf = (field: keyof S3AccessRequirements, allowed: readonly unknown[], optional: boolean) => {
+    const value = requirements[field];
+    if ((value === undefined && optional) || allowed.includes(value)) return;
+    throw new Error(`chooseS3Access: '${field}' is ${value === undefined ? 'missing' : JSON.stringify(value)}; use one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  };
+  oneOf('protocol', CLIENT_PROTOCOLS, false);
+  oneOf('directConnect', [true, false], false);
+  oneOf('clientLocation', ['on-premises', 'vpc'], true);
+  oneOf('siteToSiteVpn', [true, false], true);
+  oneOf('managedOnly', [true, false], true);
+  oneOf('scale', ['small', 'large'], true);
+  oneOf('clients', ['applications', 'people'], true);
 }
 
 function order(architecture: S3AccessArchitecture): number {

@@ -54,15 +54,36 @@ describe('chooseS3Access', () => {
     expect(large[0].reasons.join(' ')).toMatch(/per-GB charges grow/);
   });
 
-  it('SMB and NFS: File Gateway at large scale; at small scale the cheaper sync host, as the published ratings say', () => {
+  it('SMB and NFS: File Gateway first at every scale, because the sync host only uploads on a timer', () => {
     for (const protocol of ['smb', 'nfs'] as const) {
-      const ranked = names({ protocol, directConnect: true, scale: 'large' });
-      expect(ranked).toEqual(['file-gateway', 'sync-host']);
+      for (const scale of ['small', 'large'] as const) {
+        expect(names({ protocol, directConnect: true, scale })).toEqual(['file-gateway', 'sync-host']);
+      }
+      const small = chooseS3Access({ protocol, directConnect: true });
+      expect(small[0].reasons.join(' ')).toMatch(/large instance for small volumes/);
+      expect(small[1].reasons.join(' ')).toMatch(new RegExp(`running a ${protocol.toUpperCase()} server on the host, but it only uploads on a timer and a purpose-built option \\(FileGateway\\) exists`));
     }
-    const small = chooseS3Access({ protocol: 'nfs', directConnect: true });
-    expect(small.map((r) => r.architecture)).toEqual(['sync-host', 'file-gateway']);
-    expect(small[1].reasons.join(' ')).toMatch(/large instance for small volumes/);
-    expect(names({ protocol: 'smb', directConnect: true, managedOnly: true })).toEqual([]);
+  });
+
+  it('SFTP: the sync host ranks below Transfer Family and both VPN paths', () => {
+    const ranked = names({ protocol: 'sftp', directConnect: true });
+    expect(ranked[ranked.length - 1]).toBe('sync-host');
+  });
+
+  it('explains why managedOnly leaves nothing instead of returning an empty list', () => {
+    for (const protocol of ['smb', 'nfs', 'any'] as const) {
+      expect(() => chooseS3Access({ protocol, directConnect: true, managedOnly: true })).toThrow(
+        new RegExp(`chooseS3Access: no fully managed architecture serves '${protocol}' clients on premises; the ones that do are self-managed \\(.*\\): drop managedOnly`),
+      );
+    }
+    expect(() => chooseS3Access({ protocol: 'nfs', directConnect: true, managedOnly: true })).toThrow(/\(FileGateway, SyncHost\)/);
+  });
+
+  it('refuses requirements an untyped caller got wrong, naming the field', () => {
+    expect(() => chooseS3Access(undefined as unknown as S3AccessRequirements)).toThrow(/'requirements' is missing/);
+    expect(() => chooseS3Access({ protocol: 'ftp' as 'any', directConnect: true })).toThrow(/'protocol' is "ftp"; use one of "s3-api", "sftp", "smb", "nfs", "any"/);
+    expect(() => chooseS3Access({ protocol: 'sftp' } as S3AccessRequirements)).toThrow(/'directConnect' is missing; use one of true, false/);
+    expect(() => chooseS3Access({ protocol: 'sftp', directConnect: true, scale: 'huge' as 'large' })).toThrow(/'scale' is "huge"/);
   });
 
   it('any other protocol: the sync host', () => {
