@@ -36,6 +36,7 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
   ENCRYPTED_TOPIC,
   MODERN_TLS_LISTENER,
   PRODUCTION_REMOTE_STATE,
+  SERVICE_ROLE_CONFUSED_DEPUTY,
 ];
 
 /**
@@ -43,4 +44,4 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
  * libraries do not comply yet; add them with `guardrails: { rules: PENDING_RULES }` (or
  * `Guardrails.of(stack).addRule(rule)`) to see what they find.
  */
-export const PENDING_RULES: readonly GuardrailRule[] = [AWS_SERVICE_ENDPOINT_POLICY, SERVICE_ROLE_CONFUSED_DEPUTY, PRODUCTION_PREVENT_DESTROY];
+export const PENDING_RULES: readonly GuardrailRule[] = [AWS_SERVICE_ENDPOINT_POLICY, PRODUCTION_PREVENT_DESTROY];
