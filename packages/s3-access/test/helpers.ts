@@ -34,3 +34,4 @@ export const SUBNETS: SubnetRef[] = [
 ];
 export const AMI = 'ami-0123456789abcdef0';
 export const PREFIX_LIST = { prefixListId: 'pl-61a54008' };
+export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';

@@ -1,9 +1,5 @@
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
-import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { S3GatewayEndpoint, type S3GatewayEndpointProps, S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src';
 import { devStack, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
@@ -22,45 +18,6 @@ const interfaceProps: S3InterfaceEndpointProps = {
   clientCidrs: ['192.168.0.0/16'],
   privateDnsOnlyForInboundResolverEndpoint: false,
 };
-
-describe('S3GatewayEndpoint', () => {
-  const stack = devStack();
-  const endpoint = new S3GatewayEndpoint(stack, 'Gateway', { ...gatewayProps, allowAmazonLinuxRepositories: true });
-  const group = new DedicatedSecurityGroup(stack, 'Workers', { vpcId: VPC.vpcId, name: 'workers', description: 'workers' });
-  endpoint.allowEgressFrom(group);
-  const synthesized = Testing.synth(stack);
-  const json = synthJson(stack);
-
-  it('routes the given route tables, keyed, to S3', () => {
-    expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: 'Gateway', service_name: 'com.amazonaws.ap-northeast-1.s3' });
-    expect(synthesized).toHaveResourceWithProperties(VpcEndpointRouteTableAssociation, { route_table_id: 'rtb-0aaaaaaaaaaaaaaa2' });
-    expect(Object.keys(resources(json, 'aws_vpc_endpoint_route_table_association'))).toEqual([expect.stringContaining('RouteTable-apne1-az1'), expect.stringContaining('RouteTable-apne1-az2')]);
-  });
-
-  it('limits the endpoint policy to the named buckets (and the Amazon Linux repositories when asked)', () => {
-    const policy = policyOf(Object.values(resources(json, 'aws_vpc_endpoint'))[0]);
-    expect(policy.Statement).toEqual([
-      {
-        Sid: 'NamedBucketsForAccounts',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
-        Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'],
-        Condition: { StringEquals: { 'aws:PrincipalAccount': ['111111111111'] } },
-      },
-      { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::al2023-repos-ap-northeast-1-de612dc2/*'] },
-    ]);
-  });
-
-  it('lets security groups reach S3 through its prefix list', () => {
-    expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { prefix_list_id: expect.stringContaining('prefix_list_id'), from_port: 443 });
-  });
-
-  it('rejects no buckets and invalid bucket names', () => {
-    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: [] })).toThrow(/S3GatewayEndpoint 'unit-dev\/Gateway': 'bucketNames' is empty/);
-    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: ['Bad_Bucket'] })).toThrow(/'bucketNames' is 'Bad_Bucket', which has characters a S3 bucket name may not contain; .*for example 'acme-reports-111111111111'/);
-  });
-});
 
 describe('S3InterfaceEndpoint', () => {
   const stack = devStack();
