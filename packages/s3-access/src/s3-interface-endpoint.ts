@@ -1,6 +1,7 @@
 import { InterfaceEndpoint, ResolverInboundEndpoint } from '@privatelink-cdktf/consumer';
 import {
   applyConstructContract,
+  requireAddressInSubnet,
   awsContext,
   configError,
   describeKind,
@@ -16,6 +17,7 @@ import {
   requireVpcRef,
   type SubnetRef,
   type VpcRef,
+  zoneOf,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { requireResourceName } from './resource-name';
@@ -109,6 +111,11 @@ export class S3InterfaceEndpoint extends Construct {
     }
     if (inboundResolver !== undefined && inboundResolver !== false && (typeof inboundResolver !== 'object' || inboundResolver === null)) {
       configError(this, 'inboundResolver', `is ${describeKind(inboundResolver)}`, 'give { ipAddresses: { ... } }, or false when the VPC already has an inbound endpoint');
+    }
+    for (const [key, address] of Object.entries((inboundResolver || undefined)?.ipAddresses ?? {})) {
+      const subnet = subnets.find((candidate) => candidate.subnetId === key || zoneOf(candidate) === key);
+      if (subnet === undefined) configError(this, `inboundResolver.ipAddresses.${key}`, 'names no subnet of the endpoint', `key fixed addresses by one of ${subnets.map((candidate) => zoneOf(candidate) ?? candidate.subnetId).join(', ')}`);
+      requireAddressInSubnet(this, `inboundResolver.ipAddresses.${key}`, address, subnet);
     }
     const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the S3 interface endpoint');
     const policy = s3EndpointStatements(this, props, { partition, accountId });
