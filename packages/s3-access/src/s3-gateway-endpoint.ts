@@ -8,6 +8,8 @@ import {
   type MetaArguments,
   providerRegion,
   requireBoolean,
+  requireKeys,
+  requireNonEmpty,
   requireResourceId,
   requireString,
 } from '@privatelink-cdktf/core';
@@ -50,6 +52,8 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
     if (typeof props.routeTables !== 'object' || props.routeTables === null || Array.isArray(props.routeTables)) {
       configError(this, 'routeTables', props.routeTables === undefined ? 'is missing' : `is ${describeKind(props.routeTables)}`, "give route table IDs by a stable key, for example { 'apne1-az1': 'rtb-...' } (PrivateNetwork.routeTableIds)");
     }
+    const keys = requireNonEmpty(this, 'routeTables', Object.keys(props.routeTables), "give the route tables of the subnets that use S3, keyed by a stable name, for example { 'apne1-az1': 'rtb-...' }");
+    requireKeys(this, 'routeTables', keys);
     for (const [key, routeTableId] of Object.entries(props.routeTables)) {
       requireString(this, `routeTables.${key}`, routeTableId, "give the route table's ID, for example rtb-0123456789abcdef0");
       requireResourceId(this, `routeTables.${key}`, routeTableId, 'routeTable');

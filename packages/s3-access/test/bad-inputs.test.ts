@@ -116,6 +116,8 @@ const BAD: readonly BadInput[] = [
   { name: 'gateway name with spaces', run: gateway({ name: 's3 gateway' }), field: 'name', value: "'s3 gateway'", fix: /letters, digits and \._-/ },
   { name: 'gateway VPC ID of a subnet', run: gateway({ vpcId: 'subnet-0123456789abcdef0' }), field: 'vpcId', value: "'subnet-0123456789abcdef0'", fix: /vpc-0123456789abcdef0/ },
   { name: 'gateway route table that is no ID', run: gateway({ routeTables: { a: 'main' } }), field: 'routeTables.a', value: "'main'", fix: /rtb-0123456789abcdef0/ },
+  { name: 'gateway without route tables', run: gateway({ routeTables: {} }), field: 'routeTables', value: 'is empty', fix: /keyed by a stable name/ },
+  { name: 'gateway route table key with capitals', run: gateway({ routeTables: { AZ1: 'rtb-0123456789abcdef0' } }), field: 'routeTables', value: "'AZ1'", fix: /lower-case letters/ },
   { name: 'gateway route tables as a list (untyped JS)', run: gateway({ routeTables: ['rtb-0123456789abcdef0'] as never }), field: 'routeTables', value: 'a list', fix: /stable key/ },
   { name: 'gateway without buckets', run: gateway({ bucketNames: [] }), field: 'bucketNames', value: 'is empty', fix: /name the buckets/ },
   { name: 'gateway bucket in capitals', run: gateway({ bucketNames: ['Bad_Bucket'] }), field: 'bucketNames', value: "'Bad_Bucket'", fix: /lower-case letters/ },

@@ -79,3 +79,21 @@ describe('FileGateway', () => {
     expect(() => make({ activation: { type: 'ip-address', terraformRunnerCidrs: [] } })).toThrow(/'activation.terraformRunnerCidrs' is empty/);
   });
 });
+
+describe('FileGateway security review', () => {
+  it("lets Storage Gateway assume the bucket role only for this gateway of this account", () => {
+    const stack = devStack();
+    new FileGateway(stack, 'Gateway', gatewayProps);
+    const role = Object.entries(resources(synthJson(stack), 'aws_iam_role')).find(([key]) => key.startsWith('Gateway_BucketRole'))![1];
+    expect(policyOf(role, 'assume_role_policy').Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': ['111111111111'] },
+      ArnLike: { 'aws:SourceArn': [expect.stringMatching(/^\$\{aws_storagegateway_gateway\.Gateway_[0-9A-F]+\.arn\}$/)] },
+    });
+  });
+
+  it("sets the gateway's time zone in Storage Gateway's form", () => {
+    const stack = devStack();
+    new FileGateway(stack, 'Gateway', { ...gatewayProps, timezone: 'GMT+9:00' });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(StoragegatewayGateway, { gateway_timezone: 'GMT+9:00' });
+  });
+});

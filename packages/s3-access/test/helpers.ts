@@ -35,3 +35,15 @@ export const SUBNETS: SubnetRef[] = [
 export const AMI = 'ami-0123456789abcdef0';
 export const PREFIX_LIST = { prefixListId: 'pl-61a54008' };
 export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';
+
+/** A prod stack (production defaults on) in ap-northeast-1 for account 333333333333. */
+export function prodStack(): EnvironmentStack {
+  return new EnvironmentStack(Testing.app(), { application: 'unit', environment: { name: 'prod', accountId: '333333333333' } });
+}
+
+/** The guardrail acknowledgements a synthesized stack records, as rule ID and path. */
+export function acknowledgements(stack: EnvironmentStack): Array<{ ruleId: string; path: string }> {
+  Testing.synth(stack);
+  const json = stack.toTerraform() as { '//': { guardrails: { suppressions: Array<{ ruleId: string; path: string; source: string }> } } };
+  return json['//'].guardrails.suppressions.filter((s) => s.source === 'construct').map(({ ruleId, path }) => ({ ruleId, path }));
+}

@@ -7,7 +7,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { SftpServer, type SftpServerProps } from '../src';
-import { devStack, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { acknowledgements, devStack, policyOf, prodStack, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';
 const base: SftpServerProps = {
@@ -148,5 +148,41 @@ describe('SftpServer bad input', () => {
     expect(() => make({ bucketName: 'Not_A_Bucket' })).toThrow(/'bucketName' is 'Not_A_Bucket', which has characters a S3 bucket name may not contain/);
     expect(() => make({ subnets: [] })).toThrow(/'subnets' is empty/);
     expect(() => make({ customHostname: { zoneId: 'Z1', name: 'Not A Name' } })).toThrow(/'customHostname.name'/);
+  });
+});
+
+describe('SftpServer security review', () => {
+  const stack = devStack();
+  new SftpServer(stack, 'Sftp', base);
+  const roles = resources(synthJson(stack), 'aws_iam_role');
+  const trustOf = (name: string) => policyOf(Object.entries(roles).find(([key]) => key.startsWith(name))![1], 'assume_role_policy').Statement[0];
+
+  it('lets Transfer Family assume the logging role only for servers of this account', () => {
+    expect(trustOf('Sftp_LoggingRole').Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': ['111111111111'] },
+      ArnLike: { 'aws:SourceArn': ['arn:aws:transfer:ap-northeast-1:111111111111:server/*'] },
+    });
+  });
+
+  it("lets Transfer Family assume a user's role only for users of this server", () => {
+    const condition = trustOf('Sftp_UserRole-partner').Condition as Record<string, Record<string, string[]>>;
+    expect(condition.StringEquals).toEqual({ 'aws:SourceAccount': ['111111111111'] });
+    expect(condition.ArnLike['aws:SourceArn']).toEqual([expect.stringMatching(/^arn:aws:transfer:ap-northeast-1:111111111111:user\/\$\{aws_transfer_server\.Sftp_Server_[0-9A-F]+\.id\}\/\*$/)]);
+  });
+
+  it('passes the pack, PL-IAM-1 included, with nothing acknowledged', () => {
+    expect(Guardrails.of(stack).rules.map((rule) => rule.id)).toContain('PL-IAM-1');
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+  });
+
+  it('protects the server from destroy in production, and records an explicit opt-out', () => {
+    const prod = prodStack();
+    new SftpServer(prod, 'Sftp', { ...base, name: 'unit-prod-sftp' });
+    expect(Object.values(resources(synthJson(prod), 'aws_transfer_server'))[0].lifecycle).toEqual({ prevent_destroy: true });
+    expect(Object.values(resources(synthJson(stack), 'aws_transfer_server'))[0].lifecycle).toBeUndefined();
+    const optOut = prodStack();
+    new SftpServer(optOut, 'Sftp', { ...base, preventDestroy: false });
+    expect(Object.values(resources(synthJson(optOut), 'aws_transfer_server'))[0].lifecycle).toBeUndefined();
+    expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: 'unit-prod/Sftp' }]);
   });
 });
