@@ -20,17 +20,14 @@ import {
   requireNarrowCidrs,
   requireNonEmpty,
   requireOneOf,
-  requireResourceId,
   requireString,
-  requireVpcRef,
   type TrafficRule,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
 import { requireVolume } from './ebs-volumes';
-import { PrivateInstance } from './private-instance';
-import { requireResourceName } from './resource-name';
+import { PrivateInstance, requireHostPlacement } from './private-instance';
 import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 import { ServiceRole } from './service-role';
 
@@ -154,11 +151,7 @@ export class FileGateway extends Construct {
   constructor(scope: Construct, id: string, props: FileGatewayProps) {
     super(scope, id);
     const { dependsOn, provider } = applyConstructContract(this, props);
-    requireResourceName(this, props.name);
-    const vpc = requireVpcRef(this, 'vpc', props.vpc);
-    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
-    requireResourceId(this, 'amiId', props.amiId, 'ami');
-    const instanceType = props.instanceType ?? 'c5.4xlarge';
+    const { vpc, instanceType } = requireHostPlacement(this, props, 'c5.4xlarge');
     requireVcpus(this, instanceType);
     const rootSize = props.rootVolumeSizeGiB ?? 80;
     requireVolume(this, { size: 'rootVolumeSizeGiB' }, { sizeGiB: rootSize }, { minGiB: 80, why: 'the Storage Gateway AMI needs 80 GiB at least' });

@@ -15,9 +15,11 @@ import {
   requireResourceId,
   requireString,
   requireUnique,
+  requireVpcRef,
   type TrafficRule,
+  type VpcRef,
 } from '@privatelink-cdktf/core';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { type EbsVolumeType, requireVolume } from './ebs-volumes';
 import { requireResourceName } from './resource-name';
 import { ServiceRole } from './service-role';
@@ -69,6 +71,30 @@ export interface PrivateInstanceProps extends MetaArguments {
   readonly statements?: readonly PolicyStatement[];
   /** `false` for instances that route other hosts' packets (NAT, VPN). @default true */
   readonly sourceDestCheck?: boolean;
+}
+
+/** The placement props every EC2 pattern of the package shares. */
+export interface HostPlacementProps {
+  readonly name: string;
+  readonly vpc: VpcRef;
+  readonly subnetId: string;
+  readonly amiId: string;
+  /** @default 't3.small' */
+  readonly instanceType?: string;
+}
+
+/**
+ * Checks the placement of an EC2 pattern (name, VPC, subnet, AMI, instance type) under the
+ * pattern's own field names, before its inner PrivateInstance would report them; returns the VPC
+ * and the instance type to use.
+ */
+export function requireHostPlacement(scope: IConstruct, props: HostPlacementProps, defaultInstanceType = 't3.small'): { vpc: VpcRef; instanceType: string } {
+  requireResourceName(scope, props.name);
+  const vpc = requireVpcRef(scope, 'vpc', props.vpc);
+  requireResourceId(scope, 'subnetId', props.subnetId, 'subnet');
+  requireResourceId(scope, 'amiId', props.amiId, 'ami');
+  const instanceType = requireString(scope, 'instanceType', props.instanceType ?? defaultInstanceType, "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+  return { vpc, instanceType };
 }
 
 /**

@@ -11,14 +11,11 @@ import {
   requireIpAddress,
   requireNarrowCidrs,
   requireNonEmpty,
-  requireResourceId,
   requireString,
-  requireVpcRef,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { PrivateInstance } from './private-instance';
-import { requireResourceName } from './resource-name';
+import { PrivateInstance, requireHostPlacement } from './private-instance';
 import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
 const PARAMETER_NAME = /^\/[A-Za-z0-9_.\-/]+$/;
@@ -62,11 +59,7 @@ export class SoftwareVpn extends Construct {
   constructor(scope: Construct, id: string, props: SoftwareVpnProps) {
     super(scope, id);
     const { dependsOn, provider } = applyConstructContract(this, props);
-    requireResourceName(this, props.name);
-    const vpc = requireVpcRef(this, 'vpc', props.vpc);
-    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
-    requireResourceId(this, 'amiId', props.amiId, 'ami');
-    const instanceType = requireString(this, 'instanceType', props.instanceType ?? 't3.small', "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+    const { vpc, instanceType } = requireHostPlacement(this, props);
     requireString(this, 'peerAddress', props.peerAddress, 'give the IPv4 address of the on-premises VPN device, for example 192.168.0.1');
     requireIpAddress(this, 'peerAddress', props.peerAddress, 'ipv4');
     const onPremisesCidrs = requireNonEmpty(this, 'onPremisesCidrs', props.onPremisesCidrs, 'list the on-premises networks behind the tunnel, for example ["192.168.0.0/16"]');

@@ -12,16 +12,13 @@ import {
   requireNarrowCidrs,
   requireNonEmpty,
   requirePorts,
-  requireResourceId,
   requireString,
-  requireVpcRef,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
 import { requireVolume } from './ebs-volumes';
-import { PrivateInstance } from './private-instance';
-import { requireResourceName } from './resource-name';
+import { PrivateInstance, requireHostPlacement } from './private-instance';
 import { requirePrefixListRef, type S3PrefixListRef } from './s3-prefix-list';
 
 const LOCAL_DIRECTORY = /^\/[A-Za-z0-9._/-]+$/;
@@ -79,11 +76,7 @@ export class SyncHost extends Construct {
   constructor(scope: Construct, id: string, props: SyncHostProps) {
     super(scope, id);
     const { dependsOn, provider } = applyConstructContract(this, props);
-    requireResourceName(this, props.name);
-    const vpc = requireVpcRef(this, 'vpc', props.vpc);
-    requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
-    requireResourceId(this, 'amiId', props.amiId, 'ami');
-    const instanceType = requireString(this, 'instanceType', props.instanceType ?? 't3.small', "give an EC2 instance type, for example 't3.small'", { nonEmpty: true });
+    const { vpc, instanceType } = requireHostPlacement(this, props);
     requireBucketName(this, 'bucketName', props.bucketName);
     const prefix = props.bucketPrefix === undefined ? '' : requireBucketPrefix(this, 'bucketPrefix', props.bucketPrefix);
     if (props.bucketKmsKeyArn !== undefined) requireArn(this, 'bucketKmsKeyArn', props.bucketKmsKeyArn, { service: 'kms' });

@@ -3,7 +3,7 @@ import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-clien
 import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
 import { Testing } from 'cdktf';
 import { ClientVpn, type ClientVpnProps } from '../src';
-import { acknowledgements, devStack, PREFIX_LIST, prodStack, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { devStack, expectPreventDestroyInProduction, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const base: ClientVpnProps = {
   name: 'unit-dev-client-vpn',
@@ -67,16 +67,6 @@ describe('ClientVpn', () => {
 
 describe('ClientVpn in production', () => {
   it('carries prevent_destroy by default, and records an explicit opt-out as an acknowledgement of PL-PROD-2', () => {
-    const lifecycleOf = (stack: ReturnType<typeof prodStack>) => Object.values(resources(synthJson(stack), 'aws_ec2_client_vpn_endpoint'))[0].lifecycle;
-    const prod = prodStack();
-    new ClientVpn(prod, 'Vpn', { ...base });
-    expect(lifecycleOf(prod)).toEqual({ prevent_destroy: true });
-    const dev = devStack();
-    new ClientVpn(dev, 'Vpn', { ...base });
-    expect(lifecycleOf(dev)).toBeUndefined();
-    const optOut = prodStack();
-    new ClientVpn(optOut, 'Vpn', { ...base, preventDestroy: false });
-    expect(lifecycleOf(optOut)).toBeUndefined();
-    expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: 'unit-prod/Vpn' }]);
+    expectPreventDestroyInProduction((stack, preventDestroy) => new ClientVpn(stack, 'Vpn', { ...base, preventDestroy }), 'aws_ec2_client_vpn_endpoint', 'Vpn');
   });
 });

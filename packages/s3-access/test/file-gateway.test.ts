@@ -5,18 +5,8 @@ import { StoragegatewaySmbFileShare } from '@cdktf/provider-aws/lib/storagegatew
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
 import { FILE_GATEWAY_INSTANCE_VCPUS, FileGateway, type FileGatewayProps } from '../src';
-import { AMI, devStack, policyOf, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
-
-const gatewayProps: FileGatewayProps = {
-  name: 'unit-dev-file-gateway',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  activation: { type: 'ip-address', terraformRunnerCidrs: ['10.30.0.0/24'] },
-  bucketName: 'acme-dev-exchange',
-  clientCidrs: ['192.168.0.0/16'],
-  s3GatewayEndpoint: PREFIX_LIST,
-};
+import { gatewayProps } from './ec2-pattern-props';
+import { devStack, policyOf, resources, synthJson } from './helpers';
 
 describe('FileGateway', () => {
   it('runs on c5.4xlarge with an 80 GiB root and a 512 GiB encrypted cache, activated through the private IP', () => {

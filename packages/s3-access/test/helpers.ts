@@ -47,3 +47,22 @@ export function acknowledgements(stack: EnvironmentStack): Array<{ ruleId: strin
   const json = stack.toTerraform() as { '//': { guardrails: { suppressions: Array<{ ruleId: string; path: string; source: string }> } } };
   return json['//'].guardrails.suppressions.filter((s) => s.source === 'construct').map(({ ruleId, path }) => ({ ruleId, path }));
 }
+
+/**
+ * Asserts the production posture of a construct customers connect through: its `type` resource
+ * carries prevent_destroy in production and not in dev, and `preventDestroy: false` in production
+ * drops it and is recorded as an acknowledgement of PL-PROD-2 on the construct (`id` under the stack).
+ */
+export function expectPreventDestroyInProduction(build: (stack: EnvironmentStack, preventDestroy?: boolean) => void, type: string, id: string): void {
+  const lifecycleOf = (stack: EnvironmentStack) => Object.values(resources(synthJson(stack), type))[0].lifecycle;
+  const prod = prodStack();
+  build(prod);
+  expect(lifecycleOf(prod)).toEqual({ prevent_destroy: true });
+  const dev = devStack();
+  build(dev);
+  expect(lifecycleOf(dev)).toBeUndefined();
+  const optOut = prodStack();
+  build(optOut, false);
+  expect(lifecycleOf(optOut)).toBeUndefined();
+  expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: `unit-prod/${id}` }]);
+}

@@ -1,10 +1,9 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { HttpsProxy, type HttpsProxyProps } from '../src';
-import { AMI, devStack, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
-
-const proxyProps: HttpsProxyProps = { name: 'unit-dev-proxy', vpc: VPC, subnet: SUBNETS[0], amiId: AMI, clientCidrs: ['192.168.0.0/16'], s3GatewayEndpoint: PREFIX_LIST };
+import { HttpsProxy } from '../src';
+import { proxyProps } from './ec2-pattern-props';
+import { devStack, resources, synthJson } from './helpers';
 
 describe('HttpsProxy', () => {
   const stack = devStack();

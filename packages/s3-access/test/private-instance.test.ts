@@ -1,41 +1,9 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { FileGateway, type FileGatewayProps, HttpsProxy, type HttpsProxyProps, PrivateInstance, SoftwareVpn, type SoftwareVpnProps, SyncHost, type SyncHostProps } from '../src';
+import { FileGateway, HttpsProxy, PrivateInstance, SoftwareVpn, SyncHost } from '../src';
+import { gatewayProps, proxyProps, syncProps, vpnProps } from './ec2-pattern-props';
 import { AMI, devStack, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
-
-const proxyProps: HttpsProxyProps = { name: 'unit-dev-proxy', vpc: VPC, subnet: SUBNETS[0], amiId: AMI, clientCidrs: ['192.168.0.0/16'], s3GatewayEndpoint: PREFIX_LIST };
-const gatewayProps: FileGatewayProps = {
-  name: 'unit-dev-file-gateway',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  activation: { type: 'ip-address', terraformRunnerCidrs: ['10.30.0.0/24'] },
-  bucketName: 'acme-dev-exchange',
-  clientCidrs: ['192.168.0.0/16'],
-  s3GatewayEndpoint: PREFIX_LIST,
-};
-const syncProps: SyncHostProps = {
-  name: 'unit-dev-sync',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  bucketName: 'acme-dev-exchange',
-  bucketPrefix: 'inbound',
-  clientCidrs: ['192.168.0.0/16'],
-  clientPorts: [21],
-  s3GatewayEndpoint: PREFIX_LIST,
-};
-const vpnProps: SoftwareVpnProps = {
-  name: 'unit-dev-vpn',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  peerAddress: '192.168.0.1',
-  onPremisesCidrs: ['192.168.0.0/16'],
-  preSharedKeyParameterName: '/vpn/onprem/psk',
-  s3GatewayEndpoint: PREFIX_LIST,
-};
 
 const patterns: Array<[string, (scope: Construct) => void]> = [
   ['HttpsProxy', (scope) => new HttpsProxy(scope, 'Pattern', proxyProps)],

@@ -1,7 +1,7 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
 import { Testing } from 'cdktf';
 import { PublicDirectConnect, type PublicDirectConnectProps } from '../src';
-import { acknowledgements, devStack, prodStack, resources, synthJson } from './helpers';
+import { devStack, expectPreventDestroyInProduction } from './helpers';
 
 const base: PublicDirectConnectProps = {
   name: 'unit-dev-public-vif',
@@ -37,16 +37,6 @@ describe('PublicDirectConnect', () => {
 
 describe('PublicDirectConnect in production', () => {
   it('carries prevent_destroy by default, and records an explicit opt-out as an acknowledgement of PL-PROD-2', () => {
-    const lifecycleOf = (stack: ReturnType<typeof prodStack>) => Object.values(resources(synthJson(stack), 'aws_dx_public_virtual_interface'))[0].lifecycle;
-    const prod = prodStack();
-    new PublicDirectConnect(prod, 'Vif', { ...base });
-    expect(lifecycleOf(prod)).toEqual({ prevent_destroy: true });
-    const dev = devStack();
-    new PublicDirectConnect(dev, 'Vif', { ...base });
-    expect(lifecycleOf(dev)).toBeUndefined();
-    const optOut = prodStack();
-    new PublicDirectConnect(optOut, 'Vif', { ...base, preventDestroy: false });
-    expect(lifecycleOf(optOut)).toBeUndefined();
-    expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: 'unit-prod/Vif' }]);
+    expectPreventDestroyInProduction((stack, preventDestroy) => new PublicDirectConnect(stack, 'Vif', { ...base, preventDestroy }), 'aws_dx_public_virtual_interface', 'Vif');
   });
 });

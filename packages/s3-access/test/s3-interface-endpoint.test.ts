@@ -2,7 +2,7 @@ import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolve
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
 import { S3GatewayEndpoint, type S3GatewayEndpointProps, S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src';
-import { acknowledgements, devStack, policyOf, prodStack, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { devStack, expectPreventDestroyInProduction, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const gatewayProps: S3GatewayEndpointProps = {
   name: 'unit-dev-s3-gateway',
@@ -83,16 +83,6 @@ describe('S3InterfaceEndpoint', () => {
 
 describe('S3InterfaceEndpoint in production', () => {
   it('carries prevent_destroy by default, and records an explicit opt-out as an acknowledgement of PL-PROD-2', () => {
-    const lifecycleOf = (stack: ReturnType<typeof prodStack>) => Object.values(resources(synthJson(stack), 'aws_vpc_endpoint'))[0].lifecycle;
-    const prod = prodStack();
-    new S3InterfaceEndpoint(prod, 'S3', { ...interfaceProps });
-    expect(lifecycleOf(prod)).toEqual({ prevent_destroy: true });
-    const dev = devStack();
-    new S3InterfaceEndpoint(dev, 'S3', { ...interfaceProps });
-    expect(lifecycleOf(dev)).toBeUndefined();
-    const optOut = prodStack();
-    new S3InterfaceEndpoint(optOut, 'S3', { ...interfaceProps, preventDestroy: false });
-    expect(lifecycleOf(optOut)).toBeUndefined();
-    expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: 'unit-prod/S3' }]);
+    expectPreventDestroyInProduction((stack, preventDestroy) => new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, preventDestroy }), 'aws_vpc_endpoint', 'S3');
   });
 });

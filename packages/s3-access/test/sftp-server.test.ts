@@ -7,7 +7,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import { SftpServer, type SftpServerProps } from '../src';
-import { acknowledgements, devStack, policyOf, prodStack, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { devStack, expectPreventDestroyInProduction, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';
 const base: SftpServerProps = {
@@ -176,13 +176,7 @@ describe('SftpServer security review', () => {
   });
 
   it('protects the server from destroy in production, and records an explicit opt-out', () => {
-    const prod = prodStack();
-    new SftpServer(prod, 'Sftp', { ...base, name: 'unit-prod-sftp' });
-    expect(Object.values(resources(synthJson(prod), 'aws_transfer_server'))[0].lifecycle).toEqual({ prevent_destroy: true });
-    expect(Object.values(resources(synthJson(stack), 'aws_transfer_server'))[0].lifecycle).toBeUndefined();
-    const optOut = prodStack();
-    new SftpServer(optOut, 'Sftp', { ...base, preventDestroy: false });
-    expect(Object.values(resources(synthJson(optOut), 'aws_transfer_server'))[0].lifecycle).toBeUndefined();
-    expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: 'unit-prod/Sftp' }]);
+    expectPreventDestroyInProduction((prod, preventDestroy) => new SftpServer(prod, 'Sftp', { ...base, preventDestroy }), 'aws_transfer_server', 'Sftp');
   });
+
 });

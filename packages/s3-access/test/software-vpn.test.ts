@@ -1,18 +1,8 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
 import { SoftwareVpn, type SoftwareVpnProps } from '../src';
-import { AMI, devStack, policyOf, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
-
-const vpnProps: SoftwareVpnProps = {
-  name: 'unit-dev-vpn',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  peerAddress: '192.168.0.1',
-  onPremisesCidrs: ['192.168.0.0/16'],
-  preSharedKeyParameterName: '/vpn/onprem/psk',
-  s3GatewayEndpoint: PREFIX_LIST,
-};
+import { vpnProps } from './ec2-pattern-props';
+import { devStack, policyOf, resources, synthJson } from './helpers';
 
 describe('SoftwareVpn', () => {
   const stack = devStack();

@@ -1,19 +1,8 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
 import { SyncHost, type SyncHostProps } from '../src';
-import { AMI, devStack, policyOf, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
-
-const syncProps: SyncHostProps = {
-  name: 'unit-dev-sync',
-  vpc: VPC,
-  subnetId: SUBNETS[0].subnetId,
-  amiId: AMI,
-  bucketName: 'acme-dev-exchange',
-  bucketPrefix: 'inbound',
-  clientCidrs: ['192.168.0.0/16'],
-  clientPorts: [21],
-  s3GatewayEndpoint: PREFIX_LIST,
-};
+import { syncProps } from './ec2-pattern-props';
+import { devStack, policyOf, resources, synthJson } from './helpers';
 
 describe('SyncHost', () => {
   const stack = devStack();
