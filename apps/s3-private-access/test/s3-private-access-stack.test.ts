@@ -6,7 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { Guardrails } from '@privatelink-cdktf/core';
+import { Guardrails, PRODUCTION_PREVENT_DESTROY } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -82,9 +82,32 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     for (const instance of instances) expect(instance).toMatchObject({ associate_public_ip_address: false, metadata_options: { http_tokens: 'required' } });
   });
 
-  it('passes the guardrail pack with nothing suppressed', () => {
+  it('passes the guardrail pack (PL-IAM-1 included) with nothing suppressed or acknowledged', () => {
+    expect(Guardrails.of(stacks[name].stack).rules.map((rule) => rule.id)).toContain('PL-IAM-1');
     expect(Guardrails.of(stacks[name].stack).findings()).toEqual([]);
     expect(() => Testing.synth(stacks[name].stack, true)).not.toThrow();
+    expect((stacks[name].stack.toTerraform() as { '//': { guardrails: { suppressions: unknown[] } } })['//'].guardrails.suppressions).toEqual([]);
+  });
+
+  it('passes the pending production rule PL-PROD-2 too', () => {
+    const stack = new S3PrivateAccessStack(Testing.app(), config);
+    Guardrails.of(stack).addRule(PRODUCTION_PREVENT_DESTROY);
+    expect(Guardrails.of(stack).findings()).toEqual([]);
+  });
+
+  it('narrows the S3 endpoint policies to the account and read-write actions, and every service role to its source', () => {
+    for (const endpoint of of(json, 'aws_vpc_endpoint').filter((e) => String(e.service_name).endsWith('.s3'))) {
+      const [statement] = JSON.parse(endpoint.policy as string).Statement;
+      expect(statement.Action).not.toContain('s3:*');
+      expect(statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalAccount': [config.environment.accountId] } });
+    }
+    for (const role of of(json, 'aws_iam_role')) {
+      const [trust] = JSON.parse(role.assume_role_policy as string).Statement;
+      const service = trust.Principal.Service[0];
+      if (service === 'ec2.amazonaws.com') continue; // EC2 sends neither condition key
+      expect(Object.keys(trust.Condition.ArnLike)).toEqual(['aws:SourceArn']);
+      expect(trust.Condition.StringEquals).toEqual({ 'aws:SourceAccount': [config.environment.accountId] });
+    }
   });
 
   it('matches the reviewed snapshot', () => {
@@ -117,6 +140,7 @@ describe('configuration errors', () => {
     expect(make({ ...prod, bucket: { ...prod.bucket, adminPrincipalArns: [] } })).toThrow(/'bucket.adminPrincipalArns' is empty/);
     expect(make({ ...prod, onPremisesCidrs: ['10.32.0.0/20'] })).toThrow(/'onPremisesCidrs' has '10.32.0.0\/20', which overlaps the VPC block '10.32.0.0\/16'/);
     expect(make({ ...prod, onPremisesCidrs: [] })).toThrow(/'onPremisesCidrs' is empty/);
+    expect(make({ ...prod, onPremisesCidrs: ['10.32.0.0/16'] })).toThrow(/'onPremisesCidrs' has '10.32.0.0\/16', which is the VPC block '10.32.0.0\/16'/);
   });
 
   it('rejects self-managed hosts in prod, a one-zone interface endpoint and an environment with no access path', () => {

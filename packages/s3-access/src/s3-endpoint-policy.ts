@@ -26,9 +26,6 @@ export type S3EndpointAccess =
   /** Read, plus put objects and multipart uploads (no deletes). */
   | 'read-write';
 
-/** The access levels, for untyped callers. */
-export const S3_ENDPOINT_ACCESS_LEVELS: readonly S3EndpointAccess[] = ['read', 'read-write'];
-
 const S3_ACTION = /^s3:[A-Za-z*]+$/;
 
 /** Who may use an S3 endpoint, and for what: the props S3GatewayEndpoint and S3InterfaceEndpoint share. */
