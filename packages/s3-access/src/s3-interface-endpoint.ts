@@ -126,6 +126,8 @@ export class S3InterfaceEndpoint extends Construct {
       service: { awsService: 's3' },
       allowedCidrs: clientCidrs,
       privateDns: true,
+      // Always set, so dns_options is always written: an S3 interface endpoint created without it
+      // fails when the VPC has no gateway endpoint (hashicorp/terraform-provider-aws#46404).
       privateDnsOnlyForInboundResolverEndpoint: props.privateDnsOnlyForInboundResolverEndpoint,
       policy,
       // With the inbound-resolver-only option AWS checks for the gateway endpoint at creation.

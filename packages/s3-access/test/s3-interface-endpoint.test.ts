@@ -53,6 +53,12 @@ describe('S3InterfaceEndpoint', () => {
     expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '192.168.0.0/16', from_port: 53, ip_protocol: 'tcp' });
   });
 
+  it('writes dns_options even when VPC traffic uses the interface endpoint too (hashicorp/terraform-provider-aws#46404)', () => {
+    const stack = devStack();
+    new S3InterfaceEndpoint(stack, 'S3', interfaceProps);
+    expect(Object.values(resources(synthJson(stack), 'aws_vpc_endpoint'))[0].dns_options).toEqual({ private_dns_only_for_inbound_resolver_endpoint: false });
+  });
+
   it('leaves the resolver out when the VPC has one, and pins its addresses when asked', () => {
     const without = devStack();
     new S3InterfaceEndpoint(without, 'S3', { ...interfaceProps, inboundResolver: false });
