@@ -22,6 +22,7 @@ export * from './security-group';
 export * from './service-topics';
 export * from './subnet-ref';
 export * from './tags';
+export * from './terraform-literal';
 export * from './terraform-timeouts';
 export * from './validate';
 export * from './vpc-flow-logs';

@@ -1,0 +1,16 @@
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { terraformLiteral } from '../src';
+
+describe('terraformLiteral', () => {
+  it('doubles the openers of template sequences and leaves the rest as written', () => {
+    expect(terraformLiteral('echo ${HOME} %{if x} "q" \\n $5 %d {}')).toBe('echo $${HOME} %%{if x} "q" \\n $5 %d {}');
+    expect(terraformLiteral('plain')).toBe('plain');
+  });
+
+  it('leaves the markers of tokens to cdktf, in a string that mixes both', () => {
+    const stack = new TerraformStack(Testing.app(), 'literal');
+    const variable = new TerraformVariable(stack, 'bucket', { type: 'string' });
+    new TerraformOutput(stack, 'script', { value: terraformLiteral(`aws s3 sync "\${HOME}" s3://${variable.stringValue}`) });
+    expect(JSON.parse(Testing.synth(stack)).output.script.value).toBe('aws s3 sync "$${HOME}" s3://${var.bucket}');
+  });
+});
