@@ -29,6 +29,7 @@ import {
   type TrafficRule,
   type VpcRef,
   zoneOf,
+  terraformLiteral,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { requireResourceName } from './resource-name';
@@ -168,8 +169,8 @@ export class ClientVpn extends Construct {
       new Ec2ClientVpnAuthorizationRule(this, `Authorization-${key}`, {
         clientVpnEndpointId: endpoint.id,
         targetNetworkCidr: rule.targetCidr,
-        ...(rule.accessGroupId ? { accessGroupId: rule.accessGroupId } : { authorizeAllGroups: true }),
-        description: rule.accessGroupId ? `${rule.targetCidr} for ${rule.accessGroupId}` : `${rule.targetCidr} for all users`,
+        ...(rule.accessGroupId ? { accessGroupId: terraformLiteral(rule.accessGroupId) } : { authorizeAllGroups: true }),
+        description: terraformLiteral(rule.accessGroupId ? `${rule.targetCidr} for ${rule.accessGroupId}` : `${rule.targetCidr} for all users`),
       });
     }
     this.endpointId = endpoint.id;

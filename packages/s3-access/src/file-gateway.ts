@@ -23,6 +23,7 @@ import {
   requireString,
   type TrafficRule,
   type VpcRef,
+  terraformLiteral,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { bucketArns, requireBucketName, requireBucketPrefix } from './bucket';
@@ -209,16 +210,16 @@ export class FileGateway extends Construct {
       gatewayName: props.name,
       gatewayType: 'FILE_S3',
       gatewayTimezone: timezone,
-      ...(activation.type === 'ip-address' ? { gatewayIpAddress: this.instance.privateIp } : { activationKey: activation.activationKey }),
+      ...(activation.type === 'ip-address' ? { gatewayIpAddress: this.instance.privateIp } : { activationKey: terraformLiteral(activation.activationKey) }),
       ...(props.gatewayVpcEndpointDnsName ? { gatewayVpcEndpoint: props.gatewayVpcEndpointDnsName } : {}),
       cloudwatchLogGroupArn: logGroup.logGroupArn,
-      ...(props.smbGuestPassword !== undefined ? { smbGuestPassword: props.smbGuestPassword } : {}),
+      ...(props.smbGuestPassword !== undefined ? { smbGuestPassword: terraformLiteral(props.smbGuestPassword) } : {}),
       ...(props.smbActiveDirectory
         ? {
             smbActiveDirectorySettings: {
               domainName: props.smbActiveDirectory.domainName,
-              username: props.smbActiveDirectory.username,
-              password: props.smbActiveDirectory.password,
+              username: terraformLiteral(props.smbActiveDirectory.username),
+              password: terraformLiteral(props.smbActiveDirectory.password),
               domainControllers: props.smbActiveDirectory.domainControllers ? [...props.smbActiveDirectory.domainControllers] : undefined,
             },
           }

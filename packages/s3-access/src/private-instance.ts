@@ -18,6 +18,7 @@ import {
   requireVpcRef,
   type TrafficRule,
   type VpcRef,
+  terraformLiteral,
 } from '@privatelink-cdktf/core';
 import { Construct, type IConstruct } from 'constructs';
 import { type EbsVolumeType, requireVolume } from './ebs-volumes';
@@ -175,7 +176,8 @@ export class PrivateInstance extends Construct {
         deleteOnTermination: true,
         ...encrypted,
       })),
-      userData: props.userData,
+      // Scripts may hold ${VAR}; Terraform must read it as written.
+      userData: props.userData === undefined ? undefined : terraformLiteral(props.userData),
       userDataReplaceOnChange: props.userData !== undefined ? true : undefined,
       tags: nameTags(name),
       dependsOn,

@@ -17,6 +17,7 @@ import {
   requireResourceId,
   requireString,
   requireUnique,
+  terraformLiteral,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
@@ -106,7 +107,7 @@ export class PublicDirectConnect extends Construct {
       amazonAddress: props.amazonAddress,
       customerAddress: props.customerAddress,
       routeFilterPrefixes: prefixes,
-      bgpAuthKey: props.bgpAuthKey,
+      bgpAuthKey: props.bgpAuthKey === undefined ? undefined : terraformLiteral(props.bgpAuthKey),
       dependsOn,
       lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });

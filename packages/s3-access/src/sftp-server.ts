@@ -37,6 +37,7 @@ import {
   requireTransferSecurityPolicy,
   type SubnetRef,
   zoneOf,
+  terraformLiteral,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
@@ -229,7 +230,7 @@ export class SftpServer extends Construct {
       });
       for (const key of user.sshPublicKeys) {
         const fingerprint = createHash('sha256').update(key.trim()).digest('hex').slice(0, 12);
-        new TransferSshKey(this, `SshKey-${userName}-${fingerprint}`, { serverId: server.id, userName: transferUser.userName, body: key.trim() });
+        new TransferSshKey(this, `SshKey-${userName}-${fingerprint}`, { serverId: server.id, userName: transferUser.userName, body: terraformLiteral(key.trim()) });
       }
       userRoleArns[userName] = role.roleArn;
     }

@@ -87,3 +87,12 @@ describe('FileGateway security review', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(StoragegatewayGateway, { gateway_timezone: 'GMT+9:00' });
   });
 });
+
+describe('FileGateway found by the generated-input property', () => {
+  // Seed 2036039976, value #884: a guest password holding '${' failed terraform validate.
+  it('passes a guest password that holds a template opener to Terraform as written', () => {
+    const stack = devStack();
+    new FileGateway(stack, 'Gateway', { ...gatewayProps, protocol: 'SMB', smbGuestPassword: '#${$]B', timezone: 'GMT+14:00' });
+    expect(Object.values(resources(synthJson(stack), 'aws_storagegateway_gateway'))[0].smb_guest_password).toBe('#$${$]B');
+  });
+});

@@ -27,7 +27,7 @@ function everyArchitecture(): EnvironmentStack {
   const gateway = new S3GatewayEndpoint(stack, 'S3Gateway', { name: 'unit-dev-s3-gateway', vpcId: network.vpcId, routeTables: network.routeTableIds, bucketNames: [BUCKET], allowAmazonLinuxRepositories: true });
   const s3 = new S3InterfaceEndpoint(stack, 'S3', {
     name: 'unit-dev-s3', vpc: network, subnets: network.subnets, bucketNames: [BUCKET], clientCidrs: ON_PREMISES,
-    privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: gateway,
+    privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: gateway, access: 'read', organizationId: 'o-a1b2c3d4e5',
   });
   const sftp = new SftpServer(stack, 'Sftp', {
     name: 'unit-dev-sftp', vpcId: network.vpcId, subnets: network.subnets, bucketName: BUCKET, sourceCidrs: ON_PREMISES,
@@ -87,6 +87,24 @@ describe('every architecture, planned with real Terraform', () => {
     ]));
     expect(after('aws_vpc_endpoint_route_table_association')).toHaveLength(2);
     expect(after('aws_route53_resolver_endpoint')).toEqual([expect.objectContaining({ direction: 'INBOUND' })]);
+  });
+
+  it('plans narrowed S3 endpoint policies: named actions, the account or the organization, never s3:* for anyone', () => {
+    const s3Endpoints = after('aws_vpc_endpoint').filter((e) => e.service_name === 'com.amazonaws.ap-northeast-1.s3');
+    const statements = s3Endpoints.flatMap((e) => JSON.parse(e.policy as string).Statement as Array<Record<string, unknown>>);
+    expect(statements.flatMap((st) => st.Action as string[])).not.toContain('s3:*');
+    // Terraform may write a one-item list as its item: compare condition values as lists.
+    const asLists = (condition: Record<string, Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(condition).map(([test, values]) => [test, Object.fromEntries(Object.entries(values).map(([key, value]) => [key, [value].flat()]))]));
+    const conditions = statements.filter((st) => String(st.Sid).startsWith('NamedBuckets')).map((st) => asLists(st.Condition as Record<string, Record<string, unknown>>));
+    expect(conditions).toEqual(expect.arrayContaining([{ StringEquals: { 'aws:PrincipalAccount': ['111111111111'] } }, { StringEquals: { 'aws:PrincipalOrgID': ['o-a1b2c3d4e5'] } }]));
+  });
+
+  it("plans the SFTP logging role's trust with aws:SourceAccount and aws:SourceArn", () => {
+    const logging = after('aws_iam_role').find((role) => role.name === 'unit-dev-sftp-logging')!;
+    const condition = JSON.parse(logging.assume_role_policy as string).Statement[0].Condition as Record<string, Record<string, string | string[]>>;
+    expect([condition.StringEquals['aws:SourceAccount']].flat()).toEqual(['111111111111']);
+    expect([condition.ArnLike['aws:SourceArn']].flat()).toEqual(['arn:aws:transfer:ap-northeast-1:111111111111:server/*']);
   });
 
   it('plans the bucket guard on a created bucket', () => {

@@ -34,3 +34,11 @@ describe('SyncHost', () => {
     expect(() => make({ bucketName: 'bad_bucket' })).toThrow(/'bucketName' is 'bad_bucket'/);
   });
 });
+
+describe('SyncHost setup scripts', () => {
+  it('reach the instance as written, shell variables included', () => {
+    const stack = devStack();
+    new SyncHost(stack, 'Sync', { ...syncProps, setupScript: 'echo "${HOME}" > /tmp/home' });
+    expect(Object.values(resources(synthJson(stack), 'aws_instance'))[0].user_data).toContain('echo "$${HOME}" > /tmp/home');
+  });
+});
