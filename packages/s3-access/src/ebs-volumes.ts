@@ -55,7 +55,9 @@ export function requireVolume(
     return;
   }
   requireInteger(scope, iopsField, iops, { min: limits.minIops, max: limits.maxIops, unit: `IOPS (a ${type} volume)` });
-  if (!isUnresolved(iops) && !isUnresolved(size) && iops > size * limits.iopsPerGiB) {
-    configError(scope, iopsField, `is ${formatValue(iops)} for ${size} GiB, more than the ${limits.iopsPerGiB} IOPS per GiB a ${type} volume allows`, `give at most ${size * limits.iopsPerGiB} IOPS, or a volume of at least ${Math.ceil(iops / limits.iopsPerGiB)} GiB`);
+  // The type's minimum (gp3's 3,000 baseline) is allowed at every size; above it the per-GiB ratio applies.
+  const allowed = Math.max(limits.minIops, size * limits.iopsPerGiB);
+  if (!isUnresolved(iops) && !isUnresolved(size) && iops > allowed) {
+    configError(scope, iopsField, `is ${formatValue(iops)} for ${size} GiB, more than the ${limits.iopsPerGiB} IOPS per GiB a ${type} volume allows`, `give at most ${allowed} IOPS, or a volume of at least ${Math.ceil(iops / limits.iopsPerGiB)} GiB`);
   }
 }
