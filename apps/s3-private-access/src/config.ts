@@ -75,7 +75,7 @@ export interface AppConfig {
 }
 
 /** Fails at synth time on a configuration that could not deploy; the constructs check the rest. */
-export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
+export function requireAppConfig(scope: IConstruct, config: AppConfig): void {
   requireBucketName(scope, 'bucket.name', config.bucket.name);
   requireNonEmpty(scope, 'bucket.adminPrincipalArns', config.bucket.adminPrincipalArns, 'list the deploy role at least, or the bucket guard locks Terraform out');
   config.bucket.adminPrincipalArns.forEach((arn) => requireArn(scope, 'bucket.adminPrincipalArns', arn, { service: 'iam' }));

@@ -2,7 +2,7 @@ import { EncryptionKey, EnvironmentStack, PrivateNetwork } from '@privatelink-cd
 import { BucketGuard, ClientVpn, HttpsProxy, S3GatewayEndpoint, S3InterfaceEndpoint, SftpServer, SyncHost } from '@privatelink-cdktf/s3-access';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { type AppConfig, validateAppConfig } from './config';
+import { type AppConfig, requireAppConfig } from './config';
 
 /**
  * Private paths to Amazon S3 from the VPC and from on-premises: a gateway endpoint for the VPC,
@@ -19,7 +19,7 @@ export class S3PrivateAccessStack extends EnvironmentStack {
 
   constructor(scope: Construct, config: AppConfig) {
     super(scope, { application: 's3-private-access', environment: config.environment });
-    validateAppConfig(this, config);
+    requireAppConfig(this, config);
     const name = this.node.id;
     const bucketName = config.bucket.name;
     this.network = new PrivateNetwork(this, 'Network', { name, ...config.network });
