@@ -6,7 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { Guardrails, PRODUCTION_PREVENT_DESTROY } from '@privatelink-cdktf/core';
+import { AWS_SERVICE_ENDPOINT_POLICY, Guardrails, PRODUCTION_PREVENT_DESTROY } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import type { AppConfig } from '../src/config';
 import { ENVIRONMENTS } from '../src/environments';
@@ -89,9 +89,9 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     expect((stacks[name].stack.toTerraform() as { '//': { guardrails: { suppressions: unknown[] } } })['//'].guardrails.suppressions).toEqual([]);
   });
 
-  it('passes the pending production rule PL-PROD-2 too', () => {
+  it('passes the pending rules PL-EP-3 (perimeter of AWS-service endpoints) and PL-PROD-2 (prevent_destroy in production) too', () => {
     const stack = new S3PrivateAccessStack(Testing.app(), config);
-    Guardrails.of(stack).addRule(PRODUCTION_PREVENT_DESTROY);
+    Guardrails.of(stack).addRule(AWS_SERVICE_ENDPOINT_POLICY).addRule(PRODUCTION_PREVENT_DESTROY);
     expect(Guardrails.of(stack).findings()).toEqual([]);
   });
 
