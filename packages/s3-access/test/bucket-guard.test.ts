@@ -7,7 +7,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
 import { BucketGuard, type BucketGuardProps } from '../src';
-import { devStack, policyOf, resources, synthJson } from './helpers';
+import { devStack, policyOf, referenceOf, resources, synthJson } from './helpers';
 
 const ADMIN = 'arn:aws:iam::111111111111:role/terraform';
 const base: BucketGuardProps = { bucketName: 'acme-dev-exchange', endpointIds: ['vpce-0123456789abcdef0'], exemptPrincipalArns: [ADMIN] };
@@ -58,7 +58,7 @@ describe('BucketGuard creating the bucket', () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringContaining('aws_kms_key') }, bucket_key_enabled: true }],
     });
-    expect(guard.kmsKeyArn).toBeDefined();
+    expect(referenceOf(guard, guard.kmsKeyArn!)).toMatch(/^\$\{aws_kms_key\.Guard_Key_[0-9A-F]+\.arn\}$/);
     expect(synthesized).toHaveResourceWithProperties(S3BucketPolicy, { bucket: expect.stringContaining('aws_s3_bucket.Guard_Bucket') });
   });
 

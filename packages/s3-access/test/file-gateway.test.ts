@@ -6,7 +6,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Testing } from 'cdktf';
 import { FILE_GATEWAY_INSTANCE_VCPUS, FileGateway, type FileGatewayProps } from '../src';
 import { gatewayProps } from './ec2-pattern-props';
-import { devStack, policyOf, resources, synthJson } from './helpers';
+import { devStack, policyOf, referenceOf, resources, synthJson } from './helpers';
 
 describe('FileGateway', () => {
   it('runs on c5.4xlarge with an 80 GiB root and a 512 GiB encrypted cache, activated through the private IP', () => {
@@ -37,7 +37,7 @@ describe('FileGateway', () => {
     const role = policyOf(Object.values(resources(json, 'aws_iam_role_policy')).find((p) => (p.policy as string).includes('ListBucketMultipartUploads'))!);
     expect(role.Statement[1].Resource).toEqual(['arn:aws:s3:::acme-dev-exchange/files/*']);
     expect(Object.values(resources(json, 'aws_vpc_security_group_ingress_rule')).map((r) => r.from_port)).not.toContain(80);
-    expect(gateway.fileShareArn).toBeDefined();
+    expect(referenceOf(gateway, gateway.fileShareArn!)).toMatch(/^\$\{aws_storagegateway_nfs_file_share\.Gateway_NfsShare_[0-9A-F]+\.arn\}$/);
   });
 
   it('serves SMB with guest access or Active Directory', () => {

@@ -1,4 +1,5 @@
-import { App, Testing } from 'cdktf';
+import { type App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import type { IConstruct } from 'constructs';
 import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 
 /** A dev stack in ap-northeast-1 for account 111111111111, on a Testing app. */
@@ -65,4 +66,12 @@ export function expectPreventDestroyInProduction(build: (stack: EnvironmentStack
   build(optOut, false);
   expect(lifecycleOf(optOut)).toBeUndefined();
   expect(acknowledgements(optOut)).toEqual([{ ruleId: 'PL-PROD-2', path: `unit-prod/${id}` }]);
+}
+
+/** What a construct's attribute refers to once synthesized (`${aws_kms_key.Guard_Key_Key_1234ABCD.arn}`). */
+export function referenceOf(construct: IConstruct, value: string): unknown {
+  const stack = TerraformStack.of(construct);
+  const id = `Reference${stack.node.children.length}`;
+  new TerraformOutput(stack, id, { value });
+  return (JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: unknown }> }).output[id].value;
 }

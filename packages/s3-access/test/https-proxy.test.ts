@@ -25,7 +25,7 @@ describe('HttpsProxy', () => {
   it('creates an STS interface endpoint that admits the proxy only', () => {
     expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { service_name: 'com.amazonaws.ap-northeast-1.sts', vpc_endpoint_type: 'Interface', private_dns_enabled: true });
     expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: expect.stringContaining('StsEndpoint_SecurityGroup'), referenced_security_group_id: expect.stringContaining('Proxy_SecurityGroup'), from_port: 443 });
-    expect(proxy.stsEndpoint).toBeDefined();
+    expect(proxy.stsEndpoint?.serviceName).toBe('com.amazonaws.ap-northeast-1.sts');
   });
 
   it('reaches IAM through a NAT gateway only as an explicit option', () => {

@@ -2,7 +2,7 @@ import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolve
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
 import { S3GatewayEndpoint, type S3GatewayEndpointProps, S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src';
-import { devStack, expectPreventDestroyInProduction, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { devStack, expectPreventDestroyInProduction, policyOf, referenceOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const gatewayProps: S3GatewayEndpointProps = {
   name: 'unit-dev-s3-gateway',
@@ -35,7 +35,7 @@ describe('S3InterfaceEndpoint', () => {
       subnet_ids: SUBNETS.map((s) => s.subnetId),
     });
     expect(vpce.depends_on).toEqual([expect.stringMatching(/^aws_vpc_endpoint\.Gateway_Endpoint/)]);
-    expect(endpoint.endpointId).toBeDefined();
+    expect(referenceOf(endpoint, endpoint.endpointId)).toMatch(/^\$\{aws_vpc_endpoint\.S3_Endpoint_[0-9A-F]+\.id\}$/);
   });
 
   it('allows only the named buckets and admits the client networks on 443', () => {
