@@ -324,3 +324,35 @@ describe('good input', () => {
     expect(run).not.toThrow();
   });
 });
+
+// Every prop of every construct, left out or set to null by an untyped JavaScript caller: the
+// construct accepts it (an optional prop) or refuses it with a ConfigError, never a TypeError.
+const VALID: ReadonlyArray<readonly [string, (props: Record<string, unknown>) => unknown, Record<string, unknown>]> = [
+  ['BucketGuard', (p) => new BucketGuard(devStack(), 'Guard', p as never), { bucketName: BUCKET, endpointIds: ['vpce-0123456789abcdef0'], exemptPrincipalArns: [ADMIN], createBucket: true, encryption: 'SSE-KMS', versioning: true, forceDestroy: false }],
+  ['S3GatewayEndpoint', (p) => new S3GatewayEndpoint(devStack(), 'Gateway', p as never), { name: 'gw', vpcId: VPC.vpcId, routeTables: { a: 'rtb-0123456789abcdef0' }, bucketNames: [BUCKET], access: 'read', principalAccountIds: ['111111111111'], organizationId: 'o-a1b2c3d4e5', additionalStatements: [], allowAll: false, allowAmazonLinuxRepositories: true }],
+  ['S3InterfaceEndpoint', (p) => new S3InterfaceEndpoint(devStack(), 'S3', p as never), { name: 's3', vpc: VPC, subnets: SUBNETS, bucketNames: [BUCKET], clientCidrs: ['192.168.0.0/16'], privateDnsOnlyForInboundResolverEndpoint: false, inboundResolver: { ipAddresses: {} }, preventDestroy: true }],
+  ['SftpServer', (p) => new SftpServer(devStack(), 'Sftp', p as never), { name: 'sftp', vpcId: VPC.vpcId, subnets: SUBNETS, bucketName: BUCKET, sourceCidrs: ['192.168.0.0/16'], users: { partner: { sshPublicKeys: [SSH_KEY], homeDirectory: `/${BUCKET}/partner`, readOnly: true } }, elasticIps: false, allowInternetSources: false, securityPolicyName: 'TransferSecurityPolicy-2024-01', logRetentionDays: 365, customHostname: { zoneId: 'Z0123456789ABCDEFGHIJ', name: 'sftp.example.com' }, bucketKmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/k' }],
+  ['ClientVpn', (p) => new ClientVpn(devStack(), 'Vpn', p as never), { name: 'vpn', vpc: VPC, subnets: SUBNETS, clientCidrBlock: '172.20.0.0/22', serverCertificateArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/s', authentication: { type: 'certificate', rootCertificateChainArn: 'arn:aws:acm:ap-northeast-1:111111111111:certificate/r' }, authorizations: [{ targetCidr: '10.30.0.0/16', accessGroupId: 'ops' }], splitTunnel: true, transportProtocol: 'udp', vpnPort: 443, s3GatewayEndpoint: PREFIX_LIST, logRetentionDays: 365 }],
+  ['PublicDirectConnect', (p) => new PublicDirectConnect(devStack(), 'Vif', p as never), { name: 'vif', connectionId: 'dxcon-fg5678gh', vlan: 100, bgpAsn: 65000, amazonAddress: '203.0.113.1/30', customerAddress: '203.0.113.2/30', routeFilterPrefixes: ['198.51.100.0/28'], bgpAuthKey: 'key' }],
+  ['PrivateInstance', (p) => new PrivateInstance(devStack(), 'Host', p as never), { name: 'host', vpcId: VPC.vpcId, subnetId: SUBNETS[0].subnetId, amiId: AMI, instanceType: 't3.micro', rootVolumeSizeGiB: 20, rootVolumeType: 'gp3', rootVolumeIops: 3000, dataVolumes: [{ deviceName: '/dev/sdb', sizeGiB: 10 }], volumeKmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/k', userData: '#!/bin/bash', ingress: [], egress: [], statements: [], sourceDestCheck: true }],
+  ['HttpsProxy', (p) => new HttpsProxy(devStack(), 'Proxy', p as never), { name: 'proxy', vpc: VPC, subnet: SUBNETS[0], stsEndpointSubnets: SUBNETS, amiId: AMI, instanceType: 't3.small', clientCidrs: ['192.168.0.0/16'], port: 3128, s3GatewayEndpoint: PREFIX_LIST, credentialsPath: 'new-sts-endpoint' }],
+  ['SyncHost', (p) => new SyncHost(devStack(), 'Sync', p as never), { name: 'sync', vpc: VPC, subnetId: SUBNETS[0].subnetId, amiId: AMI, instanceType: 't3.small', bucketName: BUCKET, bucketPrefix: 'in', bucketKmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/k', clientCidrs: ['192.168.0.0/16'], clientPorts: [21], setupScript: 'true', localDirectory: '/srv/outbox', syncIntervalMinutes: 5, mirrorDeletes: false, dataVolumeSizeGiB: 100, s3GatewayEndpoint: PREFIX_LIST }],
+  ['SoftwareVpn', (p) => new SoftwareVpn(devStack(), 'Vpn', p as never), { name: 'vpn', vpc: VPC, subnetId: SUBNETS[0].subnetId, amiId: AMI, instanceType: 't3.small', peerAddress: '192.168.0.1', onPremisesCidrs: ['192.168.0.0/16'], preSharedKeyParameterName: '/vpn/psk', s3GatewayEndpoint: PREFIX_LIST }],
+  ['FileGateway', (p) => new FileGateway(devStack(), 'Gateway', p as never), { name: 'file-gateway', vpc: VPC, subnetId: SUBNETS[0].subnetId, amiId: AMI, instanceType: 'c5.4xlarge', rootVolumeSizeGiB: 80, cacheVolumeSizeGiB: 512, activation: { type: 'activation-key', activationKey: 'ABCDE-12345-FGHIJ-67890-KLMNO' }, cacheDiskId: '/dev/nvme1n1', bucketName: BUCKET, bucketPrefix: 'files', bucketKmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/k', protocol: 'SMB', clientCidrs: ['192.168.0.0/16'], smbGuestPassword: 'guest-password', s3GatewayEndpoint: PREFIX_LIST, gatewayVpcEndpointDnsName: 'vpce-1.storagegateway.ap-northeast-1.vpce.amazonaws.com', timezone: 'GMT', logRetentionDays: 365 }],
+  ['ServiceRole', (p) => new ServiceRole(devStack(), 'Role', p as never), { roleName: 'role', servicePrincipal: 'transfer.amazonaws.com', sourceAccountId: '111111111111', sourceArn: 'arn:aws:transfer:ap-northeast-1:111111111111:server/*', statements: [{ actions: ['s3:GetObject'] }], managedPolicyNames: ['ReadOnlyAccess'] }],
+];
+
+describe('every prop left out or null (untyped JS)', () => {
+  it.each(VALID.map(([name, build, props]) => [name, build, props] as const))('%s: accepted with every prop given', (_name, build, props) => {
+    expect(() => build(props)).not.toThrow();
+  });
+
+  const cases = VALID.flatMap(([name, build, props]) => Object.keys(props).flatMap((key) => [undefined, null].map((value) => [`${name}.${key} = ${value}`, build, { ...props, [key]: value }] as const)));
+  it.each(cases)('%s: accepted, or refused with a ConfigError (never a TypeError)', (_name, build, props) => {
+    try {
+      build(props);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+    }
+  });
+});
