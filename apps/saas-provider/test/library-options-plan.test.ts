@@ -21,7 +21,7 @@ const ACCOUNT = '333333333333';
 const elb = (path: string) => `arn:aws:elasticloadbalancing:ap-northeast-1:${ACCOUNT}:${path}`;
 
 function optionsStack(): EnvironmentStack {
-  const stack = new EnvironmentStack(Testing.app(), { application: 'options', environment: { name: 'prod', accountId: ACCOUNT } });
+  const stack = new EnvironmentStack(Testing.app(), { application: 'options', environment: { name: 'prod', accountId: ACCOUNT, backend: { type: 's3', bucket: 'options-terraform-state' } } });
   const vpc = { vpcId: 'vpc-0123456789abcdef0', cidrBlocks: ['10.12.0.0/16'] };
   const subnets = [
     { subnetId: 'subnet-0a', availabilityZoneId: 'apne1-az1' },
