@@ -63,6 +63,8 @@ export interface ServiceConfig {
   readonly connectionSubscriptions?: readonly TopicSubscription[];
   /** The service's alarms: who receives them (`subscriptions`), and any threshold to change. @default - every alarm with its defaults, nobody subscribed (subscriptions required in prod) */
   readonly alarms?: Exclude<PrivateLinkServiceProps['alarms'], false>;
+  /** Contributor Insights rules ranking the tenants' endpoints by connections, bytes and resets. @default false */
+  readonly contributorInsights?: PrivateLinkServiceProps['contributorInsights'];
   /** Judge PrivateLink traffic by the NLB security group (needs consumerCidrs). @default false */
   readonly enforceInboundRulesOnPrivateLinkTraffic?: boolean;
   /** The tenants' client CIDR blocks. @default [] */

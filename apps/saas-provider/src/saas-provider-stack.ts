@@ -54,6 +54,7 @@ export class SaasProviderStack extends EnvironmentStack {
       tenants: service.tenants,
       notifications: { subscriptions: service.connectionSubscriptions },
       alarms: service.alarms,
+      contributorInsights: service.contributorInsights,
       privateDns: { name: service.privateDnsName, hostedZoneId: service.hostedZoneId },
       // A created network brings its flow logs; an existing VPC gets them here.
       flowLogs: this.network ? undefined : { retentionDays: service.flowLogRetentionDays },

@@ -94,6 +94,17 @@ it('plans prod with NLB deletion protection and inbound rules enforced on Privat
   expect(nlb).toMatchObject({ enable_deletion_protection: true, enforce_security_group_inbound_rules_on_private_link_traffic: 'on' });
 });
 
+it('plans Contributor Insights on the prod endpoint service only: the four managed rules', () => {
+  const rules = plans.get('saas-provider-prod').planned('aws_cloudwatch_contributor_managed_insight_rule');
+  expect(rules.map((r) => r.template_name).sort()).toEqual([
+    'VpcEndpointService-ActiveConnectionsByEndpointId-v1',
+    'VpcEndpointService-BytesByEndpointId-v1',
+    'VpcEndpointService-NewConnectionsByEndpointId-v1',
+    'VpcEndpointService-RstPacketsByEndpointId-v1',
+  ]);
+  expect(plans.get('saas-provider-stg').planned('aws_cloudwatch_contributor_managed_insight_rule')).toEqual([]);
+});
+
 it('plans prod with prevent_destroy on the NLB and the endpoint service (the production default), dev and stg without', () => {
   const lifecycles = (name: string) => {
     const stack = stacks.find((s) => s.name === name);

@@ -10,6 +10,7 @@ export * from './nlb-target';
 export * from './private-dns-name';
 export * from './private-link-service';
 export * from './service-alarms';
+export * from './service-contributor-insights';
 export * from './target-group';
 export * from './tenant';
 export * from './tenants-file';

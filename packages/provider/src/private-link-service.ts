@@ -32,6 +32,7 @@ import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-lo
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
 import { ServiceAlarms, type ServiceAlarmSettings } from './service-alarms';
+import { ServiceContributorInsights, type ServiceInsightTemplate } from './service-contributor-insights';
 
 /** What the new Network Load Balancer forwards to. */
 export type PrivateLinkTarget =
@@ -92,6 +93,12 @@ export interface PrivateLinkServiceProps extends MetaArguments, LoadBalancerSett
    * @default - every alarm with its defaults, to a new alarm topic without subscriptions
    */
   readonly alarms?: (ServiceAlarmSettings & { readonly subscriptions?: readonly TopicSubscription[]; readonly actions?: readonly string[] }) | false;
+  /**
+   * CloudWatch Contributor Insights rules that rank the tenants' endpoints by connections, bytes
+   * and resets (`true` for all four). Billed per rule and matched event, so off unless asked.
+   * @default false
+   */
+  readonly contributorInsights?: boolean | { readonly templates: readonly ServiceInsightTemplate[] };
   /** Flow logs of the VPC, or `false`. @default { retentionDays: 365 } unless the VPC is a PrivateNetwork with flow logs */
   readonly flowLogs?: { readonly retentionDays?: number } | false;
   /** Tags of the endpoint service, besides its Name. @default {} */
@@ -133,6 +140,8 @@ export class PrivateLinkService extends Construct {
   public readonly alarms?: ServiceAlarms;
   /** The topic the alarms go to. @default - undefined when alarms are off or go to given actions */
   public readonly alarmTopic?: AlarmTopic;
+  /** @default - undefined unless contributorInsights is on */
+  public readonly contributorInsights?: ServiceContributorInsights;
 
   constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
     super(scope, id);
@@ -257,6 +266,17 @@ export class PrivateLinkService extends Construct {
         healthyHosts: alarms.healthyHosts,
         unhealthyHosts: alarms.unhealthyHosts,
         resetPackets: alarms.resetPackets,
+      }));
+    }
+    const insights = props.contributorInsights ?? false;
+    if (insights !== false) {
+      if (insights !== true && (typeof insights !== 'object' || insights === null || Array.isArray(insights))) {
+        configError(this, 'contributorInsights', `is ${formatValue(insights)}`, "give true for every rule, { templates: ['VpcEndpointService-BytesByEndpointId-v1'] } for some, or false");
+      }
+      this.contributorInsights = reportAs(this, (field) => `contributorInsights.${field}`, () => new ServiceContributorInsights(this, 'ContributorInsights', {
+        serviceArn: this.endpointService.serviceArn,
+        templates: insights === true ? undefined : insights.templates,
+        provider,
       }));
     }
     const flowLogs = props.flowLogs;

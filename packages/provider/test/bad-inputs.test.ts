@@ -21,6 +21,8 @@ import {
   type PrivateLinkServiceProps,
   ServiceAlarms,
   type ServiceAlarmsProps,
+  ServiceContributorInsights,
+  type ServiceContributorInsightsProps,
   Tenant,
   type TenantProps,
 } from '../src';
@@ -77,6 +79,8 @@ const alarms = (props: Record<string, unknown>) => () => {
   const topic = new SnsTopic(stack, 'Topic', { name: 'alarms' });
   return new ServiceAlarms(stack, 'Alarms', { name: 'unit-dev', serviceId: SERVICE_ID, actions: [topic.arn], ...props } as ServiceAlarmsProps);
 };
+const insights = (props: Record<string, unknown>) => () =>
+  new ServiceContributorInsights(testStack(), 'Insights', { serviceArn: SERVICE_ARN, ...props } as ServiceContributorInsightsProps);
 const pls = (props: Record<string, unknown>) => () =>
   new PrivateLinkService(testStack(), 'Service', { name: 'unit', vpc: VPC, subnets: SUBNETS, target: ALB_TARGET, tenants: TENANTS, ...props } as PrivateLinkServiceProps);
 
@@ -285,6 +289,13 @@ const BAD: readonly BadInput[] = [
   { name: 'service accepts a VPC ID by reference', run: () => service({})().acceptEndpoint('batch', 'vpc-0123456789abcdef0'), field: 'acceptEndpoint.endpointId', value: "'vpc-0123456789abcdef0'", fix: /vpce-0123456789abcdef0/ },
   { name: 'service supported region twice', run: pls({ supportedRegions: ['us-east-1', 'us-east-1'] }), field: 'supportedRegions', value: "'us-east-1' twice", fix: /each region once/ },
   { name: 'service IPv6 on an IPv4 NLB', run: pls({ supportedIpAddressTypes: ['ipv6'], ipAddressType: 'ipv4' }), field: 'ipAddressType', value: "'ipv4' while the service supports ipv6", fix: /'dualstack'/ },
+  { name: 'insights template that does not exist', run: insights({ templates: ['VpcEndpointService-Bytes-v1'] }), field: 'templates[0]', value: "'VpcEndpointService-Bytes-v1'", fix: /VpcEndpointService-BytesByEndpointId-v1/ },
+  { name: 'insights template twice', run: insights({ templates: ['VpcEndpointService-BytesByEndpointId-v1', 'VpcEndpointService-BytesByEndpointId-v1'] }), field: 'templates', value: "'VpcEndpointService-BytesByEndpointId-v1' twice", fix: /each template once/ },
+  { name: 'insights with no template', run: insights({ templates: [] }), field: 'templates', value: 'is empty', fix: /leave templates out/ },
+  { name: 'insights service ARN of an endpoint', run: insights({ serviceArn: 'arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint/vpce-0123456789abcdef0' }), field: 'serviceArn', value: "'arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint/vpce-0123456789abcdef0'", fix: /vpc-endpoint-service/ },
+  { name: 'insights service ARN of another region', run: insights({ serviceArn: SERVICE_ARN.replace('ap-northeast-1', 'us-east-1') }), field: 'serviceArn', value: 'in us-east-1', fix: /ap-northeast-1/ },
+  { name: 'service contributor insights as a string (untyped JS)', run: pls({ contributorInsights: 'all' }), field: 'contributorInsights', value: "'all'", fix: /true for every rule/ },
+  { name: 'service contributor insights template unknown', run: pls({ contributorInsights: { templates: ['Bytes'] } }), field: 'contributorInsights.templates[0]', value: "'Bytes'", fix: /VpcEndpointService-/ },
   { name: 'service provider that is not one (untyped JS)', run: pls({ provider: {} }), field: 'provider', value: 'an object', fix: /AwsProvider/ },
 ];
 

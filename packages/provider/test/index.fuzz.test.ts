@@ -15,6 +15,8 @@ import {
   PrivateDnsName,
   PrivateLinkService,
   ServiceAlarms,
+  SERVICE_INSIGHT_TEMPLATES,
+  ServiceContributorInsights,
   Tenant,
   type TenantConfig,
 } from '../src';
@@ -174,6 +176,10 @@ const CASES = fc.oneof(
     evaluationPeriods: mostly(fc.integer({ min: 1, max: 20 }), fc.constant(0)),
   }),
   fc.record({
+    kind: fc.constant('insights' as const),
+    templates: mostly(fc.uniqueArray(fc.constantFrom(...SERVICE_INSIGHT_TEMPLATES), { minLength: 1 }), fc.constantFrom([], ['VpcEndpointService-Bytes-v1'])),
+  }),
+  fc.record({
     kind: fc.constant('composite' as const),
     name,
     target: fc.oneof(
@@ -248,6 +254,11 @@ function synthesize(value: Case): string {
         actions: [topic.arn],
         resetPackets: { threshold: value.threshold, periodSeconds: value.periodSeconds, evaluationPeriods: value.evaluationPeriods },
       });
+      break;
+    }
+    case 'insights': {
+      const service = new EndpointService(stack, 'Service', { networkLoadBalancerArns: [elb('loadbalancer/net/api/0123456789abcdef')] });
+      new ServiceContributorInsights(stack, 'Insights', { serviceArn: service.serviceArn, templates: value.templates as never });
       break;
     }
     case 'composite':

@@ -45,6 +45,11 @@ const CASES = [
     mainResourceTypes: ['aws_cloudwatch_metric_alarm'],
   },
   {
+    construct: provider.ServiceContributorInsights,
+    props: () => ({ serviceArn: `arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint-service/${SERVICE_ID}` }),
+    mainResourceTypes: ['aws_cloudwatch_contributor_managed_insight_rule'],
+  },
+  {
     construct: provider.PrivateLinkService,
     props: () => ({
       name: 'contract-dev',

@@ -152,6 +152,16 @@ describe('PrivateLinkService', () => {
     expect(Testing.synth(bare)).not.toHaveResource(FlowLog);
   });
 
+  it('turns Contributor Insights on only when asked, for every rule or the ones named, on its endpoint service', () => {
+    const insightRules = (props: Partial<PrivateLinkServiceProps>) =>
+      Object.values(resourcesOf(synthJson(build(props).stack), 'aws_cloudwatch_contributor_managed_insight_rule')).map((r) => [r.template_name, r.resource_arn]);
+    expect(insightRules({})).toEqual([]);
+    expect(insightRules({ contributorInsights: true })).toHaveLength(4);
+    expect(insightRules({ contributorInsights: { templates: ['VpcEndpointService-RstPacketsByEndpointId-v1'] } })).toEqual([
+      ['VpcEndpointService-RstPacketsByEndpointId-v1', expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_EndpointService_\w+\.arn\}$/)],
+    ]);
+  });
+
   it('admits peers to the new NLB on its listener ports with allowFrom, and refuses for existing NLBs', () => {
     const { stack, service } = build({ enforceInboundRulesOnPrivateLinkTraffic: true, consumerCidrs: ['10.50.0.0/16'] });
     service.allowFrom('10.60.0.0/16');

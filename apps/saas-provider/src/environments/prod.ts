@@ -35,6 +35,8 @@ export const prod: AppConfig = {
         { type: 'https', url: 'https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue', autoConfirms: true },
       ],
     },
+    // Which tenant opens, holds, moves or resets the most: the first question when the service degrades.
+    contributorInsights: true,
     // Tenants' client ranges: PrivateLink traffic is judged by the NLB's security group too.
     enforceInboundRulesOnPrivateLinkTraffic: true,
     consumerCidrs: ['10.100.0.0/16', '10.101.0.0/16', '172.20.0.0/16'],
