@@ -1,5 +1,5 @@
 // The generated cases the bench validates: core's DedicatedSecurityGroup with generated rules, the
-// same kind of generator as the harness's fuzz test, about two thirds of which the construct accepts.
+// same kind of generator as core's property test (packages/core/test/constructs.fuzz.test.ts), about two thirds of which the construct accepts.
 import { DedicatedSecurityGroup, EnvironmentStack, type DedicatedSecurityGroupProps, type TrafficRule } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
