@@ -1,18 +1,23 @@
-import { configError, type MetaArguments, requireKeys, type ResourceTimeouts } from '@privatelink-cdktf/core';
+import { applyConstructContract, configError, formatValue, type MetaArguments, requireKeys, reportAs, requireString, type ResourceTimeouts } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import type { EndpointAccessProps } from './endpoint-access';
+import type { EndpointPerimeterProps } from './endpoint-perimeter';
 import type { EndpointPlacementProps } from './endpoint-placement';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from './interface-endpoint';
 
 /** One AWS service of an {@link AwsServiceEndpoints} map, with optional per-service overrides. */
-export type AwsServiceEndpointSpec = { readonly awsService: string } & Partial<
+export type AwsServiceEndpointSpec = {
+  readonly awsService: string;
+  /** Accept a short name the service catalogue does not list yet (recorded in the synthesized JSON). @default false */
+  readonly unlisted?: boolean;
+} & Partial<
   Omit<InterfaceEndpointProps, 'service' | 'vpc' | 'subnets' | 'name' | 'provider' | 'dependsOn'>
 > & {
     /** @default - the map's subnets */
     readonly subnets?: EndpointPlacementProps['subnets'];
   };
 
-export interface AwsServiceEndpointsProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, MetaArguments {
+export interface AwsServiceEndpointsProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, Omit<EndpointPerimeterProps, 'allowFullAccess' | 'additionalStatements'>, MetaArguments {
   /**
    * The services, keyed by a stable name that becomes the construct ID and the name suffix:
    * `{ kinesis: { awsService: 'kinesis-streams' }, logs: { awsService: 'logs' } }`.
@@ -28,6 +33,8 @@ export interface AwsServiceEndpointsProps extends Omit<EndpointPlacementProps, '
   readonly tags?: Readonly<Record<string, string>>;
   /** @default - the provider's (10m each) */
   readonly timeouts?: ResourceTimeouts;
+  /** @default - true in production, false elsewhere (see InterfaceEndpointProps.preventDestroy) */
+  readonly preventDestroy?: boolean;
   /** Check in a Terraform `check` block that every service is offered in every subnet's zone (see InterfaceEndpointProps.checkServiceZones). @default false */
   readonly checkServiceZones?: boolean;
 }
@@ -43,34 +50,53 @@ export class AwsServiceEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsServiceEndpointsProps) {
     super(scope, id);
-    const keys = Object.keys(props.services ?? {});
+    applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give the prefix of the endpoint names, for example tenant-consumer-prod', { nonEmpty: true });
+    const services = props.services;
+    if (typeof services !== 'object' || services === null || Array.isArray(services)) {
+      configError(this, 'services', `is ${formatValue(services)}`, "give the services keyed by a stable name, for example { kinesis: { awsService: 'kinesis-streams' } }");
+    }
+    const keys = Object.keys(services);
     if (keys.length === 0) configError(this, 'services', 'is empty', "give at least one service, for example { kinesis: { awsService: 'kinesis-streams' } }");
     requireKeys(this, 'services', keys);
     const endpoints: Record<string, InterfaceEndpoint> = {};
     for (const key of keys) {
-      const { awsService, ...overrides } = props.services[key];
-      endpoints[key] = new InterfaceEndpoint(this, key, {
-        vpc: props.vpc,
-        subnets: props.subnets,
-        providerAvailabilityZoneIds: props.providerAvailabilityZoneIds,
-        ports: props.ports,
-        allowedCidrs: props.allowedCidrs,
-        allowedSecurityGroupIds: props.allowedSecurityGroupIds,
-        allowedPrefixListIds: props.allowedPrefixListIds,
-        additionalSecurityGroupIds: props.additionalSecurityGroupIds,
-        allowOpenIngress: props.allowOpenIngress,
-        securityGroupId: props.securityGroupId,
-        privateDns: props.privateDns,
-        region: props.region,
-        tags: props.tags,
-        timeouts: props.timeouts,
-        checkServiceZones: props.checkServiceZones,
-        provider: props.provider,
-        dependsOn: props.dependsOn,
-        ...overrides,
-        service: { awsService },
-        name: `${props.name}-${key}`,
-      });
+      const spec = services[key];
+      if (typeof spec !== 'object' || spec === null) configError(this, `services.${key}`, `is ${formatValue(spec)}`, "give { awsService: 'kinesis-streams' }");
+      const { awsService, unlisted, ...overrides } = spec;
+      // An inner endpoint's error is reported under the field written here: the service's own, or the map's.
+      const field = (inner: string): string => {
+        const top = inner.split(/[.[]/)[0];
+        if (top === 'service') return `services.${key}${inner.slice('service'.length)}`;
+        return top in overrides ? `services.${key}.${inner}` : inner;
+      };
+      endpoints[key] = reportAs(this, field, () =>
+        new InterfaceEndpoint(this, key, {
+          vpc: props.vpc,
+          subnets: props.subnets,
+          providerAvailabilityZoneIds: props.providerAvailabilityZoneIds,
+          ports: props.ports,
+          allowedCidrs: props.allowedCidrs,
+          allowedSecurityGroupIds: props.allowedSecurityGroupIds,
+          allowedPrefixListIds: props.allowedPrefixListIds,
+          additionalSecurityGroupIds: props.additionalSecurityGroupIds,
+          allowOpenIngress: props.allowOpenIngress,
+          securityGroupId: props.securityGroupId,
+          privateDns: props.privateDns,
+          organizationId: props.organizationId,
+          perimeterAccountIds: props.perimeterAccountIds,
+          preventDestroy: props.preventDestroy,
+          region: props.region,
+          tags: props.tags,
+          timeouts: props.timeouts,
+          checkServiceZones: props.checkServiceZones,
+          provider: props.provider,
+          dependsOn: props.dependsOn,
+          ...overrides,
+          service: unlisted === undefined ? { awsService } : { awsService, unlisted },
+          name: `${props.name}-${key}`,
+        }),
+      );
     }
     this.endpoints = endpoints;
   }

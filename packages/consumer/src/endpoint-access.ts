@@ -3,11 +3,17 @@ import {
   Connections,
   constructKey,
   DedicatedSecurityGroup,
+  DEFAULT_SECURITY_GROUP_RULE_QUOTA,
+  formatValue,
   isUnresolved,
+  requireArray,
+  requireBoolean,
   requireNarrowCidrs,
   requirePorts,
+  requireResourceId,
   requireUnique,
-  formatValue,
+  reportAs,
+  type ResourceIdKind,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import type { Construct } from 'constructs';
@@ -25,7 +31,7 @@ export interface EndpointAccessProps {
   readonly allowedSecurityGroupIds?: readonly string[];
   /** Managed prefix lists admitted on `ports`. @default [] */
   readonly allowedPrefixListIds?: readonly string[];
-  /** Permit 0.0.0.0/0 or ::/0 in allowedCidrs. @default false */
+  /** Permit the whole internet (`0.0.0.0/0`, `::/0` or blocks that together cover it) in allowedCidrs. @default false */
   readonly allowOpenIngress?: boolean;
   /**
    * An existing security group to attach instead of creating one; you manage its rules, so
@@ -52,23 +58,30 @@ export interface EndpointSecurityGroups {
   readonly connections: Connections;
 }
 
-const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 // Security groups per network interface: 5 by default, 16 at most with a raised quota.
 const MAX_GROUPS = 16;
 
-/** The security group an endpoint uses: the one given, or a new dedicated group. */
+/** The security group an endpoint uses: the one given, or a new dedicated group named after the endpoint. */
 export function endpointSecurityGroup(
   scope: Construct,
   props: EndpointAccessProps & { readonly vpc: VpcRef; readonly name: string },
   description: string,
 ): EndpointSecurityGroups {
   const ports = requirePorts(scope, 'ports', props.ports ?? [443]);
-  const additional = additionalGroups(scope, props);
+  const allowOpenIngress = requireBoolean(scope, 'allowOpenIngress', props.allowOpenIngress) ?? false;
+  const additional = requireIds(scope, 'additionalSecurityGroupIds', props.additionalSecurityGroupIds, 'securityGroup');
+  const allowedGroups = props.allowedSecurityGroupIds === undefined ? undefined : requireIds(scope, 'allowedSecurityGroupIds', props.allowedSecurityGroupIds, 'securityGroup');
+  const allowedPrefixLists = props.allowedPrefixListIds === undefined ? undefined : requireIds(scope, 'allowedPrefixListIds', props.allowedPrefixListIds, 'prefixList');
   const key = constructKey(scope);
-  const given = { allowedCidrs: props.allowedCidrs, allowedSecurityGroupIds: props.allowedSecurityGroupIds, allowedPrefixListIds: props.allowedPrefixListIds };
+  const given = { allowedCidrs: props.allowedCidrs, allowedSecurityGroupIds: allowedGroups, allowedPrefixListIds: allowedPrefixLists };
   if (props.securityGroupId !== undefined) {
+    requireResourceId(scope, 'securityGroupId', props.securityGroupId, 'securityGroup');
+    if (additional.includes(props.securityGroupId)) {
+      configError(scope, 'additionalSecurityGroupIds', `has ${formatValue(props.securityGroupId)}, which is already the endpoint's securityGroupId`, 'list it once');
+    }
     const field = Object.entries(given).find(([, value]) => value !== undefined)?.[0];
     if (field) configError(scope, field, 'is set together with securityGroupId', 'add the rule to your own security group, or leave securityGroupId out to get a dedicated group');
+    if (allowOpenIngress) configError(scope, 'allowOpenIngress', 'is true together with securityGroupId', 'leave it out: the rules of your own security group are yours');
     const connections = new Connections(scope, {
       securityGroupId: props.securityGroupId,
       defaultPorts: ports,
@@ -78,35 +91,49 @@ export function endpointSecurityGroup(
     return { securityGroupId: props.securityGroupId, securityGroupIds: [props.securityGroupId, ...additional], connections };
   }
   const noPeers = Object.values(given).every((value) => value === undefined);
-  const cidrs = requireNarrowCidrs(scope, 'allowedCidrs', noPeers ? props.vpc.cidrBlocks : (props.allowedCidrs ?? []), {
-    name: 'allowOpenIngress',
-    given: props.allowOpenIngress ?? false,
-  });
-  const rule = { ports, cidrs, securityGroupIds: props.allowedSecurityGroupIds, prefixListIds: props.allowedPrefixListIds, description: `Clients of ${props.name}` };
-  const hasPeers = cidrs.length + (rule.securityGroupIds?.length ?? 0) + (rule.prefixListIds?.length ?? 0) > 0;
-  const securityGroup = new DedicatedSecurityGroup(scope, 'SecurityGroup', {
-    vpcId: props.vpc.vpcId,
-    name: props.name,
-    description,
-    ingress: hasPeers ? [rule] : [],
-    allowOpenIngress: props.allowOpenIngress,
-  });
+  const allowedCidrs = noPeers ? props.vpc.cidrBlocks : requireArray(scope, 'allowedCidrs', props.allowedCidrs ?? [], 'give the client CIDR blocks as a list, for example ["10.0.0.0/16"]');
+  const cidrs = requireNarrowCidrs(scope, 'allowedCidrs', allowedCidrs, { name: 'allowOpenIngress', given: allowOpenIngress });
+  const peers = cidrs.length + (allowedGroups?.length ?? 0) + (allowedPrefixLists?.length ?? 0);
+  // One rule per peer and port; a security group holds 60 inbound rules unless the quota was raised.
+  if (peers * ports.length > DEFAULT_SECURITY_GROUP_RULE_QUOTA) {
+    configError(
+      scope,
+      'allowedCidrs',
+      `and the other peers make ${peers * ports.length} inbound rules (one per peer and port), more than the ${DEFAULT_SECURITY_GROUP_RULE_QUOTA} a security group holds`,
+      'group the CIDR blocks in a managed prefix list and give allowedPrefixListIds, or admit fewer ports',
+    );
+  }
+  const rule = { ports, cidrs, securityGroupIds: allowedGroups, prefixListIds: allowedPrefixLists, description: `Clients of ${props.name}` };
+  // The group's name and description come from the endpoint's `name`; report its errors under the fields the caller wrote.
+  const securityGroup = reportAs(scope, innerField, () =>
+    new DedicatedSecurityGroup(scope, 'SecurityGroup', {
+      vpcId: props.vpc.vpcId,
+      name: props.name,
+      description,
+      ingress: peers > 0 ? [rule] : [],
+      allowOpenIngress,
+    }),
+  );
   const connections = new Connections(scope, { securityGroupId: securityGroup.securityGroupId, rules: securityGroup, defaultPorts: ports, key });
   return { securityGroupId: securityGroup.securityGroupId, securityGroup, securityGroupIds: [securityGroup.securityGroupId, ...additional], connections };
 }
 
-function additionalGroups(scope: Construct, props: EndpointAccessProps): string[] {
-  const field = 'additionalSecurityGroupIds';
-  const groups = props.additionalSecurityGroupIds ?? [];
-  if (!Array.isArray(groups)) configError(scope, field, `is ${formatValue(groups)}`, 'give a list of security group IDs, for example ["sg-0123456789abcdef0"]');
-  for (const group of groups) {
-    if (isUnresolved(group)) continue;
-    if (typeof group !== 'string' || !SECURITY_GROUP_ID.test(group)) configError(scope, field, `has ${formatValue(group)}`, 'give security group IDs such as sg-0123456789abcdef0');
-    if (group === props.securityGroupId) configError(scope, field, `has ${formatValue(group)}, which is already the endpoint's securityGroupId`, 'list it once');
+/** The endpoint's field behind a field of its dedicated security group. */
+function innerField(field: string): string {
+  if (field === 'vpcId') return 'vpc.vpcId';
+  if (field.endsWith('.securityGroupIds')) return 'allowedSecurityGroupIds';
+  if (field.endsWith('.prefixListIds')) return 'allowedPrefixListIds';
+  if (field.endsWith('.ports')) return 'ports';
+  if (field.startsWith('ingress')) return 'allowedCidrs';
+  return 'name';
+}
+
+function requireIds(scope: Construct, field: string, value: readonly string[] | undefined, kind: ResourceIdKind): string[] {
+  const ids = requireArray(scope, field, value ?? [], `give a list of IDs, for example ["${kind === 'prefixList' ? 'pl-61a54008' : 'sg-0123456789abcdef0'}"]`);
+  ids.forEach((id) => requireResourceId(scope, field, id, kind));
+  requireUnique(scope, field, ids.filter((id) => !isUnresolved(id)), 'list each ID once');
+  if (field === 'additionalSecurityGroupIds' && ids.length + 1 > MAX_GROUPS) {
+    configError(scope, field, `has ${ids.length} groups`, `an endpoint's network interfaces take at most ${MAX_GROUPS} security groups including its own (5 unless the quota was raised)`);
   }
-  requireUnique(scope, field, groups.filter((group) => !isUnresolved(group)), 'list each group once');
-  if (groups.length + 1 > MAX_GROUPS) {
-    configError(scope, field, `has ${groups.length} groups`, `an endpoint's network interfaces take at most ${MAX_GROUPS} security groups including its own (5 unless the quota was raised)`);
-  }
-  return [...groups];
+  return ids;
 }

@@ -1,4 +1,4 @@
-import { type AlarmSettings, configError, isUnresolved, type MetaArguments, metricAlarm, requireAlarmActions, formatValue, useProvider } from '@privatelink-cdktf/core';
+import { type AlarmSettings, applyConstructContract, configError, formatValue, type MetaArguments, metricAlarm, requireAlarmActions, requireResourceId, requireString } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
 /** The alarms of an interface endpoint; each one's threshold, periods and actions can be changed, or `false` turns it off. */
@@ -47,14 +47,15 @@ export class EndpointAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointAlarmsProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-saas');
+    applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-saas', { nonEmpty: true });
     const endpoint = props.endpoint;
     if (endpoint === null || typeof endpoint !== 'object') configError(this, 'endpoint', `is ${formatValue(endpoint)}`, 'give the InterfaceEndpoint, or { endpointId, serviceName, vpcId }');
     for (const [field, value] of Object.entries({ endpointId: endpoint.endpointId, serviceName: endpoint.serviceName, vpcId: endpoint.vpcId })) {
       if (typeof value !== 'string' || value.length === 0) configError(this, `endpoint.${field}`, value === undefined ? 'is missing' : `is ${formatValue(value)}`, 'give the InterfaceEndpoint, or { endpointId, serviceName, vpcId }');
     }
-    if (!isUnresolved(endpoint.endpointId) && !/^vpce-[0-9a-f]{8,17}$/.test(endpoint.endpointId)) configError(this, 'endpoint.endpointId', `is ${formatValue(endpoint.endpointId)}`, 'give an interface endpoint ID such as vpce-0a1b2c3d4e5f60718');
+    requireResourceId(this, 'endpoint.endpointId', endpoint.endpointId, 'vpcEndpoint');
+    requireResourceId(this, 'endpoint.vpcId', endpoint.vpcId, 'vpc');
     const actions = requireAlarmActions(this, 'actions', props.actions);
     // PrivateLink publishes endpoint metrics with all four dimensions together.
     const dimensions = { 'Endpoint Type': 'Interface', 'Service Name': endpoint.serviceName, 'VPC Endpoint Id': endpoint.endpointId, 'VPC Id': endpoint.vpcId };

@@ -2,6 +2,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
 import {
+  applyConstructContract,
   configError,
   EncryptionKey,
   type MetaArguments,
@@ -9,11 +10,12 @@ import {
   policyDocument,
   requireAccountContext,
   requireArn,
+  requireArray,
   requireNonEmpty,
+  requireResourceId,
+  requireString,
   requireOneOf,
   requireUnique,
-  formatValue,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
@@ -59,9 +61,10 @@ export class EndpointConnectionNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointConnectionNotificationsProps) {
     super(scope, id);
-    if (typeof props?.endpointId !== 'string' || props.endpointId === '') configError(this, 'endpointId', `is ${formatValue(props?.endpointId)}`, 'give the interface endpoint ID, for example InterfaceEndpoint.endpointId');
-    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-saas');
-    const events = requireNonEmpty(this, 'events', props.events ?? ['Accept', 'Reject'], "give at least one of 'Accept', 'Reject', 'Connect', 'Delete'");
+    const contract = applyConstructContract(this, props);
+    requireResourceId(this, 'endpointId', props.endpointId, 'vpcEndpoint');
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-saas', { nonEmpty: true });
+    const events = requireNonEmpty(this, 'events', requireArray(this, 'events', props.events ?? ['Accept', 'Reject'], "give the events as a list, for example ['Accept', 'Reject']"), "give at least one of 'Accept', 'Reject', 'Connect', 'Delete'");
     events.forEach((event) => requireOneOf(this, 'events', event, EVENTS));
     requireUnique(this, 'events', events, 'list each event once');
     if (props.topicArn !== undefined) requireArn(this, 'topicArn', props.topicArn, { service: 'sns' });
@@ -69,10 +72,8 @@ export class EndpointConnectionNotifications extends Construct {
     if (props.topicArn !== undefined && props.kmsKeyArn !== undefined) {
       configError(this, 'kmsKeyArn', 'is set together with topicArn', 'encrypt your own topic with your key, or leave topicArn out to get a new topic');
     }
-    useProvider(this, props.provider);
-
     let topicArn = props.topicArn;
-    const dependsOn = [...(props.dependsOn ?? [])];
+    const dependsOn = [...(contract.dependsOn ?? [])];
     if (topicArn === undefined) {
       const { accountId } = requireAccountContext(this);
       const topicName = physicalName([props.name, 'endpoint-connection'], 256);

@@ -1,4 +1,16 @@
-import { configError, formatValue, isAzId, isUnresolved, requireSubnetPlacement, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
+import {
+  configError,
+  formatValue,
+  isUnresolved,
+  requireAddressInSubnet,
+  requireAzId,
+  requireIpAddress,
+  requireNonEmpty,
+  requireSubnetPlacement,
+  requireVpcRef,
+  type SubnetRef,
+  type VpcRef,
+} from '@privatelink-cdktf/core';
 import type { IConstruct } from 'constructs';
 
 /** Fixed addresses for an endpoint's network interface in one subnet. */
@@ -13,7 +25,7 @@ export interface EndpointIpAddresses {
 export interface EndpointPlacementProps {
   /** The consumer VPC, for example a core `PrivateNetwork`, or `{ vpcId, cidrBlocks }` for an existing one. */
   readonly vpc: VpcRef;
-  /** One subnet per Availability Zone; each gets a network interface of the endpoint. */
+  /** One subnet per Availability Zone of the endpoint's region; each gets a network interface of the endpoint. */
   readonly subnets: readonly SubnetRef[];
   /**
    * The AZ IDs the service is offered in (`apne1-az1`), as its provider publishes them. Every
@@ -24,28 +36,25 @@ export interface EndpointPlacementProps {
   readonly providerAvailabilityZoneIds?: readonly string[];
   /**
    * Fixed IP addresses per subnet (`subnet_configuration`), keyed by subnet ID or by the
-   * subnet's zone (`apne1-az1`; use the zone when subnet IDs are not known until apply).
+   * subnet's zone (`apne1-az1`; use the zone when subnet IDs are not known until apply). With a
+   * subnet's `cidrBlock` known, each IPv4 address must lie inside it and not be one of the five
+   * addresses AWS reserves in every subnet.
    * @default {} - AWS picks the addresses
    */
   readonly subnetIpAddresses?: Readonly<Record<string, EndpointIpAddresses>>;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]+$/;
-
-/** Checks one subnet per AZ and, when given, that every subnet sits in a zone the service is offered in. */
-export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacementProps): SubnetRef[] {
-  const subnets = requireSubnetPlacement(scope, 'subnets', props.subnets, 1);
+/**
+ * Checks the VPC, one subnet per AZ of `region` and, when given, that every subnet sits in a zone
+ * the service is offered in.
+ */
+export function requireEndpointPlacement(scope: IConstruct, props: EndpointPlacementProps, region: string): SubnetRef[] {
+  requireVpcRef(scope, 'vpc', props.vpc);
+  const subnets = requireSubnetPlacement(scope, 'subnets', props.subnets, 1, { region });
   const providerZones = props.providerAvailabilityZoneIds;
   if (providerZones === undefined) return subnets;
-  if (providerZones.length === 0) {
-    configError(scope, 'providerAvailabilityZoneIds', 'is empty', 'list the AZ IDs the provider publishes for the service, for example ["apne1-az1", "apne1-az4"], or leave it out');
-  }
-  for (const zone of providerZones) {
-    if (!isUnresolved(zone) && !isAzId(zone)) {
-      configError(scope, 'providerAvailabilityZoneIds', `has ${formatValue(zone)}, which is not an AZ ID`, 'give AZ IDs such as apne1-az1; AZ names like ap-northeast-1a differ between accounts and cannot be compared');
-    }
-  }
+  requireNonEmpty(scope, 'providerAvailabilityZoneIds', providerZones, `list the AZ IDs the provider publishes for the service, for example ["apne1-az1", "apne1-az4"], or leave it out`);
+  providerZones.forEach((zone) => requireAzId(scope, 'providerAvailabilityZoneIds', zone, { region }));
   for (const subnet of subnets) {
     const zoneId = subnet.availabilityZoneId;
     if (zoneId === undefined) {
@@ -69,16 +78,24 @@ export function validateEndpointSubnets(scope: IConstruct, props: EndpointPlacem
   return subnets;
 }
 
-/** Renders `subnet_configuration` blocks from addresses keyed by subnet ID or zone. */
-export function subnetConfiguration(scope: IConstruct, field: string, subnets: readonly SubnetRef[], addresses: Readonly<Record<string, EndpointIpAddresses>> | undefined): Array<{ subnetId: string; ipv4?: string; ipv6?: string }> | undefined {
-  if (addresses === undefined || Object.keys(addresses).length === 0) return undefined;
-  return Object.entries(addresses).map(([key, { ipv4, ipv6 }]) => {
+/**
+ * Checks fixed addresses keyed by subnet ID or zone (each inside its subnet, none of the five AWS
+ * reserves) and renders them as `subnet_configuration` blocks.
+ */
+export function requireSubnetAddresses(scope: IConstruct, field: string, subnets: readonly SubnetRef[], addresses: Readonly<Record<string, EndpointIpAddresses>> | undefined): Array<{ subnetId: string; ipv4?: string; ipv6?: string }> | undefined {
+  if (addresses === undefined) return undefined;
+  if (typeof addresses !== 'object' || addresses === null || Array.isArray(addresses)) {
+    configError(scope, field, `is ${formatValue(addresses)}`, "key the addresses by subnet ID or zone, for example { 'apne1-az1': ... }");
+  }
+  if (Object.keys(addresses).length === 0) return undefined;
+  return Object.entries(addresses).map(([key, entry]) => {
     const keyField = `${field}.${key}`;
     const subnet = subnets.find((s) => s.subnetId === key || s.availabilityZoneId === key || s.availabilityZone === key);
     if (!subnet) configError(scope, field, `has key ${formatValue(key)}, which matches no subnet of the endpoint`, 'key each entry by one of the endpoint subnet IDs or their zones');
+    const { ipv4, ipv6 } = (typeof entry === 'object' && entry !== null ? entry : {}) as EndpointIpAddresses;
     if (ipv4 === undefined && ipv6 === undefined) configError(scope, keyField, 'has no address', 'give ipv4, ipv6 or both, or leave the subnet out');
-    if (ipv4 !== undefined && !isUnresolved(ipv4) && !IPV4.test(ipv4)) configError(scope, `${keyField}.ipv4`, `is ${formatValue(ipv4)}`, 'give one IPv4 address inside the subnet, for example 10.0.0.10');
-    if (ipv6 !== undefined && !isUnresolved(ipv6) && !(ipv6.includes(':') && IPV6.test(ipv6))) configError(scope, `${keyField}.ipv6`, `is ${formatValue(ipv6)}`, 'give one IPv6 address inside the subnet');
+    if (ipv4 !== undefined) requireAddressInSubnet(scope, `${keyField}.ipv4`, ipv4, subnet);
+    if (ipv6 !== undefined) requireIpAddress(scope, `${keyField}.ipv6`, ipv6, 'ipv6');
     return { subnetId: subnet.subnetId, ...(ipv4 !== undefined ? { ipv4 } : {}), ...(ipv6 !== undefined ? { ipv6 } : {}) };
   });
 }

@@ -1,8 +1,8 @@
-import { configError, type Connectable, Connections, constructKey, ExistingSecurityGroup, isUnresolved, type Peer, requirePorts, formatValue } from '@privatelink-cdktf/core';
+import { applyConstructContract, type Connectable, Connections, constructKey, ExistingSecurityGroup, type MetaArguments, type Peer, requirePorts, requireResourceId, requireString } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
 /** What is known of an interface endpoint created elsewhere: literal values or another stack's outputs. */
-export interface InterfaceEndpointAttributes {
+export interface InterfaceEndpointAttributes extends MetaArguments {
   /** `vpce-...` */
   readonly endpointId: string;
   /**
@@ -16,8 +16,6 @@ export interface InterfaceEndpointAttributes {
   /** The endpoint's regional DNS name, if you need it in this stack. @default - unknown */
   readonly regionalDnsName?: string;
 }
-
-const ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 
 /**
  * A typed reference to an interface endpoint that exists already, made from its attributes (no
@@ -34,14 +32,14 @@ export class ExistingInterfaceEndpoint extends Construct implements Connectable 
 
   constructor(scope: Construct, id: string, attributes: InterfaceEndpointAttributes) {
     super(scope, id);
-    const endpointId = attributes?.endpointId;
-    if (typeof endpointId !== 'string' || (!isUnresolved(endpointId) && !ENDPOINT_ID.test(endpointId))) {
-      configError(this, 'endpointId', `is ${formatValue(endpointId)}`, 'give the endpoint ID, for example vpce-0123456789abcdef0');
-    }
+    applyConstructContract(this, attributes);
+    const endpointId = requireResourceId(this, 'endpointId', attributes.endpointId, 'vpcEndpoint');
+    if (attributes.regionalDnsName !== undefined) requireString(this, 'regionalDnsName', attributes.regionalDnsName, "give the endpoint's regional DNS name, for example InterfaceEndpoint.regionalDnsName");
     const ports = requirePorts(this, 'ports', attributes.ports ?? [443]);
     this.endpointId = endpointId;
     this.regionalDnsName = attributes.regionalDnsName;
     if (attributes.securityGroupId !== undefined) {
+      requireResourceId(this, 'securityGroupId', attributes.securityGroupId, 'securityGroup');
       const group = new ExistingSecurityGroup(this, 'SecurityGroup', { securityGroupId: attributes.securityGroupId, defaultPorts: ports });
       this.securityGroupId = group.securityGroupId;
       this.connections = group.connections;

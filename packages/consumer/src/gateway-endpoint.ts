@@ -2,11 +2,12 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import {
+  applyConstructContract,
+  AWS_SERVICE_ENDPOINT_POLICY,
   awsContext,
   configError,
   constructKey,
   type DedicatedSecurityGroup,
-  dependsOnOf,
   Guardrails,
   isUnresolved,
   type MetaArguments,
@@ -14,19 +15,22 @@ import {
   policyDocument,
   type PolicyStatement,
   providerRegion,
+  requireBoolean,
   requireKeys,
   requireOneOf,
   requirePorts,
+  requireResourceId,
+  requireString,
   requireTimeouts,
   type ResourceTimeouts,
   S3_ENDPOINT_POLICY,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
+import { requireNarrowStatements } from './endpoint-perimeter';
 
-/** The services that offer gateway endpoints. */
-export type GatewayService = 's3' | 'dynamodb';
-const GATEWAY_SERVICES: readonly GatewayService[] = ['s3', 'dynamodb'];
+/** The services that offer gateway endpoints (`s3express`: S3 Express One Zone directory buckets). */
+export type GatewayService = 's3' | 'dynamodb' | 's3express';
+const GATEWAY_SERVICES: readonly GatewayService[] = ['s3', 'dynamodb', 's3express'];
 
 export interface GatewayEndpointProps extends MetaArguments {
   readonly vpcId: string;
@@ -45,7 +49,9 @@ export interface GatewayEndpointProps extends MetaArguments {
   readonly policy?: readonly PolicyStatement[];
   /**
    * Keep AWS's default policy, which allows every action on every bucket or table of every
-   * account through the endpoint (a path for data to leave). @default false
+   * account through the endpoint (a path for data to leave). Acknowledges guardrail PL-EP-2
+   * (S3) or PL-EP-3 (DynamoDB, S3 Express), recorded in the synthesized JSON.
+   * @default false
    */
   readonly allowAll?: boolean;
   /** Names the endpoint, for example `tenant-consumer-prod-s3`. */
@@ -59,7 +65,7 @@ export interface GatewayEndpointProps extends MetaArguments {
 }
 
 /**
- * A gateway VPC endpoint for S3 or DynamoDB: a route to the service's prefix list in each given
+ * A gateway VPC endpoint for S3, DynamoDB or S3 Express One Zone: a route to the service's prefix list in each given
  * route table, and a least-privilege endpoint policy. Free, in-region only, reachable only from
  * inside the VPC (not over VPN, Direct Connect or peering: use an interface endpoint for those).
  */
@@ -74,22 +80,32 @@ export class GatewayEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
     super(scope, id);
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
     requireOneOf(this, 'service', props.service, GATEWAY_SERVICES);
-    if (!props.name) configError(this, 'name', 'is empty', 'give a name such as tenant-consumer-prod-s3');
-    const keys = Object.keys(props.routeTables ?? {});
-    if (keys.length === 0) {
-      configError(this, 'routeTables', 'is empty', 'give the route tables of the subnets that use the service, keyed by a stable name, for example { "apne1-az1": "rtb-..." }');
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-s3', { nonEmpty: true });
+    const routeTables = props.routeTables;
+    if (typeof routeTables !== 'object' || routeTables === null || Object.keys(routeTables).length === 0) {
+      configError(this, 'routeTables', routeTables === undefined ? 'is missing' : 'is empty', 'give the route tables of the subnets that use the service, keyed by a stable name, for example { "apne1-az1": "rtb-..." }');
     }
+    const keys = Object.keys(routeTables);
     requireKeys(this, 'routeTables', keys);
-    if (props.policy === undefined && !props.allowAll) {
-      configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${props.service === 's3' ? 'bucket' : 'table'} of every account; give least-privilege statements, or set allowAll: true`);
+    keys.forEach((key) => requireResourceId(this, `routeTables.${key}`, routeTables[key], 'routeTable'));
+    const allowAll = requireBoolean(this, 'allowAll', props.allowAll) ?? false;
+    const what = props.service === 'dynamodb' ? 'table' : 'bucket';
+    if (props.policy === undefined && !allowAll) {
+      configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${what} of every account; give least-privilege statements, or set allowAll: true`);
     }
-    if (props.policy !== undefined && props.allowAll) {
+    if (props.policy !== undefined && allowAll) {
       configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
     }
-    if (props.allowAll && props.service === 's3') Guardrails.acknowledge(this, S3_ENDPOINT_POLICY, 'allowAll: true was set on the S3 gateway endpoint, so it keeps the default full-access policy');
+    // A statement that writes AWS's full-access default out by hand needs allowAll as well.
+    if (props.policy !== undefined) requireNarrowStatements(this, 'policy', props.policy, 'allowAll');
+    if (allowAll) {
+      Guardrails.acknowledge(this, props.service === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY, `allowAll: true was set on the ${props.service} gateway endpoint, so it keeps the default full-access policy`);
+    }
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
-    const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
+    const { region } = awsContext(this, { region: props.region ?? providerRegion(provider) });
     // Gateway endpoints keep the com.amazonaws prefix in every partition.
     this.serviceName = `com.amazonaws.${region}.${props.service}`;
 
@@ -99,14 +115,13 @@ export class GatewayEndpoint extends Construct {
       serviceName: this.serviceName,
       policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
       tags: nameTags(props.name, props.tags),
-      dependsOn: dependsOnOf(props),
+      dependsOn,
       timeouts,
     });
     // One association per key instead of the inline route_table_ids list, so each is its own resource.
     for (const key of keys) {
-      new VpcEndpointRouteTableAssociation(this, `RouteTable-${key}`, { vpcEndpointId: this.endpoint.id, routeTableId: props.routeTables[key] });
+      new VpcEndpointRouteTableAssociation(this, `RouteTable-${key}`, { vpcEndpointId: this.endpoint.id, routeTableId: routeTables[key] });
     }
-    useProvider(this, props.provider);
     this.endpointId = this.endpoint.id;
     this.endpointArn = this.endpoint.arn;
     this.prefixListId = this.endpoint.prefixListId;
@@ -120,6 +135,7 @@ export class GatewayEndpoint extends Construct {
    */
   public allowEgressFrom(securityGroup: DedicatedSecurityGroup | string, ports: readonly number[] = [443], key?: string): void {
     requirePorts(this, 'ports', ports);
+    if (typeof securityGroup === 'string') requireResourceId(this, 'allowEgressFrom.securityGroup', securityGroup, 'securityGroup');
     const groupId = typeof securityGroup === 'string' ? securityGroup : securityGroup.securityGroupId;
     const ruleKey = key ?? (typeof securityGroup === 'string' ? (isUnresolved(securityGroup) ? undefined : securityGroup) : constructKey(securityGroup));
     if (ruleKey === undefined) {

@@ -1,9 +1,10 @@
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import {
+  applyConstructContract,
   awsContext,
+  requireBoolean,
   configError,
-  dependsOnOf,
   isUnresolved,
   type MetaArguments,
   nameTags,
@@ -11,11 +12,13 @@ import {
   requireCidr,
   requireKeys,
   requireOneOf,
+  requireResourceId,
+  requireString,
   requireTimeouts,
   type ResourceTimeouts,
   formatValue,
+  requireSubnetPlacement,
   type SubnetRef,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { ServiceZoneCheck } from './service-zone-check';
@@ -76,8 +79,6 @@ const NOT_FOR_GWLB: Record<string, string> = {
   policy: 'leave it out: Gateway Load Balancer endpoints take no endpoint policy',
   privateDns: 'leave it out: Gateway Load Balancer endpoints have no DNS names',
 };
-const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
-const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
 
 /**
  * A Gateway Load Balancer endpoint (`vpc_endpoint_type = "GatewayLoadBalancer"`): a route target in
@@ -97,17 +98,21 @@ export class GatewayLoadBalancerEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayLoadBalancerEndpointProps) {
     super(scope, id);
+    const { dependsOn, provider } = applyConstructContract(this, props);
     for (const [field, fix] of Object.entries(NOT_FOR_GWLB)) {
-      if ((props as unknown as Record<string, unknown>)?.[field] !== undefined) configError(this, field, 'is set on a Gateway Load Balancer endpoint', fix);
+      if ((props as unknown as Record<string, unknown>)[field] !== undefined) configError(this, field, 'is set on a Gateway Load Balancer endpoint', fix);
     }
-    if (typeof props?.vpcId !== 'string' || props.vpcId === '') configError(this, 'vpcId', `is ${formatValue(props?.vpcId)}`, 'give the VPC ID, for example PrivateNetwork.vpcId');
-    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-inspection-az1');
+    requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-inspection-az1', { nonEmpty: true });
     const subnet = props.subnet;
-    if (typeof subnet !== 'object' || subnet === null || typeof subnet.subnetId !== 'string') {
+    if (typeof subnet !== 'object' || subnet === null || Array.isArray(subnet)) {
       configError(this, 'subnet', `is ${formatValue(subnet)}`, "give one subnet, for example { subnetId: 'subnet-...', availabilityZone: 'ap-northeast-1a' }");
     }
-    if (typeof props.serviceName !== 'string') configError(this, 'serviceName', `is ${formatValue(props.serviceName)}`, 'give the Gateway Load Balancer endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-...');
-    const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
+    requireString(this, 'serviceName', props.serviceName, 'give the Gateway Load Balancer endpoint service name, com.amazonaws.vpce.<region>.vpce-svc-...');
+    const { region } = awsContext(this, { region: props.region ?? providerRegion(provider) });
+    requireSubnetPlacement(this, 'subnet', [subnet], 1, { region });
+    requireResourceId(this, 'subnet.subnetId', subnet.subnetId, 'subnet');
+    const checkServiceZones = requireBoolean(this, 'checkServiceZones', props.checkServiceZones) ?? false;
     const resolved = resolveServiceName(this, '', { serviceName: props.serviceName }, region);
     if (resolved.isAwsService || (resolved.region !== undefined && resolved.region !== region)) {
       configError(this, 'serviceName', `is ${formatValue(props.serviceName)}`, `give a Gateway Load Balancer endpoint service in ${region} (com.amazonaws.vpce.${region}.vpce-svc-...); these endpoints are never cross-region`);
@@ -126,7 +131,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
       subnetIds: [subnet.subnetId],
       ipAddressType: props.ipAddressType,
       tags: nameTags(props.name, props.tags),
-      dependsOn: dependsOnOf(props),
+      dependsOn,
       timeouts,
     });
     const created: Record<string, Route> = {};
@@ -139,11 +144,10 @@ export class GatewayLoadBalancerEndpoint extends Construct {
         vpcEndpointId: this.endpoint.id,
       });
     }
-    if (props.checkServiceZones) {
+    if (checkServiceZones) {
       // Unsupported zones are the most reported endpoint apply failure: aws/aws-cdk#4912, terraform-aws-modules/terraform-aws-vpc#785.
-      new ServiceZoneCheck(this, 'ZoneCheck', { serviceName: props.serviceName, serviceType: 'GatewayLoadBalancer', subnets: [subnet], field: 'subnet', provider: props.provider });
+      new ServiceZoneCheck(this, 'ZoneCheck', { serviceName: props.serviceName, serviceType: 'GatewayLoadBalancer', subnets: [subnet], field: 'subnet', provider });
     }
-    useProvider(this, props.provider);
     this.endpointId = this.endpoint.id;
     this.endpointArn = this.endpoint.arn;
     this.networkInterfaceIds = this.endpoint.networkInterfaceIds;
@@ -154,10 +158,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
 
 function validateRoute(scope: Construct, field: string, route: GatewayLoadBalancerRoute, ipAddressType: string | undefined, seen: Map<string, string>): void {
   if (typeof route !== 'object' || route === null) configError(scope, field, `is ${formatValue(route)}`, "give { routeTableId, destinationCidrBlock } (or destinationIpv6CidrBlock, destinationPrefixListId)");
-  const tableId = route.routeTableId;
-  if (typeof tableId !== 'string' || (!isUnresolved(tableId) && !ROUTE_TABLE_ID.test(tableId))) {
-    configError(scope, `${field}.routeTableId`, `is ${formatValue(tableId)}`, 'give a route table ID such as rtb-0123456789abcdef0');
-  }
+  const tableId = requireResourceId(scope, `${field}.routeTableId`, route.routeTableId, 'routeTable');
   const given = (['destinationCidrBlock', 'destinationIpv6CidrBlock', 'destinationPrefixListId'] as const).filter((d) => route[d] !== undefined);
   if (given.length !== 1) {
     configError(scope, field, given.length === 0 ? 'has no destination' : `has ${given.join(' and ')}`, 'give exactly one of destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId');
@@ -165,7 +166,7 @@ function validateRoute(scope: Construct, field: string, route: GatewayLoadBalanc
   const [kind] = given;
   const destination = route[kind] as string;
   if (kind === 'destinationPrefixListId') {
-    if (!isUnresolved(destination) && !PREFIX_LIST_ID.test(destination)) configError(scope, `${field}.${kind}`, `is ${formatValue(destination)}`, 'give a managed prefix list ID such as pl-0123456789abcdef0');
+    requireResourceId(scope, `${field}.${kind}`, destination, 'prefixList');
   } else {
     requireCidr(scope, `${field}.${kind}`, destination);
     if (!isUnresolved(destination) && destination.includes(':') !== (kind === 'destinationIpv6CidrBlock')) {

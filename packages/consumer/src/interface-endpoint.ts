@@ -1,33 +1,38 @@
 import { VpcEndpoint, type VpcEndpointDnsEntryList } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
 import {
+  applyConstructContract,
   awsContext,
   configError,
   type Connectable,
   type Connections,
   type DedicatedSecurityGroup,
-  dependsOnOf,
+  formatValue,
   type MetaArguments,
   nameTags,
   type Peer,
-  policyDocument,
   type PolicyStatement,
   providerRegion,
+  requireBoolean,
+  requirePreventDestroy,
   requireRegion,
+  requireString,
   requireTimeouts,
+  reportAs,
   type ResourceTimeouts,
-  useProvider,
 } from '@privatelink-cdktf/core';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
 import { EndpointConnectionNotifications, type EndpointConnectionNotificationOptions } from './endpoint-connection-notifications';
-import { type EndpointPlacementProps, requireVpcDns, subnetConfiguration, validateEndpointSubnets } from './endpoint-placement';
+import { type EndpointPerimeterProps, requireEndpointPolicy } from './endpoint-perimeter';
+import { type EndpointPlacementProps, requireEndpointPlacement, requireSubnetAddresses, requireVpcDns } from './endpoint-placement';
 import { ExistingInterfaceEndpoint, type InterfaceEndpointAttributes } from './existing-interface-endpoint';
-import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
+import { type DnsRecordIpType, type EndpointIpAddressType, requireIpTypes } from './ip-address-type';
 import { ServiceZoneCheck } from './service-zone-check';
 import { type EndpointServiceRef, resolveServiceName } from './service-name';
 
-export interface InterfaceEndpointProps extends EndpointPlacementProps, EndpointAccessProps, MetaArguments {
+export interface InterfaceEndpointProps extends EndpointPlacementProps, EndpointAccessProps, EndpointPerimeterProps, MetaArguments {
   /** The service: `{ awsService: 'kinesis-streams' }` or `{ serviceName: 'com.amazonaws.vpce.<region>.vpce-svc-...' }`. */
   readonly service: EndpointServiceRef;
   /** Names the endpoint and its security group, for example `tenant-consumer-prod-kinesis-streams`. */
@@ -47,9 +52,10 @@ export interface InterfaceEndpointProps extends EndpointPlacementProps, Endpoint
    */
   readonly acceptanceRequired?: boolean;
   /**
-   * Private DNS only for the Route 53 Resolver inbound endpoint; resources in the VPC use the
-   * endpoint's own names (used with an S3 gateway endpoint in the same VPC).
-   * @default - not set (AWS: false)
+   * S3 only: private DNS only for the Route 53 Resolver inbound endpoint; resources in the VPC
+   * use the S3 gateway endpoint, which must exist in the same VPC.
+   * @default false - set explicitly on every S3 endpoint with private DNS, since AWS's own default
+   * (true) fails in a VPC without an S3 gateway endpoint
    */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** The addresses of the endpoint's network interfaces. @default - not set (AWS: 'ipv4') */
@@ -57,11 +63,19 @@ export interface InterfaceEndpointProps extends EndpointPlacementProps, Endpoint
   /** The DNS records created for the endpoint. @default - not set (AWS: matches ipAddressType) */
   readonly dnsRecordIpType?: DnsRecordIpType;
   /**
-   * Endpoint policy statements, least privilege (name principals, actions and resources).
-   * Custom services usually ignore endpoint policies.
-   * @default - no policy: AWS's default allows full access through the endpoint (IAM still applies)
+   * The endpoint policy's statements, in place of the data perimeter: least privilege (name
+   * principals, actions and resources). A statement that allows any principal every action on
+   * every resource without a condition is refused (see allowFullAccess). Custom services usually
+   * ignore endpoint policies.
+   * @default - for an AWS service the data perimeter (see organizationId); for other services none
    */
   readonly policy?: readonly PolicyStatement[];
+  /**
+   * Keep Terraform from destroying the endpoint (`lifecycle.prevent_destroy`); an explicit false
+   * in production acknowledges guardrail PL-PROD-2.
+   * @default - true in production (core isProduction), false elsewhere
+   */
+  readonly preventDestroy?: boolean;
   /**
    * The region of the service, for a cross-region endpoint (`service_region`). The service name
    * must be in that region.
@@ -132,9 +146,10 @@ export class InterfaceEndpoint extends Construct implements Connectable {
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
     super(scope, id);
-    if (!props.name) configError(this, 'name', 'is empty', 'give a name such as tenant-consumer-prod-kinesis-streams');
-    const subnets = validateEndpointSubnets(this, props);
-    const { region } = awsContext(this, { region: props.region ?? providerRegion(props.provider) });
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-kinesis-streams', { nonEmpty: true });
+    const { region } = awsContext(this, { region: props.region ?? providerRegion(provider) });
+    const subnets = requireEndpointPlacement(this, props, region);
     if (props.serviceRegion !== undefined) requireRegion(this, 'serviceRegion', props.serviceRegion);
     const resolved = resolveServiceName(this, 'service', props.service, region, { serviceRegion: props.serviceRegion });
     if (resolved.region !== undefined && resolved.region !== (props.serviceRegion ?? region)) {
@@ -145,53 +160,71 @@ export class InterfaceEndpoint extends Construct implements Connectable {
         props.serviceRegion === undefined ? `set serviceRegion: '${resolved.region}' for a cross-region endpoint` : 'make serviceRegion the region in the service name',
       );
     }
-    const privateDns = props.privateDns ?? resolved.isAwsService;
-    const acceptanceRequired = props.acceptanceRequired ?? !resolved.isAwsService;
+    const privateDns = requireBoolean(this, 'privateDns', props.privateDns) ?? resolved.isAwsService;
+    const acceptanceRequired = requireBoolean(this, 'acceptanceRequired', props.acceptanceRequired) ?? !resolved.isAwsService;
     if (privateDns) requireVpcDns(this, props.vpc);
-    if (props.privateDnsOnlyForInboundResolverEndpoint && !privateDns) {
+    const isS3 = resolved.isAwsService && resolved.shortName === 's3';
+    const inboundResolverOnly = requireBoolean(this, 'privateDnsOnlyForInboundResolverEndpoint', props.privateDnsOnlyForInboundResolverEndpoint);
+    if (inboundResolverOnly !== undefined && !isS3) {
+      configError(this, 'privateDnsOnlyForInboundResolverEndpoint', `is set for ${resolved.serviceName}`, "leave it out: only S3, which has both gateway and interface endpoints, takes it (service: { awsService: 's3' })");
+    }
+    if (inboundResolverOnly && !privateDns) {
       configError(this, 'privateDnsOnlyForInboundResolverEndpoint', 'is true but private DNS is off', 'set privateDns: true, or leave privateDnsOnlyForInboundResolverEndpoint out');
     }
-    validateIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
+    requireIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
-    if (props.checkServiceZones && props.serviceRegion !== undefined) {
-      configError(this, 'checkServiceZones', 'is true on a cross-region endpoint', 'leave it off: a cross-region service is offered in its own region\'s zones, not in your subnets\'');
+    const checkServiceZones = requireBoolean(this, 'checkServiceZones', props.checkServiceZones) ?? false;
+    if (checkServiceZones && props.serviceRegion !== undefined) {
+      configError(this, 'checkServiceZones', 'is true on a cross-region endpoint', 'leave it out: a cross-region service is offered in its own region\'s zones, not in your subnets\'');
     }
+    const policy = requireEndpointPolicy(this, props, resolved, props.serviceRegion ?? region);
+    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, `the interface endpoint to ${resolved.serviceName}`);
+    if (privateDns) requireOnePrivateDnsEndpoint(this, props.vpc.vpcId, resolved.serviceName);
     const access = endpointSecurityGroup(this, props, `Clients of the ${resolved.serviceName} endpoint`);
     // With acceptance pending, AWS refuses private DNS; a separate resource turns it on afterwards.
     const deferPrivateDns = privateDns && acceptanceRequired;
 
+    // An S3 interface endpoint with private DNS but no dns_options gets AWS's default
+    // private_dns_only_for_inbound_resolver_endpoint = true, which fails without an S3 gateway endpoint (hashicorp/terraform-provider-aws#46404).
+    const resolverOnly = isS3 && privateDns ? (inboundResolverOnly ?? false) : inboundResolverOnly;
     const dnsOptions =
-      props.dnsRecordIpType !== undefined || props.privateDnsOnlyForInboundResolverEndpoint !== undefined
-        ? { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: props.privateDnsOnlyForInboundResolverEndpoint }
+      props.dnsRecordIpType !== undefined || resolverOnly !== undefined
+        ? { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: resolverOnly }
         : undefined;
+    const lifecycle = {
+      ...(deferPrivateDns ? { ignoreChanges: ['private_dns_enabled'] } : {}),
+      ...(preventDestroy ? { preventDestroy: true } : {}),
+    };
     this.endpoint = new VpcEndpoint(this, 'Endpoint', {
       vpcId: props.vpc.vpcId,
       vpcEndpointType: 'Interface',
       serviceName: resolved.serviceName,
       subnetIds: subnets.map((s) => s.subnetId),
-      subnetConfiguration: subnetConfiguration(this, 'subnetIpAddresses', subnets, props.subnetIpAddresses),
+      subnetConfiguration: requireSubnetAddresses(this, 'subnetIpAddresses', subnets, props.subnetIpAddresses),
       securityGroupIds: access.securityGroupIds,
       privateDnsEnabled: privateDns && !deferPrivateDns,
       ipAddressType: props.ipAddressType,
       dnsOptions,
+      // Only services with cross-region support take service_region (hashicorp/terraform-provider-aws#42970); resolveServiceName refuses the others.
       serviceRegion: props.serviceRegion,
-      policy: props.policy ? policyDocument(this, 'policy', props.policy) : undefined,
+      policy,
       tags: nameTags(props.name, props.tags),
-      dependsOn: dependsOnOf(props),
-      lifecycle: deferPrivateDns ? { ignoreChanges: ['private_dns_enabled'] } : undefined,
+      dependsOn,
+      lifecycle: Object.keys(lifecycle).length > 0 ? lifecycle : undefined,
       timeouts,
     });
     if (deferPrivateDns) {
       new VpcEndpointPrivateDns(this, 'PrivateDns', { vpcEndpointId: this.endpoint.id, privateDnsEnabled: true });
     }
-    if (props.checkServiceZones) {
+    if (checkServiceZones) {
       // Unsupported zones are the most reported endpoint apply failure: aws/aws-cdk#4912, terraform-aws-modules/terraform-aws-vpc#785.
-      new ServiceZoneCheck(this, 'ZoneCheck', { serviceName: resolved.serviceName, serviceType: 'Interface', subnets, field: 'subnets', provider: props.provider });
+      new ServiceZoneCheck(this, 'ZoneCheck', { serviceName: resolved.serviceName, serviceType: 'Interface', subnets, field: 'subnets', provider });
     }
     if (props.connectionNotifications !== undefined) {
-      this.notifications = new EndpointConnectionNotifications(this, 'ConnectionNotifications', { ...props.connectionNotifications, endpointId: this.endpoint.id, name: props.name });
+      this.notifications = reportAs(this, (field) => `connectionNotifications.${field}`, () =>
+        new EndpointConnectionNotifications(this, 'ConnectionNotifications', { ...props.connectionNotifications, endpointId: this.endpoint.id, name: props.name }),
+      );
     }
-    useProvider(this, props.provider);
 
     this.endpointId = this.endpoint.id;
     this.endpointArn = this.endpoint.arn;
@@ -213,4 +246,23 @@ export class InterfaceEndpoint extends Construct implements Connectable {
   public allowFrom(peer: Peer, ports?: readonly number[]): void {
     this.connections.allowFrom(peer, ports);
   }
+}
+
+// The endpoints with private DNS of each stack, by VPC and service.
+const PRIVATE_DNS_ENDPOINTS = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Two endpoints with private DNS for the same service in one VPC both claim its DNS name, and
+ * the second fails at apply (hashicorp/terraform-provider-aws#17535).
+ */
+function requireOnePrivateDnsEndpoint(scope: Construct, vpcId: string, serviceName: string): void {
+  const stack = TerraformStack.of(scope);
+  const endpoints = PRIVATE_DNS_ENDPOINTS.get(stack) ?? new Map<string, string>();
+  PRIVATE_DNS_ENDPOINTS.set(stack, endpoints);
+  const key = `${vpcId} ${serviceName}`;
+  const other = endpoints.get(key);
+  if (other !== undefined) {
+    configError(scope, 'privateDns', `is on for ${formatValue(serviceName)}, which ${other} already resolves with private DNS in the same VPC`, `use the endpoint ${other}, or set privateDns: false on this one`);
+  }
+  endpoints.set(key, scope.node.path);
 }

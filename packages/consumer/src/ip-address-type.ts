@@ -16,7 +16,7 @@ const RECORDS_FOR: Record<EndpointIpAddressType, readonly DnsRecordIpType[]> = {
 };
 
 /** Checks the address type, the DNS record type, and that the records fit the addresses. */
-export function validateIpTypes(scope: IConstruct, addressType: EndpointIpAddressType | undefined, recordType: DnsRecordIpType | undefined): void {
+export function requireIpTypes(scope: IConstruct, addressType: EndpointIpAddressType | undefined, recordType: DnsRecordIpType | undefined): void {
   if (addressType !== undefined) requireOneOf(scope, 'ipAddressType', addressType, ADDRESS_TYPES);
   if (recordType !== undefined) requireOneOf(scope, 'dnsRecordIpType', recordType, RECORD_TYPES);
   const effective = addressType ?? 'ipv4';

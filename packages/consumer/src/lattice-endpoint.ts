@@ -1,22 +1,24 @@
 import { VpcEndpoint, type VpcEndpointDnsEntryList } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import {
-  configError,
+  applyConstructContract,
+  awsContext,
   type Connectable,
   type Connections,
   type DedicatedSecurityGroup,
-  dependsOnOf,
   type MetaArguments,
   nameTags,
+  providerRegion,
+  requireBoolean,
   type Peer,
   requireArn,
+  requireString,
   requireTimeouts,
   type ResourceTimeouts,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import { type EndpointAccessProps, endpointSecurityGroup } from './endpoint-access';
-import { type EndpointPlacementProps, requireVpcDns, validateEndpointSubnets } from './endpoint-placement';
-import { type DnsRecordIpType, type EndpointIpAddressType, validateIpTypes } from './ip-address-type';
+import { type EndpointPlacementProps, requireVpcDns, requireEndpointPlacement } from './endpoint-placement';
+import { type DnsRecordIpType, type EndpointIpAddressType, requireIpTypes } from './ip-address-type';
 
 /** What resource and service-network endpoints share. */
 export interface LatticeEndpointProps extends Omit<EndpointPlacementProps, 'subnetIpAddresses'>, EndpointAccessProps, MetaArguments {
@@ -59,12 +61,15 @@ export abstract class LatticeEndpoint extends Construct implements Connectable {
     target: { readonly type: 'Resource' | 'ServiceNetwork'; readonly field: string; readonly arn: string },
   ) {
     super(scope, id);
-    if (!props.name) configError(this, 'name', 'is empty', 'give the endpoint a name');
-    requireArn(this, target.field, target.arn, { service: 'vpc-lattice' });
-    const subnets = validateEndpointSubnets(this, props);
-    const privateDns = props.privateDns ?? false;
+    const { dependsOn, provider } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give the endpoint a name such as tenant-consumer-prod-orders-db', { nonEmpty: true });
+    const { region } = awsContext(this, { region: providerRegion(provider) });
+    // A resource configuration or service network may be shared from another account, never from another region.
+    requireArn(this, target.field, target.arn, { service: 'vpc-lattice', resourceTypes: [target.type === 'Resource' ? 'resourceconfiguration' : 'servicenetwork'], region });
+    const subnets = requireEndpointPlacement(this, props, region);
+    const privateDns = requireBoolean(this, 'privateDns', props.privateDns) ?? false;
     if (privateDns) requireVpcDns(this, props.vpc);
-    validateIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
+    requireIpTypes(this, props.ipAddressType, props.dnsRecordIpType);
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const access = endpointSecurityGroup(this, props, `Clients of the ${target.type === 'Resource' ? 'resource' : 'service network'} endpoint ${props.name}`);
     this.endpoint = new VpcEndpoint(this, 'Endpoint', {
@@ -77,10 +82,9 @@ export abstract class LatticeEndpoint extends Construct implements Connectable {
       ipAddressType: props.ipAddressType,
       dnsOptions: props.dnsRecordIpType ? { dnsRecordIpType: props.dnsRecordIpType } : undefined,
       tags: nameTags(props.name, props.tags),
-      dependsOn: dependsOnOf(props),
+      dependsOn,
       timeouts,
     });
-    useProvider(this, props.provider);
     this.endpointId = this.endpoint.id;
     this.endpointArn = this.endpoint.arn;
     this.state = this.endpoint.state;

@@ -1,4 +1,4 @@
-import { type AlarmSettings, configError, isUnresolved, type MetaArguments, metricAlarm, requireAlarmActions, formatValue, useProvider } from '@privatelink-cdktf/core';
+import { type AlarmSettings, applyConstructContract, configError, formatValue, isUnresolved, type MetaArguments, metricAlarm, requireAlarmActions, requireInteger, requireString } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 
 /** The alarm of a Resolver endpoint; its threshold, periods and actions can be changed, or `false` turns it off. */
@@ -31,15 +31,14 @@ export class ResolverEndpointAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ResolverEndpointAlarmsProps) {
     super(scope, id);
-    useProvider(this, props.provider);
-    if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-inbound-dns');
+    applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-inbound-dns', { nonEmpty: true });
     const endpointId = props.resolverEndpointId;
     if (typeof endpointId !== 'string' || (!isUnresolved(endpointId) && !/^rslvr-(in|out)-[0-9a-f]{8,17}$/.test(endpointId))) {
       configError(this, 'resolverEndpointId', `is ${formatValue(endpointId)}`, "give the Resolver endpoint's ID, for example a ResolverInboundEndpoint's resolverEndpointId");
     }
-    const count = props.ipAddressCount;
     // AWS needs two addresses at least, and allows six.
-    if (!Number.isInteger(count) || count < 2 || count > 6) configError(this, 'ipAddressCount', `is ${formatValue(count)}`, 'give the number of IP addresses of the endpoint, from 2 to 6');
+    const count = requireInteger(this, 'ipAddressCount', props.ipAddressCount, { min: 2, max: 6, unit: 'addresses' });
     const actions = requireAlarmActions(this, 'actions', props.actions);
     const alarm = metricAlarm(this, 'healthyAddresses', props.name, {
       key: 'resolver-healthy-addresses',

@@ -1,24 +1,32 @@
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import {
+  applyConstructContract,
   configError,
   DedicatedSecurityGroup,
-  dependsOnOf,
+  formatValue,
+  knownAwsContext,
   type MetaArguments,
+  NAME_RULES,
   nameTags,
   physicalName,
+  requireAddressInSubnet,
+  requireArray,
+  requireName,
   requireNarrowCidrs,
   requireNonEmpty,
   requireOneOf,
+  requireString,
+  requireSubnetPlacement,
   requireTimeouts,
   requireUnique,
+  requireVpcRef,
+  reportAs,
   type ResourceTimeouts,
   type SubnetRef,
-  useProvider,
-  requireSubnetPlacement,
   type VpcRef,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
-import { subnetConfiguration } from './endpoint-placement';
+import { requireSubnetAddresses } from './endpoint-placement';
 
 /** DNS protocols a Resolver endpoint answers on. */
 export type ResolverProtocol = 'Do53' | 'DoH' | 'DoH-FIPS';
@@ -35,7 +43,9 @@ export interface ResolverInboundEndpointProps extends MetaArguments {
   readonly allowedCidrs: readonly string[];
   /**
    * A fixed IPv4 address per subnet, keyed by subnet ID or zone, so on-premises forwarders can
-   * be configured before apply and never change.
+   * be configured before apply and never change. With the subnet's `cidrBlock` known (core
+   * PrivateNetwork subnets carry it), each must lie inside the subnet and not be one of the five
+   * addresses AWS reserves in every subnet.
    * @default {} - AWS picks the addresses (read them from the endpoint after apply)
    */
   readonly ipAddresses?: Readonly<Record<string, string>>;
@@ -64,42 +74,52 @@ export class ResolverInboundEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: ResolverInboundEndpointProps) {
     super(scope, id);
-    if (!props.name) configError(this, 'name', 'is empty', 'give a name such as tenant-consumer-prod-inbound-dns');
+    const { dependsOn } = applyConstructContract(this, props);
+    requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-inbound-dns', { nonEmpty: true });
+    const endpointName = requireName(this, 'name', physicalName([props.name], 64), NAME_RULES.resolverEndpoint);
+    requireVpcRef(this, 'vpc', props.vpc);
     if (props.vpc.dnsSupport === false) configError(this, 'vpc', 'has DNS support off', 'turn on enable_dns_support on the VPC; the resolver answers only there');
     // AWS needs at least two addresses; two zones keep DNS up when one zone fails.
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2);
-    const cidrs = requireNarrowCidrs(this, 'allowedCidrs', requireNonEmpty(this, 'allowedCidrs', props.allowedCidrs, 'give the CIDR blocks of the DNS servers that forward queries here, for example ["192.168.0.0/24"]'), {
-      name: 'allowOpenIngress',
-      given: false,
-    });
-    const protocols = props.protocols ?? ['Do53'];
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: knownAwsContext(this).region });
+    // No option admits the whole internet here: a resolver open to it answers anyone's queries.
+    const cidrs = requireNarrowCidrs(this, 'allowedCidrs', requireNonEmpty(this, 'allowedCidrs', props.allowedCidrs, 'give the CIDR blocks of the DNS servers that forward queries here, for example ["192.168.0.0/24"]'));
+    const protocols = requireArray(this, 'protocols', props.protocols ?? ['Do53'], "give the protocols as a list, for example ['Do53']");
     requireNonEmpty(this, 'protocols', protocols, "give at least one protocol, for example ['Do53']");
     protocols.forEach((protocol) => requireOneOf(this, 'protocols', protocol, PROTOCOLS));
     requireUnique(this, 'protocols', protocols, 'list each protocol once');
+    const addresses = props.ipAddresses ?? {};
+    if (typeof addresses !== 'object' || addresses === null || Array.isArray(addresses)) {
+      configError(this, 'ipAddresses', `is ${formatValue(addresses)}`, "key the addresses by subnet ID or zone, for example { 'apne1-az1': '10.0.0.53' }");
+    }
+    for (const [key, address] of Object.entries(addresses)) {
+      const subnet = subnets.find((s) => s.subnetId === key || s.availabilityZoneId === key || s.availabilityZone === key);
+      if (subnet) requireAddressInSubnet(this, `ipAddresses.${key}`, address, subnet);
+    }
 
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const ports = protocols.some((p) => p !== 'Do53') ? [53, 443] : [53];
-    this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
-      vpcId: props.vpc.vpcId,
-      name: props.name,
-      description: `DNS queries to the Resolver inbound endpoint ${props.name}`,
-      ingress: [
-        { ports, protocol: 'tcp', cidrs, description: 'DNS over TCP from forwarders' },
-        { ports: [53], protocol: 'udp', cidrs, description: 'DNS over UDP from forwarders' },
-      ],
-    });
-    const fixed = subnetConfiguration(this, 'ipAddresses', subnets, Object.fromEntries(Object.entries(props.ipAddresses ?? {}).map(([key, ipv4]) => [key, { ipv4 }])));
+    this.securityGroup = reportAs(this, (field) => (field.startsWith('ingress') ? 'allowedCidrs' : field === 'vpcId' ? 'vpc.vpcId' : 'name'), () =>
+      new DedicatedSecurityGroup(this, 'SecurityGroup', {
+        vpcId: props.vpc.vpcId,
+        name: props.name,
+        description: `DNS queries to the Resolver inbound endpoint ${props.name}`,
+        ingress: [
+          { ports, protocol: 'tcp', cidrs, description: 'DNS over TCP from forwarders' },
+          { ports: [53], protocol: 'udp', cidrs, description: 'DNS over UDP from forwarders' },
+        ],
+      }),
+    );
+    const fixed = requireSubnetAddresses(this, 'ipAddresses', subnets, Object.fromEntries(Object.entries(addresses).map(([key, ipv4]) => [key, { ipv4 }])));
     const endpoint = new Route53ResolverEndpoint(this, 'Endpoint', {
-      name: physicalName([props.name], 64),
+      name: endpointName,
       direction: 'INBOUND',
       securityGroupIds: [this.securityGroup.securityGroupId],
       ipAddress: subnets.map((subnet) => ({ subnetId: subnet.subnetId, ip: fixed?.find((f) => f.subnetId === subnet.subnetId)?.ipv4 })),
       protocols: [...protocols],
       tags: nameTags(props.name, props.tags),
-      dependsOn: dependsOnOf(props),
+      dependsOn,
       timeouts,
     });
-    useProvider(this, props.provider);
     this.resolverEndpointId = endpoint.id;
     this.resolverEndpointArn = endpoint.arn;
     this.securityGroupId = this.securityGroup.securityGroupId;

@@ -5,17 +5,20 @@ import { Route53ProfilesAssociation } from '@cdktf/provider-aws/lib/route53profi
 import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-profile';
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import {
+  applyConstructContract,
   configError,
-  dependsOnOf,
+  type ConstructContract,
   isUnresolved,
   type MetaArguments,
   nameTags,
   physicalName,
   requireAccountContext,
+  requireBoolean,
+  requireResourceId,
+  requireString,
   requireKeys,
   requireTimeouts,
   formatValue,
-  useProvider,
 } from '@privatelink-cdktf/core';
 import { Construct } from 'constructs';
 import type { InterfaceEndpoint } from './interface-endpoint';
@@ -74,8 +77,6 @@ export interface Route53ProfileProps extends Omit<Route53ProfileAssociationsProp
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
-const ACCOUNT_ID = /^\d{12}$/;
 const ORGANIZATION_PRINCIPAL = /^arn:aws(-cn|-us-gov)?:organizations::\d{12}:(organization\/o-[a-z0-9]{10,32}|ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$/;
 const RESOURCE_ARNS: Record<string, { readonly pattern: RegExp; readonly example: string }> = {
   vpcEndpointArn: { pattern: /^arn:aws(-cn|-us-gov)?:ec2:[a-z0-9-]+:\d{12}:vpc-endpoint\/vpce-[0-9a-f]{8,17}$/, example: 'arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint/vpce-0123456789abcdef0' },
@@ -94,12 +95,12 @@ export class Route53ProfileAssociations extends Construct {
 
   constructor(scope: Construct, id: string, props: Route53ProfileAssociationsProps) {
     super(scope, id);
-    requireName(this, props?.name);
-    if (typeof props.profileId !== 'string' || props.profileId === '') configError(this, 'profileId', `is ${formatValue(props.profileId)}`, 'give the profile ID (rp-...), for example Route53Profile.profileId');
+    const contract = applyConstructContract(this, props);
+    requireProfileName(this, props.name);
+    requireString(this, 'profileId', props.profileId, 'give the profile ID (rp-...), for example Route53Profile.profileId', { nonEmpty: true });
     const vpcs = props.vpcs ?? configError(this, 'vpcs', 'is missing', "give the VPCs that use the profile, keyed by a stable name: { analytics: 'vpc-...' }");
     if (Object.keys(vpcs).length === 0) configError(this, 'vpcs', 'is empty', "give at least one VPC, for example { analytics: 'vpc-0123456789abcdef0' }");
-    this.associationIds = associateVpcs(this, props.profileId, props.name, vpcs, props.timeouts, props);
-    useProvider(this, props.provider);
+    this.associationIds = associateVpcs(this, props.profileId, props.name, vpcs, props.timeouts, contract);
   }
 }
 
@@ -117,7 +118,9 @@ export class Route53Profile extends Construct {
 
   constructor(scope: Construct, id: string, props: Route53ProfileProps) {
     super(scope, id);
-    requireName(this, props?.name);
+    const { dependsOn } = applyConstructContract(this, props);
+    requireProfileName(this, props.name);
+    const allowExternalPrincipals = requireBoolean(this, 'allowExternalPrincipals', props.allowExternalPrincipals) ?? false;
     const resources = props.resources ?? configError(this, 'resources', 'is missing', 'give what the profile carries, for example { saas: { endpoint: saasEndpoint } }');
     const resourceKeys = Object.keys(resources);
     if (resourceKeys.length === 0) configError(this, 'resources', 'is empty', 'give at least one endpoint, hosted zone, Resolver rule or firewall rule group');
@@ -128,9 +131,9 @@ export class Route53Profile extends Construct {
     requireKeys(this, 'shareWith', Object.keys(shareWith));
     // Only sharing needs the account (to refuse sharing with itself).
     const accountId = Object.keys(shareWith).length > 0 ? requireAccountContext(this).accountId : '';
-    for (const [key, principal] of Object.entries(shareWith)) requirePrincipal(this, `shareWith.${key}`, principal, accountId);
+    for (const [key, principal] of Object.entries(shareWith)) requireSharePrincipal(this, `shareWith.${key}`, principal, accountId);
 
-    const profile = new Route53ProfilesProfile(this, 'Profile', { name: physicalName([props.name], 64), tags: nameTags(props.name, props.tags), timeouts, dependsOn: dependsOnOf(props) });
+    const profile = new Route53ProfilesProfile(this, 'Profile', { name: physicalName([props.name], 64), tags: nameTags(props.name, props.tags), timeouts, dependsOn });
     for (const { key, arn, properties } of associations) {
       new Route53ProfilesResourceAssociation(this, `Resource-${key}`, {
         profileId: profile.id,
@@ -144,7 +147,7 @@ export class Route53Profile extends Construct {
     if (Object.keys(shareWith).length > 0) {
       const share = new RamResourceShare(this, 'Share', {
         name: physicalName([props.name, 'route53-profile'], 255),
-        allowExternalPrincipals: props.allowExternalPrincipals ?? false,
+        allowExternalPrincipals,
         tags: nameTags(props.name, props.tags),
       });
       new RamResourceAssociation(this, 'ShareProfile', { resourceShareArn: share.arn, resourceArn: profile.arn });
@@ -153,28 +156,27 @@ export class Route53Profile extends Construct {
       }
       this.resourceShareArn = share.arn;
     }
-    useProvider(this, props.provider);
     this.profileId = profile.id;
     this.profileArn = profile.arn;
   }
 }
 
-function requireName(scope: Construct, name: unknown): void {
-  if (typeof name !== 'string' || name === '') configError(scope, 'name', `is ${formatValue(name)}`, 'give a name such as tenant-consumer-prod-dns');
+function requireProfileName(scope: Construct, name: string): void {
+  requireString(scope, 'name', name, 'give a name such as tenant-consumer-prod-dns', { nonEmpty: true });
 }
 
-function associateVpcs(scope: Construct, profileId: string, name: string, vpcs: Readonly<Record<string, string>>, timeouts: Route53ProfileTimeouts | undefined, meta: MetaArguments): Record<string, string> {
+function associateVpcs(scope: Construct, profileId: string, name: string, vpcs: Readonly<Record<string, string>>, timeouts: Route53ProfileTimeouts | undefined, contract: ConstructContract): Record<string, string> {
   requireKeys(scope, 'vpcs', Object.keys(vpcs));
   const checked = requireTimeouts(scope, 'timeouts', timeouts, ['create', 'delete']);
   const ids: Record<string, string> = {};
   for (const [key, vpcId] of Object.entries(vpcs)) {
-    if (typeof vpcId !== 'string' || (!isUnresolved(vpcId) && !VPC_ID.test(vpcId))) configError(scope, `vpcs.${key}`, `is ${formatValue(vpcId)}`, 'give a VPC ID such as vpc-0123456789abcdef0');
+    requireResourceId(scope, `vpcs.${key}`, vpcId, 'vpc');
     ids[key] = new Route53ProfilesAssociation(scope, `Vpc-${key}`, {
       profileId,
       resourceId: vpcId,
       name: physicalName([name, key], 64),
       timeouts: checked,
-      dependsOn: dependsOnOf(meta),
+      dependsOn: contract.dependsOn,
     }).id;
   }
   return ids;
@@ -204,10 +206,10 @@ function resourceArn(scope: Construct, field: string, resource: Route53ProfileRe
   return { arn, properties: JSON.stringify({ priority }) };
 }
 
-function requirePrincipal(scope: Construct, field: string, principal: unknown, accountId: string): void {
+function requireSharePrincipal(scope: Construct, field: string, principal: unknown, accountId: string): void {
   if (typeof principal !== 'string') configError(scope, field, `is ${formatValue(principal)}`, 'give an account ID, or an organization or organizational unit ARN');
   if (isUnresolved(principal)) return;
-  if (!ACCOUNT_ID.test(principal) && !ORGANIZATION_PRINCIPAL.test(principal)) {
+  if (!/^\d{12}$/.test(principal) && !ORGANIZATION_PRINCIPAL.test(principal)) {
     configError(scope, field, `is ${formatValue(principal)}`, 'give a 12-digit account ID, or an organization or organizational unit ARN (arn:aws:organizations::<account>:ou/o-.../ou-...)');
   }
   if (principal === accountId) configError(scope, field, `is this stack's own account ${principal}`, 'associate the VPCs of this account through vpcs instead');

@@ -53,7 +53,7 @@ describe('AwsServiceEndpoints', () => {
     test('no services', () => expect(() => endpoints({ services: {} })).toThrow(/'services' is empty/));
     test('a key that cannot be an address', () => expect(() => endpoints({ services: { Kinesis_Streams: { awsService: 'kinesis-streams' } } })).toThrow(/'services' has key 'Kinesis_Streams'/));
     test('an unknown short name format in one service names that endpoint', () =>
-      expect(() => endpoints({ services: { kinesis: { awsService: 'Kinesis' } } })).toThrow(/InterfaceEndpoint 'unit-dev\/Aws\/kinesis': 'service.awsService' is 'Kinesis'/));
+      expect(() => endpoints({ services: { kinesis: { awsService: 'Kinesis' } } })).toThrow(/AwsServiceEndpoints 'unit-dev\/Aws': 'services.kinesis.awsService' is 'Kinesis'/));
     test('a subnet in a zone where the services are not offered', () =>
       expect(() => endpoints({ providerAvailabilityZoneIds: ['apne1-az1'] })).toThrow(/'subnets' has subnet 'subnet-0bbbbbbbbbbbbbbb2' in apne1-az2, where the service is not offered/));
     test('an unknown key', () => expect(() => endpoints().construct.endpoint('sqs')).toThrow(/'services' has no key 'sqs'; use one of kinesis, logs, ssm/));

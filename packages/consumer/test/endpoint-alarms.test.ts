@@ -78,7 +78,7 @@ describe('ResolverEndpointAlarms', () => {
 
   it('rejects an endpoint ID or address count AWS would not have', () => {
     expect(build({ resolverEndpointId: 'vpce-0123456789abcdef0' })).toThrow(/ResolverEndpointAlarms 'unit-dev\/DnsAlarms': 'resolverEndpointId' is 'vpce-0123456789abcdef0'/);
-    expect(build({ ipAddressCount: 1 })).toThrow(/'ipAddressCount' is 1; give the number of IP addresses of the endpoint, from 2 to 6/);
+    expect(build({ ipAddressCount: 1 })).toThrow(/'ipAddressCount' is 1; use a whole number from 2 to 6 addresses/);
     expect(build({ healthyAddresses: { threshold: 1 } })).not.toThrow();
   });
 });

@@ -48,11 +48,11 @@ describe('connection notifications on the consumer endpoint', () => {
   });
 
   test('bad input', () => {
-    expect(() => endpoint({ connectionNotifications: { events: ['Accepted' as never] } })).toThrow(/EndpointConnectionNotifications 'unit-dev\/Saas\/ConnectionNotifications': 'events' is 'Accepted'/);
-    expect(() => endpoint({ connectionNotifications: { events: [] } })).toThrow(/'events' is empty/);
-    expect(() => endpoint({ connectionNotifications: { events: ['Accept', 'Accept'] } })).toThrow(/'events' lists 'Accept' twice/);
-    expect(() => endpoint({ connectionNotifications: { topicArn: 'network-events' } })).toThrow(/'topicArn' is 'network-events', which is not an sns ARN/);
-    expect(() => endpoint({ connectionNotifications: { topicArn: 'arn:aws:sns:ap-northeast-1:111111111111:t', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/1' } })).toThrow(/'kmsKeyArn' is set together with topicArn/);
-    expect(() => new EndpointConnectionNotifications(devStack(), 'W', { name: 'x' } as never)).toThrow(/'endpointId' is undefined/);
+    expect(() => endpoint({ connectionNotifications: { events: ['Accepted' as never] } })).toThrow(/InterfaceEndpoint 'unit-dev\/Saas': 'connectionNotifications.events' is 'Accepted'/);
+    expect(() => endpoint({ connectionNotifications: { events: [] } })).toThrow(/'connectionNotifications.events' is empty/);
+    expect(() => endpoint({ connectionNotifications: { events: ['Accept', 'Accept'] } })).toThrow(/'connectionNotifications.events' lists 'Accept' twice/);
+    expect(() => endpoint({ connectionNotifications: { topicArn: 'network-events' } })).toThrow(/'connectionNotifications.topicArn' is 'network-events', which is not an sns ARN/);
+    expect(() => endpoint({ connectionNotifications: { topicArn: 'arn:aws:sns:ap-northeast-1:111111111111:t', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/1' } })).toThrow(/'connectionNotifications.kmsKeyArn' is set together with topicArn/);
+    expect(() => new EndpointConnectionNotifications(devStack(), 'W', { name: 'x' } as never)).toThrow(/'endpointId' is missing; give a VPC endpoint ID/);
   });
 });

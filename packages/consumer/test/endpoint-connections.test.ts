@@ -38,10 +38,10 @@ describe('additionalSecurityGroupIds', () => {
   });
 
   test('bad input', () => {
-    expect(() => endpoint({ additionalSecurityGroupIds: ['default'] })).toThrow(/'additionalSecurityGroupIds' has 'default'; give security group IDs/);
+    expect(() => endpoint({ additionalSecurityGroupIds: ['default'] })).toThrow(/'additionalSecurityGroupIds' is 'default', which is not a security group ID; give a security group ID/);
     expect(() => endpoint({ additionalSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] })).toThrow(/'additionalSecurityGroupIds' lists 'sg-0123456789abcdef0' twice/);
     expect(() => endpoint({ securityGroupId: 'sg-0123456789abcdef0', additionalSecurityGroupIds: ['sg-0123456789abcdef0'] })).toThrow(/already the endpoint's securityGroupId/);
-    expect(() => endpoint({ additionalSecurityGroupIds: 'sg-0123456789abcdef0' as never })).toThrow(/'additionalSecurityGroupIds' is 'sg-0123456789abcdef0'; give a list/);
+    expect(() => endpoint({ additionalSecurityGroupIds: 'sg-0123456789abcdef0' as never })).toThrow(/'additionalSecurityGroupIds' is the string 'sg-0123456789abcdef0', not a list; give a list/);
     const sixteen = Array.from({ length: 16 }, (_, i) => `sg-${String(i).padStart(17, '0')}`);
     expect(() => endpoint({ additionalSecurityGroupIds: sixteen })).toThrow(/has 16 groups; an endpoint's network interfaces take at most 16/);
   });
@@ -104,7 +104,7 @@ describe('InterfaceEndpoint.fromAttributes', () => {
     const existing = InterfaceEndpoint.fromAttributes(stack, 'Shared', { endpointId: 'vpce-0123456789abcdef0' });
     expect(() => existing.allowFrom('10.8.0.0/16')).toThrow(/'allowFrom' cannot add rules: the security group is not known; give the endpoint's securityGroupId to fromAttributes/);
     expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpc-0123456789abcdef0' })).toThrow(/ExistingInterfaceEndpoint 'unit-dev\/X': 'endpointId' is 'vpc-0123456789abcdef0'/);
-    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', {} as never)).toThrow(/'endpointId' is undefined/);
+    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', {} as never)).toThrow(/'endpointId' is missing; give a VPC endpoint ID/);
     expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpce-0123456789abcdef0', securityGroupId: 'sg-x' })).toThrow(/'securityGroupId' is 'sg-x'/);
   });
 });

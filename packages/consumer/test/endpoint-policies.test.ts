@@ -23,7 +23,7 @@ describe('endpoint policy helpers', () => {
 
   test('the statements render into a gateway endpoint policy', () => {
     const stack = devStack();
-    new GatewayEndpoint(stack, 'S3', { vpcId: VPC.vpcId, service: 's3', routeTables: { a: 'rtb-1' }, name: 'unit-s3', policy: [...s3BucketAccessStatements(['tenant-data']), ...ssmAgentBucketStatements('ap-northeast-1')] });
+    new GatewayEndpoint(stack, 'S3', { vpcId: VPC.vpcId, service: 's3', routeTables: { a: 'rtb-0123456789abcdef0' }, name: 'unit-s3', policy: [...s3BucketAccessStatements(['tenant-data']), ...ssmAgentBucketStatements('ap-northeast-1')] });
     const policy = JSON.parse(Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0].policy as string);
     expect(policy.Statement).toHaveLength(2);
     expect(policy.Statement[0]).toEqual({ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::tenant-data', 'arn:aws:s3:::tenant-data/*'] });

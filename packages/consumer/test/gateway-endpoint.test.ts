@@ -71,7 +71,7 @@ describe('GatewayEndpoint', () => {
 
   describe('bad input', () => {
     test('an empty route table list', () => expect(() => gateway({ routeTables: {} })).toThrow(/'routeTables' is empty/));
-    test('a route table key that is not address-safe', () => expect(() => gateway({ routeTables: { 'Zone A': 'rtb-1' } })).toThrow(/'routeTables' has key 'Zone A'/));
+    test('a route table key that is not address-safe', () => expect(() => gateway({ routeTables: { 'Zone A': 'rtb-0123456789abcdef0' } })).toThrow(/'routeTables' has key 'Zone A'/));
     test('a service other than S3 or DynamoDB', () => expect(() => gateway({ service: 'kinesis-streams' as never })).toThrow(/'service' is 'kinesis-streams'; use one of 's3', 'dynamodb'/));
     test('no policy and no explicit allowAll', () => expect(() => gateway({ policy: undefined })).toThrow(/'policy' is missing; the default endpoint policy allows access to every bucket/));
     test('a policy and allowAll together', () => expect(() => gateway({ allowAll: true })).toThrow(/'allowAll' is true together with a policy/));

@@ -52,15 +52,15 @@ describe('GatewayLoadBalancerEndpoint', () => {
       expect(() => endpoint({ subnets: SUBNETS } as never)).toThrow(/'subnets' is set on a Gateway Load Balancer endpoint; give one subnet as subnet/);
     });
     test('missing or wrong service, subnet, VPC and name', () => {
-      expect(() => endpoint({ serviceName: undefined })).toThrow(/'serviceName' is undefined/);
+      expect(() => endpoint({ serviceName: undefined })).toThrow(/'serviceName' is missing/);
       expect(() => endpoint({ serviceName: 'com.amazonaws.ap-northeast-1.s3' })).toThrow(/'serviceName' is 'com.amazonaws.ap-northeast-1.s3'; give a Gateway Load Balancer endpoint service in ap-northeast-1/);
       expect(() => endpoint({ serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' })).toThrow(/never cross-region/);
       expect(() => endpoint({ serviceName: 'vpce-svc-0123' })).toThrow(/'serviceName' is 'vpce-svc-0123', which is not an endpoint service name/);
       expect(() => endpoint({ subnet: undefined })).toThrow(/'subnet' is undefined/);
-      expect(() => endpoint({ vpcId: undefined })).toThrow(/'vpcId' is undefined/);
-      expect(() => endpoint({ name: '' })).toThrow(/'name' is ''/);
+      expect(() => endpoint({ vpcId: undefined })).toThrow(/'vpcId' is missing/);
+      expect(() => endpoint({ name: '' })).toThrow(/'name' is empty/);
       expect(() => endpoint({ ipAddressType: 'ipv6' as never })).toThrow(/'ipAddressType' is 'ipv6'/);
-      expect(() => new GatewayLoadBalancerEndpoint(devStack(), 'G', undefined as never)).toThrow(/GatewayLoadBalancerEndpoint 'unit-dev\/G': 'vpcId' is undefined/);
+      expect(() => new GatewayLoadBalancerEndpoint(devStack(), 'G', undefined as never)).toThrow(/GatewayLoadBalancerEndpoint 'unit-dev\/G': 'props' is missing/);
     });
     test('routes', () => {
       expect(() => endpoint({ routes: { 'Edge App': INGRESS } })).toThrow(/'routes' has key 'Edge App'/);

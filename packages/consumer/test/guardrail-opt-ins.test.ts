@@ -18,7 +18,7 @@ function synthesizeToFile(stack: TerraformStack): { '//': { guardrails: { suppre
 describe('named opt-ins pass the guardrail pack', () => {
   it('allowAll on an S3 gateway endpoint is recorded, not reported', () => {
     const stack = devStack();
-    new GatewayEndpoint(stack, 'S3', { name: 'unit-s3', vpcId: VPC.vpcId, service: 's3', routeTables: { a: 'rtb-1' }, allowAll: true });
+    new GatewayEndpoint(stack, 'S3', { name: 'unit-s3', vpcId: VPC.vpcId, service: 's3', routeTables: { a: 'rtb-0123456789abcdef0' }, allowAll: true });
     const json = synthesizeToFile(stack);
     expect(json['//'].guardrails.suppressions).toEqual(
       expect.arrayContaining([expect.objectContaining({ ruleId: 'PL-EP-2', source: 'construct' })]),

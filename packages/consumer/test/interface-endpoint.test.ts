@@ -89,7 +89,6 @@ describe('InterfaceEndpoint', () => {
       subnetIpAddresses: { 'apne1-az1': { ipv4: '10.0.0.10' }, 'subnet-0bbbbbbbbbbbbbbb2': { ipv4: '10.0.16.10', ipv6: '2001:db8::10' } },
       ipAddressType: 'dualstack',
       dnsRecordIpType: 'dualstack',
-      privateDnsOnlyForInboundResolverEndpoint: false,
     });
     const ep = endpointResource(stack);
     expect(JSON.parse(ep.policy as string)).toEqual({
@@ -101,7 +100,7 @@ describe('InterfaceEndpoint', () => {
       { subnet_id: 'subnet-0bbbbbbbbbbbbbbb2', ipv4: '10.0.16.10', ipv6: '2001:db8::10' },
     ]);
     expect(ep.ip_address_type).toBe('dualstack');
-    expect(ep.dns_options).toEqual({ dns_record_ip_type: 'dualstack', private_dns_only_for_inbound_resolver_endpoint: false });
+    expect(ep.dns_options).toEqual({ dns_record_ip_type: 'dualstack' });
   });
 
   test('a cross-region service sets service_region and is named in that region', () => {
@@ -114,11 +113,12 @@ describe('InterfaceEndpoint', () => {
   });
 
   test('names follow the region and partition of the provider', () => {
-    const china = endpoint({ service: { awsService: 'ecr.api' } }, devStack('cn-north-1'));
+    const chinaSubnets = [{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZoneId: 'cnn1-az1' }];
+    const china = endpoint({ service: { awsService: 'ecr.api' }, subnets: chinaSubnets }, devStack('cn-north-1'));
     expect(endpointResource(china.stack).service_name).toBe('cn.com.amazonaws.cn-north-1.ecr.api');
-    const chinaLogs = endpoint({ service: { awsService: 'logs' } }, devStack('cn-north-1'));
+    const chinaLogs = endpoint({ service: { awsService: 'logs' }, subnets: chinaSubnets }, devStack('cn-north-1'));
     expect(endpointResource(chinaLogs.stack).service_name).toBe('com.amazonaws.cn-north-1.logs');
-    const gov = endpoint({ service: { awsService: 'sts' } }, devStack('us-gov-west-1'));
+    const gov = endpoint({ service: { awsService: 'sts' }, subnets: [{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZoneId: 'usgw1-az1' }] }, devStack('us-gov-west-1'));
     expect(endpointResource(gov.stack).service_name).toBe('com.amazonaws.us-gov-west-1.sts');
   });
 
@@ -168,7 +168,7 @@ describe('InterfaceEndpoint', () => {
       expect(() => endpoint({ vpc: { ...VPC, dnsSupport: false }, privateDns: false })).not.toThrow();
     });
     test('inbound-resolver-only DNS without private DNS', () =>
-      expect(() => endpoint({ privateDns: false, privateDnsOnlyForInboundResolverEndpoint: true })).toThrow(/privateDnsOnlyForInboundResolverEndpoint/));
+      expect(() => endpoint({ service: { awsService: 's3' }, privateDns: false, privateDnsOnlyForInboundResolverEndpoint: true })).toThrow(/'privateDnsOnlyForInboundResolverEndpoint' is true but private DNS is off/));
     test('a port outside 1-65535', () => {
       expect(() => endpoint({ ports: [0] })).toThrow(/'ports' has port 0/);
       expect(() => endpoint({ ports: [65536] })).toThrow(/'ports' has port 65536/);

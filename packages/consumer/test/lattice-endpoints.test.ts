@@ -32,7 +32,7 @@ describe('ResourceEndpoint and ServiceNetworkEndpoint', () => {
 
   describe('bad input', () => {
     test('an ARN of another service', () =>
-      expect(() => new ResourceEndpoint(devStack(), 'Db', { vpc: VPC, subnets: SUBNETS, resourceConfigurationArn: 'arn:aws:rds:ap-northeast-1:444444444444:db:x', name: 'db' })).toThrow(/'resourceConfigurationArn' is .* not an vpc-lattice ARN/));
+      expect(() => new ResourceEndpoint(devStack(), 'Db', { vpc: VPC, subnets: SUBNETS, resourceConfigurationArn: 'arn:aws:rds:ap-northeast-1:444444444444:db:x', name: 'db' })).toThrow(/'resourceConfigurationArn' is .* not an vpc-lattice resourceconfiguration ARN/));
     test('a malformed service network ARN', () =>
       expect(() => new ServiceNetworkEndpoint(devStack(), 'Sn', { vpc: VPC, subnets: SUBNETS, serviceNetworkArn: 'sn-0123', name: 'sn' })).toThrow(/'serviceNetworkArn'/));
     test('no subnets', () => expect(() => new ResourceEndpoint(devStack(), 'Db', { vpc: VPC, subnets: [], resourceConfigurationArn: RESOURCE_CONFIGURATION, name: 'db' })).toThrow(/'subnets' is empty/));

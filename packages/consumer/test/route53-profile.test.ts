@@ -81,9 +81,9 @@ describe('Route53Profile', () => {
       expect(() => profile({ shareWith: { me: '111111111111' } })).toThrow(/'shareWith.me' is this stack's own account 111111111111/);
       expect(() => profile({ shareWith: { x: 'arn:aws:iam::222222222222:root' } })).toThrow(/'shareWith.x' is 'arn:aws:iam::222222222222:root'; give a 12-digit account ID/);
       expect(() => new Route53ProfileAssociations(devStack(), 'A', { name: 'x', profileId: 'rp-1', vpcs: {} })).toThrow(/'vpcs' is empty/);
-      expect(() => new Route53ProfileAssociations(devStack(), 'A', { name: 'x', vpcs: { a: 'vpc-0123456789abcdef0' } } as never)).toThrow(/'profileId' is undefined/);
-      expect(() => profile({ name: '' })).toThrow(/'name' is ''/);
-      expect(() => new Route53Profile(devStack(), 'P', undefined as never)).toThrow(/Route53Profile 'unit-dev\/P': 'name' is undefined/);
+      expect(() => new Route53ProfileAssociations(devStack(), 'A', { name: 'x', vpcs: { a: 'vpc-0123456789abcdef0' } } as never)).toThrow(/'profileId' is missing/);
+      expect(() => profile({ name: '' })).toThrow(/'name' is empty/);
+      expect(() => new Route53Profile(devStack(), 'P', undefined as never)).toThrow(/Route53Profile 'unit-dev\/P': 'props' is missing/);
       expect(() => profile({ timeouts: { update: '5m' } as never })).toThrow(/'timeouts.update' is not a timeout of this resource/);
     });
   });

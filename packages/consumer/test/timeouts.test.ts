@@ -17,7 +17,7 @@ type Stack = ReturnType<typeof devStack>;
 const CONSTRUCTS: Array<[string, string, (stack: Stack, timeouts: object) => void]> = [
   ['InterfaceEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new InterfaceEndpoint(stack, 'E', { vpc: VPC, subnets: SUBNETS, name: 'unit', service: { awsService: 'sts' }, timeouts })],
   ['AwsServiceEndpoints', 'aws_vpc_endpoint', (stack, timeouts) => new AwsServiceEndpoints(stack, 'E', { vpc: VPC, subnets: SUBNETS, name: 'unit', services: { sts: { awsService: 'sts' } }, timeouts })],
-  ['GatewayEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new GatewayEndpoint(stack, 'E', { vpcId: VPC.vpcId, name: 'unit', service: 'dynamodb', routeTables: { a: 'rtb-1' }, allowAll: true, timeouts })],
+  ['GatewayEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new GatewayEndpoint(stack, 'E', { vpcId: VPC.vpcId, name: 'unit', service: 'dynamodb', routeTables: { a: 'rtb-0123456789abcdef0' }, allowAll: true, timeouts })],
   ['ResourceEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new ResourceEndpoint(stack, 'E', { vpc: VPC, subnets: SUBNETS, name: 'unit', resourceConfigurationArn: `${LATTICE}:resourceconfiguration/rcfg-0123456789abcdef0`, timeouts })],
   ['ServiceNetworkEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new ServiceNetworkEndpoint(stack, 'E', { vpc: VPC, subnets: SUBNETS, name: 'unit', serviceNetworkArn: `${LATTICE}:servicenetwork/sn-0123456789abcdef0`, timeouts })],
   ['GatewayLoadBalancerEndpoint', 'aws_vpc_endpoint', (stack, timeouts) => new GatewayLoadBalancerEndpoint(stack, 'E', { vpcId: VPC.vpcId, subnet: SUBNETS[0], name: 'unit', serviceName: CUSTOM_SERVICE, timeouts })],
