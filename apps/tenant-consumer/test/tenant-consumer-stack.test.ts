@@ -51,7 +51,7 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
       service_name: config.saasService.serviceName,
       vpc_endpoint_type: 'Interface',
       private_dns_enabled: false,
-      lifecycle: { ignore_changes: ['private_dns_enabled'] },
+      lifecycle: { ignore_changes: ['private_dns_enabled'], ...(name === 'prod' ? { prevent_destroy: true } : {}) },
       tags: { Name: `tenant-consumer-${name}-saas` },
     });
     expect(text).toHaveResourceWithProperties(VpcEndpointPrivateDns, { private_dns_enabled: true });
@@ -65,6 +65,24 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
       expect(text).toHaveResourceWithProperties(VpcEndpoint, { service_name: `com.amazonaws.ap-northeast-1.${service}`, vpc_endpoint_type: 'Interface', private_dns_enabled: true });
     }
     expect(Object.values(AWS_SERVICES)).toEqual(expect.arrayContaining(['kinesis-streams', 'logs', 'kms', 'ssm', 'ssmmessages', 'ec2messages', 'sts']));
+  });
+
+  it('keeps the data perimeter on every AWS service endpoint: principals and resources of this account only', () => {
+    const account = config.environment.accountId;
+    const awsEndpoints = endpoints.filter((ep) => ep.vpc_endpoint_type === 'Interface' && ep.service_name !== config.saasService.serviceName);
+    expect(awsEndpoints).toHaveLength(Object.keys(config.awsServices).length);
+    for (const ep of awsEndpoints) {
+      const statements = JSON.parse(ep.policy as string).Statement as Array<{ Sid: string; Condition: Record<string, Record<string, string[]>> }>;
+      expect(statements[0]).toMatchObject({ Sid: 'AccountPrincipalsToAccountResources', Condition: { StringEquals: { 'aws:PrincipalAccount': [account], 'aws:ResourceAccount': [account] } } });
+      expect(statements.every((statement) => statement.Condition !== undefined)).toBe(true);
+    }
+    // The SaaS provider's service decides access itself; it takes no endpoint policy.
+    expect(endpoints.find((ep) => ep.service_name === config.saasService.serviceName)?.policy).toBeUndefined();
+  });
+
+  it(`${name === 'prod' ? 'keeps' : 'does not keep'} Terraform from destroying the interface endpoints`, () => {
+    const interfaces = endpoints.filter((ep) => ep.vpc_endpoint_type === 'Interface');
+    expect(interfaces.map((ep) => (ep.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true)).toEqual(interfaces.map(() => name === 'prod'));
   });
 
   it('gives every interface endpoint its own group, open on 443 to the VPC block only', () => {
@@ -107,11 +125,11 @@ describe.each(ENVIRONMENTS.map((config) => [config.environment.name, config] as 
     }
     expect(text).toHaveResourceWithProperties(Route53ResolverEndpoint, { direction: 'INBOUND', name: 'tenant-consumer-prod-inbound-dns' });
     const [[, resolver]] = of(json, 'aws_route53_resolver_endpoint');
-    expect((resolver.ip_address as Array<{ ip: string }>).map((a) => a.ip)).toEqual(['10.0.0.53', '10.0.16.53', '10.0.32.53']);
+    expect((resolver.ip_address as Array<{ ip: string }>).map((a) => a.ip)).toEqual(['10.0.0.53', '10.0.16.53', '10.0.48.53']);
     for (const protocol of ['tcp', 'udp']) {
       expect(text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { ip_protocol: protocol, from_port: 53, to_port: 53, cidr_ipv4: '192.168.10.0/24' });
     }
-    expect(json.output.inbound_resolver_ip_addresses.value).toEqual(['10.0.0.53', '10.0.16.53', '10.0.32.53']);
+    expect(json.output.inbound_resolver_ip_addresses.value).toEqual(['10.0.0.53', '10.0.16.53', '10.0.48.53']);
   });
 
   it('asks AWS, in check blocks, whether the SaaS service and every AWS service are offered in the subnets\' zones', () => {
@@ -185,7 +203,7 @@ describe('bad configuration', () => {
   test('a reachability source that Reachability Analyzer cannot start from', () =>
     expect(build({ ...dev, saasService: { ...dev.saasService, reachabilityFrom: 'subnet-0a1b2c3d4e5f60718' } })).toThrow(/'saasService.reachabilityFrom' is 'subnet-0a1b2c3d4e5f60718', which Reachability Analyzer cannot start or end a path at/));
   test('no AWS services', () => expect(build({ ...dev, awsServices: {} })).toThrow(/'awsServices' is empty/));
-  test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'service.awsService' is 'Amazon Kinesis'/));
+  test('an AWS service by an unknown name format', () => expect(build({ ...dev, awsServices: { kinesis: 'Amazon Kinesis' } })).toThrow(/'services.kinesis.awsService' is 'Amazon Kinesis'/));
   test('no buckets', () => expect(build({ ...dev, dataAccess: { ...dev.dataAccess, s3Buckets: [] } })).toThrow(/'dataAccess.s3Buckets' is empty/));
   test('a handoff document for another region that the service does not accept', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-'));
