@@ -22,6 +22,7 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
   NO_OPEN_INGRESS,
   ENDPOINT_DEDICATED_SECURITY_GROUP,
   S3_ENDPOINT_POLICY,
+  AWS_SERVICE_ENDPOINT_POLICY,
   PRIVATE_BUCKET_TLS_ONLY,
   PRIVATE_BUCKET_PUBLIC_ACCESS_BLOCK,
   PRIVATE_BUCKET_ENDPOINTS_ONLY,
@@ -44,4 +45,4 @@ export const PRIVATELINK_RULES: readonly GuardrailRule[] = [
  * libraries do not comply yet; add them with `guardrails: { rules: PENDING_RULES }` (or
  * `Guardrails.of(stack).addRule(rule)`) to see what they find.
  */
-export const PENDING_RULES: readonly GuardrailRule[] = [AWS_SERVICE_ENDPOINT_POLICY, PRODUCTION_PREVENT_DESTROY];
+export const PENDING_RULES: readonly GuardrailRule[] = [PRODUCTION_PREVENT_DESTROY];

@@ -5,15 +5,18 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint, type VpcEndpointConfig } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPolicy } from '@cdktf/provider-aws/lib/vpc-endpoint-policy';
 import { VpcEndpointSecurityGroupAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-security-group-association';
-import { AWS_SERVICE_ENDPOINT_POLICY, Guardrails, policyDocument, type EnvironmentStack } from '../../../src';
+import { AWS_SERVICE_ENDPOINT_POLICY, Guardrails, policyDocument, PRIVATELINK_RULES, type EnvironmentStack } from '../../../src';
 import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
 const S3 = 'com.amazonaws.ap-northeast-1.s3';
+const SSM = 'com.amazonaws.ap-northeast-1.ssm';
+// A provider's service: PL-EP-3 (endpoint policies of AWS services) leaves it alone.
+const PROVIDER_SERVICE = 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0';
 
 function endpoint(stack: EnvironmentStack, config: Partial<VpcEndpointConfig>): VpcEndpoint {
-  return new VpcEndpoint(stack, 'Endpoint', { vpcId: VPC, serviceName: 'com.amazonaws.ap-northeast-1.ssm', vpcEndpointType: 'Interface', subnetIds: SUBNETS, ...config });
+  return new VpcEndpoint(stack, 'Endpoint', { vpcId: VPC, serviceName: PROVIDER_SERVICE, vpcEndpointType: 'Interface', subnetIds: SUBNETS, ...config });
 }
 
 function dedicatedGroup(stack: EnvironmentStack): string {
@@ -41,7 +44,7 @@ describeRule('PL-EP-1', {
         new VpcEndpointSecurityGroupAssociation(stack, 'Association', { vpcEndpointId: ep.id, securityGroupId: dedicatedGroup(stack), replaceDefaultAssociation: true });
       },
     },
-    { name: 'a gateway endpoint (no security groups)', build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', subnetIds: undefined }) },
+    { name: 'a gateway endpoint (no security groups)', build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', subnetIds: undefined, policy: perimeterPolicy(stack) }) },
   ],
   nonCompliant: [
     { name: 'an interface endpoint without security groups', path: 'Endpoint', problem: /security_group_ids' is empty/, build: (stack) => endpoint(stack, {}) },
@@ -77,6 +80,7 @@ describeRule('PL-EP-2', {
       },
     },
     { name: 'an interface endpoint to another service without a policy', build: (stack) => endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)] }) },
+    { name: 'an interface endpoint to another AWS service', build: (stack) => endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)], policy: perimeterPolicy(stack) }) },
   ],
   nonCompliant: [
     { name: 'an S3 gateway endpoint without a policy', path: 'Endpoint', problem: /gateway endpoint to com\.amazonaws\.ap-northeast-1\.s3/, build: (stack) => endpoint(stack, { serviceName: S3, vpcEndpointType: 'Gateway', subnetIds: undefined }) },
@@ -113,7 +117,7 @@ function perimeterPolicy(stack: EnvironmentStack): string {
 
 describeRule(AWS_SERVICE_ENDPOINT_POLICY, {
   compliant: [
-    { name: 'an interface endpoint to an AWS service with a perimeter policy', build: (stack) => endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)], policy: perimeterPolicy(stack) }) },
+    { name: 'an interface endpoint to an AWS service with a perimeter policy', build: (stack) => endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)], policy: perimeterPolicy(stack) }) },
     {
       name: 'a DynamoDB gateway endpoint with a separate perimeter policy',
       build: (stack) => {
@@ -123,28 +127,27 @@ describeRule(AWS_SERVICE_ENDPOINT_POLICY, {
     },
     {
       name: "an endpoint to a provider's service (which takes no policy)",
-      build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', securityGroupIds: [dedicatedGroup(stack)] }),
+      build: (stack) => endpoint(stack, { serviceName: PROVIDER_SERVICE, securityGroupIds: [dedicatedGroup(stack)] }),
     },
   ],
   nonCompliant: [
-    { name: 'an interface endpoint to ssm without a policy', path: 'Endpoint', problem: /interface endpoint to com\.amazonaws\.ap-northeast-1\.ssm has no endpoint policy/, build: (stack) => endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)] }) },
+    { name: 'an interface endpoint to ssm without a policy', path: 'Endpoint', problem: /interface endpoint to com\.amazonaws\.ap-northeast-1\.ssm has no endpoint policy/, build: (stack) => endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)] }) },
     { name: 'an interface endpoint to the global IAM service without a policy', path: 'Endpoint', build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.iam', securityGroupIds: [dedicatedGroup(stack)] }) },
     {
       name: "a policy that allows '*' everything without conditions",
       path: 'Endpoint',
       problem: /allows any principal every action on every resource without a condition/,
       build: (stack) =>
-        endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)], policy: policyDocument(stack, 'policy', [{ principals: '*', actions: ['*'], resources: ['*'] }]) }),
+        endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)], policy: policyDocument(stack, 'policy', [{ principals: '*', actions: ['*'], resources: ['*'] }]) }),
     },
   ],
 });
 
-describe('PL-EP-3 outside the default pack', () => {
-  it('is not run by the pack until the constructs comply, and runs once added', () => {
+describe('PL-EP-3 in the default pack', () => {
+  it('fails the synth of an EnvironmentStack with an AWS service endpoint that has no policy', () => {
     const stack = guardedStack();
-    endpoint(stack, { securityGroupIds: [dedicatedGroup(stack)] });
-    expect(findingsOf(stack, 'PL-EP-3')).toEqual([]);
-    Guardrails.of(stack).addRule(AWS_SERVICE_ENDPOINT_POLICY);
+    endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)] });
+    expect(PRIVATELINK_RULES).toContain(AWS_SERVICE_ENDPOINT_POLICY);
     expect(findingsOf(stack, 'PL-EP-3')).toHaveLength(1);
     expect(() => synthesizeToFile(stack)).toThrow(/\[PL-EP-3\] guard-dev\/Endpoint/);
   });

@@ -52,7 +52,9 @@ describeRule(PRODUCTION_PREVENT_DESTROY, {
       production: true,
       build: (stack) => {
         new Lb(stack, 'Alb', { name: 'web', internal: true, loadBalancerType: 'application', subnets: SUBNETS });
-        new VpcEndpoint(stack, 'Gateway', { vpcId: 'vpc-0a1b2c3d4e5f60718', serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway' });
+        // With the data perimeter PL-EP-3 asks of an AWS service's endpoint.
+        const perimeter = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': '111111111111', 'aws:ResourceAccount': '111111111111' } } };
+        new VpcEndpoint(stack, 'Gateway', { vpcId: 'vpc-0a1b2c3d4e5f60718', serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', policy: JSON.stringify({ Version: '2012-10-17', Statement: [perimeter] }) });
       },
     },
   ],

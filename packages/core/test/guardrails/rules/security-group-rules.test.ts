@@ -15,7 +15,7 @@ function group(stack: EnvironmentStack, ingress?: SecurityGroupIngress[]): Secur
 }
 
 function endpointWith(stack: EnvironmentStack, groupId: string): void {
-  new VpcEndpoint(stack, 'Endpoint', { vpcId: VPC, serviceName: 'com.amazonaws.ap-northeast-1.ssm', vpcEndpointType: 'Interface', subnetIds: SUBNETS, securityGroupIds: [groupId] });
+  new VpcEndpoint(stack, 'Endpoint', { vpcId: VPC, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'Interface', subnetIds: SUBNETS, securityGroupIds: [groupId] });
 }
 
 function ingressRule(stack: EnvironmentStack, groupId: string, cidr: string): void {
