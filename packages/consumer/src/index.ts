@@ -3,6 +3,7 @@ export * from './choose-private-connectivity';
 export * from './endpoint-access';
 export * from './endpoint-alarms';
 export * from './endpoint-connection-notifications';
+export * from './endpoint-perimeter';
 export * from './endpoint-placement';
 export * from './endpoint-policies';
 export * from './existing-interface-endpoint';

@@ -1,18 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Testing, type TerraformStack } from 'cdktf';
 import { GatewayEndpoint, InterfaceEndpoint } from '../src';
-import { devStack, SUBNETS, VPC } from './helpers';
-
-/** Synthesizes like `cdktf synth` (validations included) and reads the written cdk.tf.json. */
-function synthesizeToFile(stack: TerraformStack): { '//': { guardrails: { suppressions: unknown[] } } } {
-  const outdir = Testing.fullSynth(stack);
-  try {
-    return JSON.parse(readFileSync(join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
+import { devStack, SUBNETS, VPC, synthesizeToFile } from './helpers';
 
 // The pack runs in every EnvironmentStack; a named opt-in must not fail the synth it was set in.
 describe('named opt-ins pass the guardrail pack', () => {

@@ -1,4 +1,6 @@
-import { App, TerraformOutput, Testing } from 'cdktf';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, TerraformOutput, type TerraformStack, Testing } from 'cdktf';
 import { EnvironmentStack, type SubnetRef, type VpcRef } from '@privatelink-cdktf/core';
 
 /** A dev stack in ap-northeast-1 for account 111111111111, on a Testing app. */
@@ -37,4 +39,19 @@ export function rendered(stack: EnvironmentStack, value: unknown): unknown {
   const id = `rendered${outputs++}`;
   new TerraformOutput(stack, id, { value });
   return (JSON.parse(Testing.synth(stack)) as { output: Record<string, { value: unknown }> }).output[id].value;
+}
+
+/** What `cdktf synth` writes for the stack's guardrails: applied suppressions and acknowledgements. */
+export interface SynthesizedGuardrails {
+  '//': { guardrails: { suppressions: Array<{ ruleId: string; source: string; reason: string }> } };
+}
+
+/** Synthesizes like `cdktf synth` (validations and guardrails included) and reads the written cdk.tf.json. */
+export function synthesizeToFile(stack: TerraformStack): SynthesizedGuardrails {
+  const outdir = Testing.fullSynth(stack);
+  try {
+    return JSON.parse(readFileSync(join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as SynthesizedGuardrails;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
