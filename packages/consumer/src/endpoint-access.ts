@@ -1,4 +1,5 @@
 import {
+  ConfigError,
   configError,
   Connections,
   constructKey,
@@ -105,15 +106,18 @@ export function endpointSecurityGroup(
   }
   const rule = { ports, cidrs, securityGroupIds: allowedGroups, prefixListIds: allowedPrefixLists, description: `Clients of ${props.name}` };
   // The group's name and description come from the endpoint's `name`; report its errors under the fields the caller wrote.
-  const securityGroup = reportAs(scope, innerField, () =>
-    new DedicatedSecurityGroup(scope, 'SecurityGroup', {
-      vpcId: props.vpc.vpcId,
-      name: props.name,
-      description,
-      ingress: peers > 0 ? [rule] : [],
-      allowOpenIngress,
-    }),
-  );
+  const securityGroup = reportAs(scope, innerField, () => {
+    try {
+      return new DedicatedSecurityGroup(scope, 'SecurityGroup', { vpcId: props.vpc.vpcId, name: props.name, description, ingress: peers > 0 ? [rule] : [], allowOpenIngress });
+    } catch (error) {
+      // A peer known only at apply time that is no resource reference needs a key, which only allowFrom takes.
+      if (error instanceof ConfigError && error.field.endsWith('.key')) {
+        const field = error.field.startsWith('ingress') && allowedGroups?.some(isUnresolved) ? 'allowedSecurityGroupIds' : 'allowedPrefixListIds';
+        configError(scope, field, error.problem.replace('is missing for', 'has'), "admit it with allowFrom({ securityGroupId, key: 'workers' }) (or { prefixListId, key }) instead, so its rule keeps a stable name");
+      }
+      throw error;
+    }
+  });
   const connections = new Connections(scope, { securityGroupId: securityGroup.securityGroupId, rules: securityGroup, defaultPorts: ports, key });
   return { securityGroupId: securityGroup.securityGroupId, securityGroup, securityGroupIds: [securityGroup.securityGroupId, ...additional], connections };
 }
