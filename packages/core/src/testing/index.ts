@@ -1,1 +1,2 @@
 export * from './construct-contract';
+export * from './bad-input';
