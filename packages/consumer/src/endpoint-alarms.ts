@@ -47,7 +47,7 @@ export class EndpointAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointAlarmsProps) {
     super(scope, id);
-    applyConstructContract(this, props);
+    const { dependsOn } = applyConstructContract(this, props);
     requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-saas', { nonEmpty: true });
     const endpoint = props.endpoint;
     if (endpoint === null || typeof endpoint !== 'object') configError(this, 'endpoint', `is ${formatValue(endpoint)}`, 'give the InterfaceEndpoint, or { endpointId, serviceName, vpcId }');
@@ -71,7 +71,7 @@ export class EndpointAlarms extends Construct {
         // Reported only while there is traffic.
         treatMissingData: 'notBreaching',
         defaults: { threshold: 0, evaluationPeriods: 5, datapointsToAlarm: 3 },
-      }, props.packetsDropped, actions),
+      }, props.packetsDropped, actions, dependsOn),
       metricAlarm(this, 'resetPackets', props.name, {
         key: 'endpoint-resets-received',
         description: `The service behind the interface endpoint of ${props.name} resets the workloads' connections (TCP RST packets received): it refuses or cuts them.`,
@@ -82,7 +82,7 @@ export class EndpointAlarms extends Construct {
         comparison: 'GreaterThanThreshold',
         treatMissingData: 'notBreaching',
         defaults: { threshold: 100, evaluationPeriods: 5 },
-      }, props.resetPackets, actions),
+      }, props.resetPackets, actions, dependsOn),
     ];
     this.alarmNames = alarms.filter((alarm) => alarm !== undefined).map((alarm) => alarm.alarmNameInput ?? alarm.alarmName);
   }

@@ -31,7 +31,7 @@ export class ResolverEndpointAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ResolverEndpointAlarmsProps) {
     super(scope, id);
-    applyConstructContract(this, props);
+    const { dependsOn } = applyConstructContract(this, props);
     requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-inbound-dns', { nonEmpty: true });
     const endpointId = props.resolverEndpointId;
     if (typeof endpointId !== 'string' || (!isUnresolved(endpointId) && !/^rslvr-(in|out)-[0-9a-f]{8,17}$/.test(endpointId))) {
@@ -50,7 +50,7 @@ export class ResolverEndpointAlarms extends Construct {
       comparison: 'LessThanThreshold',
       treatMissingData: 'breaching',
       defaults: { threshold: count, evaluationPeriods: 3 },
-    }, props.healthyAddresses, actions);
+    }, props.healthyAddresses, actions, dependsOn);
     this.alarmNames = alarm ? [alarm.alarmNameInput ?? alarm.alarmName] : [];
   }
 }

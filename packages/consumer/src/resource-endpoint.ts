@@ -16,6 +16,6 @@ export interface ResourceEndpointProps extends LatticeEndpointProps {
  */
 export class ResourceEndpoint extends LatticeEndpoint {
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
-    super(scope, id, props, { type: 'Resource', field: 'resourceConfigurationArn', arn: props.resourceConfigurationArn });
+    super(scope, id, props, { type: 'Resource', field: 'resourceConfigurationArn', arn: props?.resourceConfigurationArn });
   }
 }

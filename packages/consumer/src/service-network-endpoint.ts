@@ -12,6 +12,6 @@ export interface ServiceNetworkEndpointProps extends LatticeEndpointProps {
  */
 export class ServiceNetworkEndpoint extends LatticeEndpoint {
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
-    super(scope, id, props, { type: 'ServiceNetwork', field: 'serviceNetworkArn', arn: props.serviceNetworkArn });
+    super(scope, id, props, { type: 'ServiceNetwork', field: 'serviceNetworkArn', arn: props?.serviceNetworkArn });
   }
 }
