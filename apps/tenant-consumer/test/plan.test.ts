@@ -43,6 +43,14 @@ describe.each(ENVIRONMENTS.map((config) => [`tenant-consumer-${config.environmen
     expect(plan().ofType('aws_vpc_endpoint')).toHaveLength(Object.keys(config.awsServices).length + 3);
   });
 
+  it('plans the data perimeter on every AWS service endpoint: principals and resources of this account', () => {
+    const account = config.environment.accountId;
+    for (const service of Object.values(config.awsServices)) {
+      const statements = JSON.parse(endpoint(`com.amazonaws.${config.environment.region}.${service}`)?.policy as string).Statement;
+      expect(statements[0]).toMatchObject({ Sid: 'AccountPrincipalsToAccountResources', Condition: { StringEquals: { 'aws:PrincipalAccount': [account], 'aws:ResourceAccount': [account] } } });
+    }
+  });
+
   it('plans S3 and DynamoDB gateway endpoints with policies and one route table association per zone key', () => {
     for (const service of ['s3', 'dynamodb']) {
       const gateway = endpoint(`com.amazonaws.${config.environment.region}.${service}`);
