@@ -51,7 +51,7 @@ export interface ResolverInboundEndpointProps extends MetaArguments {
   readonly ipAddresses?: Readonly<Record<string, string>>;
   /** Names the endpoint and its security group, for example `tenant-consumer-prod-inbound-dns`. */
   readonly name: string;
-  /** @default ['Do53'] */
+  /** `Do53`, `DoH` or `DoH-FIPS` alone, or `Do53` with one of the others. @default ['Do53'] */
   readonly protocols?: readonly ResolverProtocol[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
@@ -87,6 +87,10 @@ export class ResolverInboundEndpoint extends Construct {
     requireNonEmpty(this, 'protocols', protocols, "give at least one protocol, for example ['Do53']");
     protocols.forEach((protocol) => requireOneOf(this, 'protocols', protocol, PROTOCOLS));
     requireUnique(this, 'protocols', protocols, 'list each protocol once');
+    // An inbound endpoint takes Do53, DoH or DoH-FIPS alone, or Do53 with one of the others (the provider allows 2 at most).
+    if (protocols.includes('DoH') && protocols.includes('DoH-FIPS')) {
+      configError(this, 'protocols', `is ${formatValue(protocols)}`, "use DoH or DoH-FIPS, not both: an inbound endpoint takes one of them, alone or with 'Do53'");
+    }
     const addresses = props.ipAddresses ?? {};
     if (typeof addresses !== 'object' || addresses === null || Array.isArray(addresses)) {
       configError(this, 'ipAddresses', `is ${formatValue(addresses)}`, "key the addresses by subnet ID or zone, for example { 'apne1-az1': '10.0.0.53' }");

@@ -38,6 +38,12 @@ describe('ResolverInboundEndpoint', () => {
     test('no client CIDRs', () => expect(() => resolver({ allowedCidrs: [] })).toThrow(/'allowedCidrs' is empty/));
     test('the whole internet as clients', () => expect(() => resolver({ allowedCidrs: ['0.0.0.0/0'] })).toThrow(/'allowedCidrs' includes '0.0.0.0\/0'/));
     test('an unknown protocol', () => expect(() => resolver({ protocols: ['DoT' as never] })).toThrow(/'protocols' is 'DoT'/));
+    // Found by constructs.fuzz.test.ts (FUZZ_SEED=1705288258, value 156): terraform validate allows 2 protocols at most.
+    test('DoH and DoH-FIPS together', () => {
+      expect(() => resolver({ protocols: ['Do53', 'DoH', 'DoH-FIPS'] })).toThrow(/'protocols' is \["Do53","DoH","DoH-FIPS"\]; use DoH or DoH-FIPS, not both/);
+      expect(() => resolver({ protocols: ['DoH', 'DoH-FIPS'] })).toThrow(/use DoH or DoH-FIPS, not both/);
+      expect(() => resolver({ protocols: ['Do53', 'DoH-FIPS'] })).not.toThrow();
+    });
     test('a fixed address for a subnet it does not use', () => expect(() => resolver({ ipAddresses: { 'apne1-az4': '10.0.0.53' } })).toThrow(/'ipAddresses' has key 'apne1-az4'/));
     test('a VPC without DNS support', () => expect(() => resolver({ vpc: { ...VPC, dnsSupport: false } })).toThrow(/'vpc' has DNS support off/));
   });
