@@ -119,7 +119,7 @@ export interface PrivateConnectivityRecommendation extends PrivateConnectivityPr
  * direction, protocol) and as current AWS features allow. Pure: same requirements, same answer.
  */
 export function choosePrivateConnectivity(requirements: PrivateConnectivityRequirements): PrivateConnectivityRecommendation[] {
-  const problems = checkRequirements(requirements);
+  const problems = requirementProblems(requirements);
   if (problems.length > 0) throw new Error(`choosePrivateConnectivity: ${problems.join('; ')}`);
   const direction = requirements.direction ?? 'consumer-to-service';
   const external = requirements.consumerOwnership === 'other-companies';
@@ -203,7 +203,7 @@ function order(option: PrivateConnectivityOption): number {
 }
 
 /** Untyped callers get one message naming every bad requirement. */
-function checkRequirements(requirements: PrivateConnectivityRequirements): string[] {
+function requirementProblems(requirements: PrivateConnectivityRequirements): string[] {
   if (typeof requirements !== 'object' || requirements === null) return ['give the requirements object'];
   const problems: string[] = [];
   const oneOf = (field: keyof PrivateConnectivityRequirements, allowed: readonly unknown[], required: boolean) => {

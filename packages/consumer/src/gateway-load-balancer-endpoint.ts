@@ -122,7 +122,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     const routes = props.routes ?? {};
     requireKeys(this, 'routes', Object.keys(routes));
     const destinations = new Map<string, string>();
-    for (const [key, route] of Object.entries(routes)) validateRoute(this, `routes.${key}`, route, props.ipAddressType, destinations);
+    for (const [key, route] of Object.entries(routes)) requireRoute(this, `routes.${key}`, route, props.ipAddressType, destinations);
 
     this.endpoint = new VpcEndpoint(this, 'Endpoint', {
       vpcId: props.vpcId,
@@ -156,7 +156,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   }
 }
 
-function validateRoute(scope: Construct, field: string, route: GatewayLoadBalancerRoute, ipAddressType: string | undefined, seen: Map<string, string>): void {
+function requireRoute(scope: Construct, field: string, route: GatewayLoadBalancerRoute, ipAddressType: string | undefined, seen: Map<string, string>): void {
   if (typeof route !== 'object' || route === null) configError(scope, field, `is ${formatValue(route)}`, "give { routeTableId, destinationCidrBlock } (or destinationIpv6CidrBlock, destinationPrefixListId)");
   const tableId = requireResourceId(scope, `${field}.routeTableId`, route.routeTableId, 'routeTable');
   const given = (['destinationCidrBlock', 'destinationIpv6CidrBlock', 'destinationPrefixListId'] as const).filter((d) => route[d] !== undefined);
