@@ -4,7 +4,7 @@ import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-en
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
 import { GatewayEndpoint, type GatewayEndpointProps } from '../src';
-import { devStack, rendered, resourcesOf, VPC } from './helpers';
+import { devStack, rendered, resourcesOf, synthesizeToFile, VPC } from './helpers';
 
 const ROUTE_TABLES = { 'apne1-az1': 'rtb-0aaaaaaaaaaaaaaa1', 'apne1-az2': 'rtb-0bbbbbbbbbbbbbbb2' };
 const READ_BUCKET = [{ principals: '*' as const, actions: ['s3:GetObject'], resources: ['arn:aws:s3:::unit-data/*'] }];
@@ -83,5 +83,20 @@ describe('GatewayEndpoint', () => {
       expect(() => construct.allowEgressFrom(group.securityGroupId, [443], 'other')).not.toThrow();
     });
     test('egress on a port outside 1-65535', () => expect(() => gateway().construct.allowEgressFrom('sg-0123456789abcdef0', [70000])).toThrow(/'ports' has port 70000/));
+  });
+});
+
+// The pack runs in every EnvironmentStack; a named opt-in must not fail the synth it was set in.
+describe('GatewayEndpoint opt-ins in the guardrail pack', () => {
+  it('allowAll on an S3 gateway endpoint is recorded as an acknowledgement of PL-EP-2, not reported', () => {
+    const stack = devStack();
+    new GatewayEndpoint(stack, 'S3', { name: 'unit-s3', vpcId: VPC.vpcId, service: 's3', routeTables: { a: 'rtb-0123456789abcdef0' }, allowAll: true });
+    expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-EP-2', source: 'construct' })]);
+  });
+
+  it('allowAll on a DynamoDB gateway endpoint is recorded as an acknowledgement of PL-EP-3', () => {
+    const stack = devStack();
+    new GatewayEndpoint(stack, 'Dynamo', { name: 'unit-dynamodb', vpcId: VPC.vpcId, service: 'dynamodb', routeTables: { a: 'rtb-0123456789abcdef0' }, allowAll: true });
+    expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-EP-3', source: 'construct' })]);
   });
 });

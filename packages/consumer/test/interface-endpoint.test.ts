@@ -4,7 +4,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
-import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
+import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthesizeToFile, synthJson, VPC } from './helpers';
 
 function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {
   const construct = new InterfaceEndpoint(stack, 'Kinesis', { vpc: VPC, subnets: SUBNETS, service: { awsService: 'kinesis-streams' }, name: 'unit-kinesis', ...props });
@@ -186,5 +186,18 @@ describe('InterfaceEndpoint', () => {
       expect(() => endpoint({ subnetIpAddresses: { 'apne1-az4': { ipv4: '10.0.0.10' } } })).toThrow(/'subnetIpAddresses' has key 'apne1-az4', which matches no subnet/);
       expect(() => endpoint({ subnetIpAddresses: { 'apne1-az1': { ipv4: '10.0.0.300' } } })).toThrow(/'subnetIpAddresses.apne1-az1.ipv4' is '10.0.0.300'/);
     });
+  });
+});
+
+// The pack runs in every EnvironmentStack; a named opt-in must not fail the synth it was set in.
+describe('InterfaceEndpoint opt-ins in the guardrail pack', () => {
+  it('allowOpenIngress is recorded as an acknowledgement of PL-SG-1, not reported', () => {
+    const stack = devStack();
+    new InterfaceEndpoint(stack, 'Sts', { name: 'unit-sts', vpc: VPC, subnets: SUBNETS, service: { awsService: 'sts' }, allowedCidrs: ['0.0.0.0/0'], allowOpenIngress: true });
+    expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-SG-1', source: 'construct' })]);
+  });
+
+  it('without the opt-in, an open endpoint group fails at synth time', () => {
+    expect(() => new InterfaceEndpoint(devStack(), 'Sts', { name: 'unit-sts', vpc: VPC, subnets: SUBNETS, service: { awsService: 'sts' }, allowedCidrs: ['0.0.0.0/0'] })).toThrow(/allowOpenIngress/);
   });
 });
