@@ -84,7 +84,7 @@ const BAD: readonly BadInputCase[] = [
   { name: 'endpoint name missing', run: iface({ name: undefined }), field: 'name', value: 'is missing', fix: /tenant-consumer-prod-kinesis-streams/ },
   { name: 'endpoint name empty', run: iface({ name: '' }), field: 'name', value: 'is empty', fix: /tenant-consumer-prod-kinesis-streams/ },
   { name: 'endpoint name starting with sg-', run: iface({ name: 'sg-kinesis' }), field: 'name', value: "'sg-kinesis'", fix: /not starting with 'sg-'/ },
-  { name: 'endpoint name too long for its security group', run: iface({ name: 'k'.repeat(120) }), field: 'name', value: `'${'k'.repeat(120)}'`, fix: /at most 99 characters/ },
+  { name: 'endpoint name too long for its security group', run: iface({ name: 'k'.repeat(256) }), field: 'name', value: `'${'k'.repeat(256)}'`, fix: /at most 255 characters/ },
   { name: 'endpoint name with characters a group may not have', run: iface({ name: 'kinesis|prod' }), field: 'name', value: "'kinesis|prod'", fix: /letters, digits, spaces/ },
   { name: 'endpoint VPC missing', run: iface({ vpc: undefined }), field: 'vpc', value: 'is missing', fix: /PrivateNetwork/ },
   { name: 'endpoint VPC ID malformed', run: iface({ vpc: { ...VPC, vpcId: 'vpc-xyz' } }), field: 'vpc.vpcId', value: "'vpc-xyz'", fix: /vpc-0123456789abcdef0/ },

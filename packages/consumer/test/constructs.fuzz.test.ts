@@ -32,7 +32,7 @@ const SUBNETS = [
 const CUSTOM = 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0';
 const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:network-alarms';
 
-const name = fc.oneof({ arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/), weight: 30 }, { arbitrary: fc.constantFrom('', 'sg-x', 'a'.repeat(120), 'bad name!'), weight: 1 });
+const name = fc.oneof({ arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/), weight: 30 }, { arbitrary: fc.constantFrom('', 'sg-x', 'a'.repeat(256), 'bad name!'), weight: 1 });
 const cidr = fc.oneof(
   { arbitrary: fc.constantFrom('10.0.0.0/16', '192.168.0.0/24', '172.16.0.0/12', '10.8.0.0/20', '2001:db8::/56'), weight: 20 },
   { arbitrary: fc.constantFrom('0.0.0.0/0', '::/0', '10.0.0.1/16', '10.0.0.0/33', 'nope'), weight: 1 },
