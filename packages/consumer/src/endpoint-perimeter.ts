@@ -45,9 +45,10 @@ export interface EndpointPerimeterProps {
    */
   readonly additionalStatements?: readonly PolicyStatement[];
   /**
-   * Keep AWS's default endpoint policy, which lets any principal reach any account's resources
-   * through the endpoint (the classic exfiltration path). Acknowledges guardrail PL-EP-3 (PL-EP-2
-   * for S3), recorded in the synthesized JSON.
+   * Full access through the endpoint, by name: AWS's default endpoint policy (any principal
+   * reaches any account's resources, the classic exfiltration path), or, with `policy` or
+   * `additionalStatements`, those statements even when one of them allows everything.
+   * Acknowledges guardrail PL-EP-3 (PL-EP-2 for S3), recorded in the synthesized JSON.
    * @default false
    */
   readonly allowFullAccess?: boolean;
@@ -154,11 +155,12 @@ export function requireEndpointPolicy(
     return statements.length > 0 ? policyDocument(scope, props.policy ? 'policy' : 'additionalStatements', statements) : undefined;
   }
   if (allowFullAccess) {
-    const field = Object.entries({ policy: props.policy, additionalStatements: props.additionalStatements, organizationId: props.organizationId, perimeterAccountIds: props.perimeterAccountIds }).find(([, value]) => value !== undefined)?.[0];
-    if (field) configError(scope, field, 'is set together with allowFullAccess', 'give either allowFullAccess: true or the perimeter settings and statements, not both');
+    const field = Object.entries({ organizationId: props.organizationId, perimeterAccountIds: props.perimeterAccountIds }).find(([, value]) => value !== undefined)?.[0];
+    if (field) configError(scope, field, 'is set together with allowFullAccess', 'give either allowFullAccess: true or the perimeter settings, not both');
     const rule = service.shortName === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY;
-    Guardrails.acknowledge(scope, rule, `allowFullAccess: true was set on the endpoint to ${service.serviceName}, so AWS's full-access default policy applies`);
-    return undefined;
+    const statements = [...(props.policy ?? []), ...additional];
+    Guardrails.acknowledge(scope, rule, `allowFullAccess: true was set on the endpoint to ${service.serviceName}, so ${statements.length > 0 ? 'its policy may grant full access' : "AWS's full-access default policy applies"}`);
+    return statements.length > 0 ? policyDocument(scope, props.policy ? 'policy' : 'additionalStatements', statements) : undefined;
   }
   requireNarrowStatements(scope, 'policy', props.policy ?? [], 'allowFullAccess');
   requireNarrowStatements(scope, 'additionalStatements', additional, 'allowFullAccess');

@@ -48,8 +48,9 @@ export interface GatewayEndpointProps extends MetaArguments {
    */
   readonly policy?: readonly PolicyStatement[];
   /**
-   * Keep AWS's default policy, which allows every action on every bucket or table of every
-   * account through the endpoint (a path for data to leave). Acknowledges guardrail PL-EP-2
+   * Full access by name: AWS's default policy, which allows every action on every bucket or
+   * table of every account through the endpoint (a path for data to leave), or, with `policy`,
+   * those statements even when one of them allows everything. Acknowledges guardrail PL-EP-2
    * (S3) or PL-EP-3 (DynamoDB, S3 Express), recorded in the synthesized JSON.
    * @default false
    */
@@ -96,13 +97,11 @@ export class GatewayEndpoint extends Construct {
     if (props.policy === undefined && !allowAll) {
       configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${what} of every account; give least-privilege statements, or set allowAll: true`);
     }
-    if (props.policy !== undefined && allowAll) {
-      configError(this, 'allowAll', 'is true together with a policy', 'give either the statements or allowAll, not both');
-    }
     // A statement that writes AWS's full-access default out by hand needs allowAll as well.
-    if (props.policy !== undefined) requireNarrowStatements(this, 'policy', props.policy, 'allowAll');
+    if (props.policy !== undefined && !allowAll) requireNarrowStatements(this, 'policy', props.policy, 'allowAll');
     if (allowAll) {
-      Guardrails.acknowledge(this, props.service === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY, `allowAll: true was set on the ${props.service} gateway endpoint, so it keeps the default full-access policy`);
+      const what = props.policy === undefined ? 'it keeps the default full-access policy' : 'its policy may grant full access';
+      Guardrails.acknowledge(this, props.service === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY, `allowAll: true was set on the ${props.service} gateway endpoint, so ${what}`);
     }
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const { region } = awsContext(this, { region: props.region ?? providerRegion(provider) });

@@ -152,7 +152,7 @@ const BAD: readonly BadInputCase[] = [
   { name: 'endpoint perimeter account that is the stack own', run: iface({ perimeterAccountIds: ['111111111111'] }), field: 'perimeterAccountIds', value: "'111111111111' twice", fix: /own account is always in the perimeter/ },
   { name: 'endpoint full-access statement written by hand', run: iface({ policy: [{ principals: '*', actions: ['*'], resources: ['*'] }] }), field: 'policy[0]', value: 'any principal every action on every resource', fix: /allowFullAccess: true/ },
   { name: 'endpoint full-access extra statement', run: iface({ additionalStatements: [{ sid: 'All', principals: { AWS: ['*'] }, actions: ['kinesis:*'], resources: ['*'] }] }), field: 'additionalStatements[All]', value: 'any principal every action', fix: /allowFullAccess: true/ },
-  { name: 'endpoint allowFullAccess with a policy', run: iface({ allowFullAccess: true, policy: [{ principals: '*', actions: ['kinesis:PutRecord'] }] }), field: 'policy', value: 'is set together with allowFullAccess', fix: /not both/ },
+  { name: 'endpoint allowFullAccess with perimeter accounts', run: iface({ allowFullAccess: true, perimeterAccountIds: ['222222222222'] }), field: 'perimeterAccountIds', value: 'is set together with allowFullAccess', fix: /not both/ },
   { name: 'endpoint allowFullAccess as a string', run: iface({ allowFullAccess: 'yes' }), field: 'allowFullAccess', value: "the string 'yes'", fix: /true or false/ },
   { name: 'endpoint perimeter on a provider service', run: iface({ service: { serviceName: CUSTOM_SERVICE }, organizationId: 'o-a1b2c3d4e5' }), field: 'organizationId', value: 'which is not an AWS service', fix: /give policy if the provider asks/ },
   { name: 'endpoint policy statements not a list', run: iface({ policy: { actions: ['kinesis:PutRecord'] } }), field: 'policy', value: 'an object, not a list', fix: /list of statements/ },
@@ -177,7 +177,7 @@ const BAD: readonly BadInputCase[] = [
   { name: 'gateway route tables empty', run: gateway({ routeTables: {} }), field: 'routeTables', value: 'is empty', fix: /keyed by a stable name/ },
   { name: 'gateway route table ID malformed', run: gateway({ routeTables: { az1: 'main' } }), field: 'routeTables.az1', value: "'main'", fix: /rtb-0123456789abcdef0/ },
   { name: 'gateway without a policy or allowAll', run: gateway({ allowAll: undefined }), field: 'policy', value: 'is missing', fix: /allowAll: true/ },
-  { name: 'gateway allowAll with a policy', run: gateway({ policy: [{ principals: '*', actions: ['dynamodb:GetItem'] }] }), field: 'allowAll', value: 'is true together with a policy', fix: /not both/ },
+  { name: 'gateway policy statement that is no object', run: gateway({ allowAll: undefined, policy: ['dynamodb:GetItem'] }), field: 'policy[0]', value: "the string 'dynamodb:GetItem'", fix: /actions: \[\.\.\.\]/ },
   { name: 'gateway full-access statement written by hand', run: gateway({ allowAll: undefined, policy: [{ principals: '*', actions: ['dynamodb:*'], resources: ['*'] }] }), field: 'policy[0]', value: 'any principal every action', fix: /allowAll: true/ },
   { name: 'gateway allowAll as a string', run: gateway({ allowAll: 'true' }), field: 'allowAll', value: "the string 'true'", fix: /true or false/ },
   // ResolverInboundEndpoint

@@ -128,7 +128,12 @@ describe('the data perimeter of an interface endpoint to an AWS service', () => 
 
     it('allowFullAccess does not combine with perimeter settings or statements', () => {
       expect(() => policyOf({ allowFullAccess: true, organizationId: 'o-a1b2c3d4e5' })).toThrow(/'organizationId' is set together with allowFullAccess/);
-      expect(() => policyOf({ allowFullAccess: true, policy: [{ principals: '*', actions: ['kinesis:PutRecord'] }] })).toThrow(/'policy' is set together with allowFullAccess/);
+    });
+
+    it('allowFullAccess with statements keeps them as written, open ones included, and is acknowledged', () => {
+      const stack = devStack();
+      expect(policyOf({ allowFullAccess: true, policy: [{ sid: 'All', principals: '*', actions: ['*'], resources: ['*'] }] }, stack)!.map((s) => s.Sid)).toEqual(['All']);
+      expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-EP-3', reason: expect.stringMatching(/its policy may grant full access/) })]);
     });
 
     it('perimeter settings on a provider service are refused, since it decides access itself', () => {

@@ -74,7 +74,12 @@ describe('GatewayEndpoint', () => {
     test('a route table key that is not address-safe', () => expect(() => gateway({ routeTables: { 'Zone A': 'rtb-0123456789abcdef0' } })).toThrow(/'routeTables' has key 'Zone A'/));
     test('a service other than S3 or DynamoDB', () => expect(() => gateway({ service: 'kinesis-streams' as never })).toThrow(/'service' is 'kinesis-streams'; use one of 's3', 'dynamodb'/));
     test('no policy and no explicit allowAll', () => expect(() => gateway({ policy: undefined })).toThrow(/'policy' is missing; the default endpoint policy allows access to every bucket/));
-    test('a policy and allowAll together', () => expect(() => gateway({ allowAll: true })).toThrow(/'allowAll' is true together with a policy/));
+    test('an open statement without allowAll, which takes it as written with allowAll', () => {
+      const open = [{ principals: '*' as const, actions: ['s3:*'], resources: ['*'] }];
+      expect(() => gateway({ policy: open })).toThrow(/'policy\[0\]' allows any principal every action on every resource/);
+      const { stack } = gateway({ policy: open, allowAll: true });
+      expect(JSON.parse(Object.values(resourcesOf(stack, 'aws_vpc_endpoint'))[0].policy as string).Statement[0].Action).toEqual(['s3:*']);
+    });
     test('a policy statement without actions', () => expect(() => gateway({ policy: [{ principals: '*', actions: [] }] })).toThrow(/'policy\[0\]\.actions' is empty/));
     test('egress from a group known only at apply time without a key', () => {
       const { stack, construct } = gateway();
