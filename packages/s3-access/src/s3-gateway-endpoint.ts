@@ -66,6 +66,8 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
       service: 's3',
       routeTables: props.routeTables,
       policy: [...s3EndpointStatements(this, props, { partition, accountId }), ...(allowRepositories ? [amazonLinuxRepositoryStatement(partition, region)] : [])],
+      // The endpoint takes an open statement only by name; s3EndpointStatements checked and acknowledged it.
+      allowAll: props.allowAll === true ? true : undefined,
       dependsOn,
       provider,
     });

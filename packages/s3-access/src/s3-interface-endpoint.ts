@@ -11,7 +11,6 @@ import {
   reportAs,
   requireNarrowCidrs,
   requireNonEmpty,
-  requirePreventDestroy,
   requireResourceId,
   requireSubnetPlacement,
   requireVpcRef,
@@ -117,7 +116,6 @@ export class S3InterfaceEndpoint extends Construct {
       if (subnet === undefined) configError(this, `inboundResolver.ipAddresses.${key}`, 'names no subnet of the endpoint', `key fixed addresses by one of ${subnets.map((candidate) => zoneOf(candidate) ?? candidate.subnetId).join(', ')}`);
       requireAddressInSubnet(this, `inboundResolver.ipAddresses.${key}`, address, subnet);
     }
-    const preventDestroy = requirePreventDestroy(this, 'preventDestroy', props.preventDestroy, 'the S3 interface endpoint');
     const policy = s3EndpointStatements(this, props, { partition, accountId });
     this.interfaceEndpoint = new InterfaceEndpoint(this, 'Endpoint', {
       name: props.name,
@@ -130,11 +128,14 @@ export class S3InterfaceEndpoint extends Construct {
       // fails when the VPC has no gateway endpoint (hashicorp/terraform-provider-aws#46404).
       privateDnsOnlyForInboundResolverEndpoint: props.privateDnsOnlyForInboundResolverEndpoint,
       policy,
+      // The endpoint takes an open statement only by name; s3EndpointStatements checked and acknowledged it.
+      allowFullAccess: props.allowAll === true ? true : undefined,
+      // On by default in production; an explicit false acknowledges PL-PROD-2 on the endpoint.
+      preventDestroy: props.preventDestroy,
       // With the inbound-resolver-only option AWS checks for the gateway endpoint at creation.
       dependsOn: [...(dependsOn ?? []), ...(gateway instanceof S3GatewayEndpoint ? [gateway.gatewayEndpoint.endpoint] : [])],
       provider,
     });
-    if (preventDestroy) this.interfaceEndpoint.endpoint.lifecycle = { ...this.interfaceEndpoint.endpoint.lifecycle, preventDestroy: true };
     if (inboundResolver !== false) {
       // The resolver's fields are the caller's inboundResolver.* (clientCidrs falls back to the endpoint's).
       this.inboundResolver = reportAs(this, (field) => (field === 'allowedCidrs' ? (inboundResolver?.clientCidrs ? 'inboundResolver.clientCidrs' : 'clientCidrs') : `inboundResolver.${field}`), () =>

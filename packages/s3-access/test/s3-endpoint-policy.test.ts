@@ -50,7 +50,11 @@ describe('S3 endpoint policies', () => {
     expect(() => statementsOf({ additionalStatements: [open] })).toThrow(/'additionalStatements\[0\]' allows any principal every S3 action on every resource/);
     const stack = devStack();
     new S3GatewayEndpoint(stack, 'Gateway', { ...props, additionalStatements: [open], allowAll: true });
-    expect(acknowledgements(stack)).toEqual([{ ruleId: 'PL-EP-2', path: 'unit-dev/Gateway' }]);
+    // Recorded where the user named it, and on the consumer endpoint it passes allowAll to.
+    expect(acknowledgements(stack)).toEqual([
+      { ruleId: 'PL-EP-2', path: 'unit-dev/Gateway' },
+      { ruleId: 'PL-EP-2', path: 'unit-dev/Gateway/Endpoint' },
+    ]);
     expect(Guardrails.of(stack).findings().filter((f) => !f.suppression)).toEqual([]);
   });
 

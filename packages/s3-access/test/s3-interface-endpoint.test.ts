@@ -89,6 +89,6 @@ describe('S3InterfaceEndpoint', () => {
 
 describe('S3InterfaceEndpoint in production', () => {
   it('carries prevent_destroy by default, and records an explicit opt-out as an acknowledgement of PL-PROD-2', () => {
-    expectPreventDestroyInProduction((stack, preventDestroy) => new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, preventDestroy }), 'aws_vpc_endpoint', 'S3');
+    expectPreventDestroyInProduction((stack, preventDestroy) => new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, preventDestroy }), 'aws_vpc_endpoint', 'S3/Endpoint');
   });
 });
