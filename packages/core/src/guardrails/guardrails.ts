@@ -4,7 +4,7 @@ import { configError, formatValue } from '../config-error';
 import { isProduction } from '../production';
 import type { GuardrailRule } from './guardrail-rule';
 import { OPT_IN_METADATA, recordOptIn, type RecordedOptIn } from './opt-ins';
-import { PENDING_RULES, PRIVATELINK_RULES } from './pack';
+import { PRIVATELINK_RULES } from './pack';
 import { StackModel } from './stack-model';
 import { absoluteSuppressionPath, pathIsUnder, requireSuppression, type GuardrailSuppression } from './suppression';
 
@@ -168,8 +168,7 @@ export class Guardrails {
         findings.push({ ruleId: rule.id, path, address, problem: violation.problem, fix: violation.fix, ...(suppression ? { suppression } : {}) });
       }
     }
-    // A construct may acknowledge a pending rule before the pack runs it, so the opt-in is already recorded.
-    const ruleIds = new Set([...this.ruleList, ...PENDING_RULES].map((rule) => rule.id));
+    const ruleIds = new Set(this.ruleList.map((rule) => rule.id));
     const unknownRules = suppressions.filter((s) => !ruleIds.has(s.ruleId));
     collection.evaluation = { findings, suppressions, unknownRules };
     return collection.evaluation;

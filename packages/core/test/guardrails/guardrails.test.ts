@@ -174,13 +174,6 @@ describe('Guardrails', () => {
       Guardrails.of(stack).suppress({ ruleId: 'PL-SNS-9', path: 'Topic', reason: REASON });
       expect(() => synthesizeToFile(stack)).toThrow(/suppression names rule 'PL-SNS-9', which is not in the pack/);
     });
-
-    it('may name a pending rule, so a construct records an opt-in before the pack runs that rule', () => {
-      const stack = guardedStack();
-      const [pending] = PENDING_RULES;
-      Guardrails.acknowledge(new Construct(stack, 'Endpoint'), pending, REASON);
-      expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: pending.id, source: 'construct', suppressed: [] })]);
-    });
   });
 
   describe('rules of your own', () => {

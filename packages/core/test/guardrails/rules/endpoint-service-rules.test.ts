@@ -16,8 +16,10 @@ function principal(stack: EnvironmentStack, principalArn: string): void {
 }
 
 function serviceBehindNlb(stack: EnvironmentStack, enableDeletionProtection?: boolean): void {
-  const nlb = new Lb(stack, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'], enableDeletionProtection });
-  new VpcEndpointService(stack, 'Service', { acceptanceRequired: true, networkLoadBalancerArns: [nlb.arn] });
+  // prevent_destroy on both, so that in production only PL-ES-3 judges the fixture (not PL-PROD-2).
+  const lifecycle = { preventDestroy: true };
+  const nlb = new Lb(stack, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'], enableDeletionProtection, lifecycle });
+  new VpcEndpointService(stack, 'Service', { acceptanceRequired: true, networkLoadBalancerArns: [nlb.arn], lifecycle });
 }
 
 describeRule('PL-ES-1', {
