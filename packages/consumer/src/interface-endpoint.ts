@@ -52,6 +52,13 @@ export interface InterfaceEndpointProps extends EndpointPlacementProps, Endpoint
    */
   readonly acceptanceRequired?: boolean;
   /**
+   * The service is in this endpoint's account: the endpoint accepts its own connection
+   * (`auto_accept`), so no accepter on the provider side is needed, even for an endpoint service
+   * created in the same apply. AWS refuses it for a service of another account. Custom services only.
+   * @default false
+   */
+  readonly autoAccept?: boolean;
+  /**
    * S3 only: private DNS only for the Route 53 Resolver inbound endpoint; resources in the VPC
    * use the S3 gateway endpoint, which must exist in the same VPC.
    * @default false - set explicitly on every S3 endpoint with private DNS, since AWS's own default
@@ -162,6 +169,13 @@ export class InterfaceEndpoint extends Construct implements Connectable {
     }
     const privateDns = requireBoolean(this, 'privateDns', props.privateDns) ?? resolved.isAwsService;
     const acceptanceRequired = requireBoolean(this, 'acceptanceRequired', props.acceptanceRequired) ?? !resolved.isAwsService;
+    const autoAccept = requireBoolean(this, 'autoAccept', props.autoAccept) ?? false;
+    if (autoAccept && resolved.isAwsService) {
+      configError(this, 'autoAccept', `is true for the AWS service ${resolved.serviceName}, which accepts every endpoint`, 'leave autoAccept out');
+    }
+    if (autoAccept && !acceptanceRequired) {
+      configError(this, 'autoAccept', 'is true while acceptanceRequired is false, so there is no connection to accept', 'leave autoAccept out, or say acceptanceRequired: true when the service requires acceptance');
+    }
     if (privateDns) requireVpcDns(this, props.vpc);
     const isS3 = resolved.isAwsService && resolved.shortName === 's3';
     const inboundResolverOnly = requireBoolean(this, 'privateDnsOnlyForInboundResolverEndpoint', props.privateDnsOnlyForInboundResolverEndpoint);
@@ -207,6 +221,7 @@ export class InterfaceEndpoint extends Construct implements Connectable {
       dnsOptions,
       // Only services with cross-region support take service_region (hashicorp/terraform-provider-aws#42970); resolveServiceName refuses the others.
       serviceRegion: props.serviceRegion,
+      autoAccept: autoAccept || undefined,
       policy,
       tags: nameTags(props.name, props.tags),
       dependsOn,

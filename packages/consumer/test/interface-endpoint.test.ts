@@ -37,6 +37,13 @@ describe('InterfaceEndpoint', () => {
     expect(rendered(stack, construct.zonalDnsNames[1])).toMatch(/dns_entry\[2\]\.dns_name/);
   });
 
+  test('accepts its own connection to a service of its account only when told (autoAccept), and writes nothing otherwise', () => {
+    const internal = { serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' };
+    const accepted = endpoint({ service: internal, autoAccept: true });
+    expect(endpointResource(accepted.stack)).toMatchObject({ auto_accept: true });
+    expect(endpointResource(endpoint({ service: internal }).stack).auto_accept).toBeUndefined();
+  });
+
   test('never attaches the VPC default group: the security group is its own', () => {
     const { stack, construct } = endpoint();
     const ep = endpointResource(stack);

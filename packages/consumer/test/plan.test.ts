@@ -32,6 +32,8 @@ function everyFeature(): string {
     providerAvailabilityZoneIds: ['apne1-az1', 'apne1-az2'], subnetIpAddresses: { 'apne1-az1': { ipv4: '10.20.0.10' } },
     checkServiceZones: true, connectionNotifications: {}, timeouts: TIMEOUTS, additionalSecurityGroupIds: [baseline.securityGroupId],
   });
+  // An endpoint to a service of this account accepts itself.
+  new InterfaceEndpoint(stack, 'Internal', { ...placement, name: 'unit-dev-internal', service: { serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0fedcba9876543210' }, autoAccept: true });
   new InterfaceEndpoint(stack, 'Remote', {
     ...placement, name: 'unit-dev-remote', service: { serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }, serviceRegion: 'us-east-1',
   });
@@ -48,6 +50,13 @@ function everyFeature(): string {
   const dynamodb = new GatewayEndpoint(stack, 'DynamoDb', {
     vpcId: network.vpcId, service: 'dynamodb', name: 'unit-dev-dynamodb', routeTables: network.routeTableIds,
     policy: dynamoDbTableAccessStatements(['arn:aws:dynamodb:ap-northeast-1:111111111111:table/sessions']),
+  });
+  // Special service names: a FIPS endpoint, S3 Multi-Region Access Points (a global service) and S3 Express One Zone.
+  new InterfaceEndpoint(stack, 'KmsFips', { ...placement, name: 'unit-dev-kms-fips', service: { awsService: 'kms-fips' } });
+  new InterfaceEndpoint(stack, 'MultiRegionAccessPoints', { ...placement, name: 'unit-dev-mrap', service: { awsService: 's3-global.accesspoint' } });
+  new GatewayEndpoint(stack, 'S3Express', {
+    vpcId: network.vpcId, service: 's3express', name: 'unit-dev-s3express', routeTables: network.routeTableIds,
+    policy: [{ effect: 'Allow', principals: { AWS: ['arn:aws:iam::111111111111:root'] }, actions: ['s3express:CreateSession'], resources: ['arn:aws:s3express:ap-northeast-1:111111111111:bucket/data--apne1-az1--x-s3'] }],
   });
   const workloads = new DedicatedSecurityGroup(stack, 'Workloads', { vpcId: network.vpcId, name: 'unit-dev-workloads', description: 'Workloads' });
   s3.allowEgressFrom(workloads);
@@ -113,11 +122,19 @@ test('timeouts reach every endpoint', () => {
 test('interface endpoints: private DNS after acceptance, fixed addresses, cross region, dual stack, policy', () => {
   expect(after('aws_vpc_endpoint', 'Saas_')).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: false, subnet_configuration: [expect.objectContaining({ ipv4: '10.20.0.10' })] });
   expect(after('aws_vpc_endpoint_private_dns', 'Saas_')).toMatchObject({ private_dns_enabled: true });
+  expect(after('aws_vpc_endpoint', 'Internal_')).toMatchObject({ auto_accept: true });
+  expect(after('aws_vpc_endpoint', 'Saas_').auto_accept ?? null).toBeNull();
   expect(after('aws_vpc_endpoint', 'Remote_')).toMatchObject({ service_region: 'us-east-1', service_name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' });
   expect(after('aws_vpc_endpoint', 'Kinesis_')).toMatchObject({ ip_address_type: 'dualstack', dns_options: [expect.objectContaining({ dns_record_ip_type: 'dualstack' })] });
   expect(JSON.parse(after('aws_vpc_endpoint', 'Kinesis_').policy as string).Statement[0].Action).toEqual(['kinesis:PutRecord']);
   expect(after('aws_vpc_security_group_ingress_rule', 'Kinesis_SecurityGroup_In-tcp-443-2001')).toMatchObject({ cidr_ipv6: '2001:db8::/56' });
   expect(after('aws_vpc_endpoint', 'Aws_sts_')).toMatchObject({ service_name: 'com.amazonaws.ap-northeast-1.sts', private_dns_enabled: false });
+});
+
+test('special service names: FIPS, the global S3 Multi-Region Access Points service and S3 Express One Zone', () => {
+  expect(after('aws_vpc_endpoint', 'KmsFips_')).toMatchObject({ service_name: 'com.amazonaws.ap-northeast-1.kms-fips', vpc_endpoint_type: 'Interface' });
+  expect(after('aws_vpc_endpoint', 'MultiRegionAccessPoints_')).toMatchObject({ service_name: 'com.amazonaws.s3-global.accesspoint', vpc_endpoint_type: 'Interface' });
+  expect(after('aws_vpc_endpoint', 'S3Express_')).toMatchObject({ service_name: 'com.amazonaws.ap-northeast-1.s3express', vpc_endpoint_type: 'Gateway' });
 });
 
 test('resource and service-network endpoints', () => {
@@ -127,7 +144,7 @@ test('resource and service-network endpoints', () => {
 
 test('gateway endpoints with one route table association per zone key, and egress to their prefix lists', () => {
   const associations = result.addresses('aws_vpc_endpoint_route_table_association').map((a) => a.split('.')[1].replace(/_[0-9A-F]{8}$/, ''));
-  expect(associations.sort()).toEqual(['DynamoDb_RouteTable-apne1-az1', 'DynamoDb_RouteTable-apne1-az2', 'S3_RouteTable-apne1-az1', 'S3_RouteTable-apne1-az2']);
+  expect(associations.sort()).toEqual(['DynamoDb_RouteTable-apne1-az1', 'DynamoDb_RouteTable-apne1-az2', 'S3Express_RouteTable-apne1-az1', 'S3Express_RouteTable-apne1-az2', 'S3_RouteTable-apne1-az1', 'S3_RouteTable-apne1-az2']);
   expect(result.addresses('aws_vpc_security_group_egress_rule').filter((a) => /\.(S3|DynamoDb)_Egress-/.test(a))).toHaveLength(2);
 });
 
