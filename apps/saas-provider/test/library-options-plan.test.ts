@@ -108,6 +108,8 @@ function optionsStack(): EnvironmentStack {
     vpcEndpointType: 'Interface',
     subnetIds: subnets.map((s) => s.subnetId),
     securityGroupIds: [nlb.securityGroupId],
+    // An interface endpoint in production carries prevent_destroy (PL-PROD-2), as the consumer's InterfaceEndpoint sets it.
+    lifecycle: { preventDestroy: true },
   });
   existing.endpointService.acceptEndpoint('internal-batch', internal.id);
   return stack;
