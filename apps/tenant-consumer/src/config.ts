@@ -86,7 +86,7 @@ export interface AppConfig {
 }
 
 /** Fails at synth time on a configuration that could not work; the constructs check the rest. */
-export function validateAppConfig(scope: IConstruct, config: AppConfig): void {
+export function requireAppConfig(scope: IConstruct, config: AppConfig): void {
   requireNonEmpty(scope, 'awsServices', Object.keys(config.awsServices), "give at least the services the workloads call, for example { logs: 'logs' }");
   requireNonEmpty(scope, 'saasService.availabilityZoneIds', config.saasService.availabilityZoneIds, 'copy the AZ IDs from the provider, for example ["apne1-az1", "apne1-az2"]');
   const missing = config.network.zones.filter((zone) => !config.saasService.availabilityZoneIds.includes(zone));

@@ -14,7 +14,7 @@ import {
 import { AlarmTopic, DedicatedSecurityGroup, EnvironmentStack, FlowLogQueries, partitionOf, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { type AppConfig, validateAppConfig } from './config';
+import { type AppConfig, requireAppConfig } from './config';
 
 /** A regulated customer's VPC that reaches the SaaS service and AWS services through endpoints. */
 export class TenantConsumerStack extends EnvironmentStack {
@@ -31,7 +31,7 @@ export class TenantConsumerStack extends EnvironmentStack {
 
   constructor(scope: Construct, config: AppConfig) {
     super(scope, { application: 'tenant-consumer', environment: config.environment });
-    validateAppConfig(this, config);
+    requireAppConfig(this, config);
     const name = this.node.id;
     const onlyThisAccount = { principalAccountIds: [this.accountId] };
 
