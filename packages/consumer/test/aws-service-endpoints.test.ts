@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { PrivateNetwork } from '@privatelink-cdktf/core';
-import { AwsServiceEndpoints, type AwsServiceEndpointsProps } from '../src';
+import { AwsServiceEndpoints, type AwsServiceEndpointsProps } from '../src/aws-service-endpoints';
 import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 const SERVICES = { kinesis: { awsService: 'kinesis-streams' }, logs: { awsService: 'logs' }, ssm: { awsService: 'ssm' } };

@@ -1,32 +1,22 @@
 import { Token } from 'cdktf';
 import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
+import { AwsServiceEndpoints, type AwsServiceEndpointsProps } from '../src/aws-service-endpoints';
+import { EndpointAlarms, type EndpointAlarmsProps } from '../src/endpoint-alarms';
+import { EndpointConnectionNotifications, type EndpointConnectionNotificationsProps } from '../src/endpoint-connection-notifications';
+import { type InterfaceEndpointAttributes } from '../src/existing-interface-endpoint';
+import { GatewayEndpoint, type GatewayEndpointProps } from '../src/gateway-endpoint';
+import { GatewayLoadBalancerEndpoint, type GatewayLoadBalancerEndpointProps } from '../src/gateway-load-balancer-endpoint';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
+import { ResolverEndpointAlarms, type ResolverEndpointAlarmsProps } from '../src/resolver-endpoint-alarms';
+import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src/resolver-inbound-endpoint';
+import { ResourceEndpoint, type ResourceEndpointProps } from '../src/resource-endpoint';
 import {
-  AwsServiceEndpoints,
-  type AwsServiceEndpointsProps,
-  EndpointAlarms,
-  type EndpointAlarmsProps,
-  EndpointConnectionNotifications,
-  type EndpointConnectionNotificationsProps,
-  GatewayEndpoint,
-  type GatewayEndpointProps,
-  GatewayLoadBalancerEndpoint,
-  type GatewayLoadBalancerEndpointProps,
-  InterfaceEndpoint,
-  type InterfaceEndpointAttributes,
-  type InterfaceEndpointProps,
-  ResolverEndpointAlarms,
-  type ResolverEndpointAlarmsProps,
-  ResolverInboundEndpoint,
-  type ResolverInboundEndpointProps,
-  ResourceEndpoint,
-  type ResourceEndpointProps,
   Route53Profile,
   Route53ProfileAssociations,
   type Route53ProfileAssociationsProps,
   type Route53ProfileProps,
-  ServiceNetworkEndpoint,
-  type ServiceNetworkEndpointProps,
-} from '../src';
+} from '../src/route53-profile';
+import { ServiceNetworkEndpoint, type ServiceNetworkEndpointProps } from '../src/service-network-endpoint';
 import { CUSTOM_SERVICE, devStack, SUBNETS, VPC } from './helpers';
 
 // One table of bad inputs over every public construct of the package. Each case names the field

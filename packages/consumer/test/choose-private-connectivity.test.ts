@@ -1,4 +1,8 @@
-import { choosePrivateConnectivity, PRIVATE_CONNECTIVITY_OPTIONS, type PrivateConnectivityRequirements } from '../src';
+import {
+  choosePrivateConnectivity,
+  PRIVATE_CONNECTIVITY_OPTIONS,
+  type PrivateConnectivityRequirements,
+} from '../src/choose-private-connectivity';
 
 // A SaaS vendor and its customers: TCP, one way, customers pick their own CIDRs.
 const SAAS: PrivateConnectivityRequirements = { overlappingCidrs: true, protocol: 'tcp', consumers: 40, consumerOwnership: 'other-companies' };

@@ -2,20 +2,17 @@ import { EnvironmentStack } from '@privatelink-cdktf/core';
 import { fuzzRuns, TERRAFORM_TIMEOUT_MS, validateGenerated, type GeneratedReport } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
-import {
-  AwsServiceEndpoints,
-  EndpointAlarms,
-  EndpointConnectionNotifications,
-  GatewayEndpoint,
-  GatewayLoadBalancerEndpoint,
-  InterfaceEndpoint,
-  ResolverEndpointAlarms,
-  ResolverInboundEndpoint,
-  ResourceEndpoint,
-  Route53Profile,
-  Route53ProfileAssociations,
-  ServiceNetworkEndpoint,
-} from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { EndpointAlarms } from '../src/endpoint-alarms';
+import { EndpointConnectionNotifications } from '../src/endpoint-connection-notifications';
+import { GatewayEndpoint } from '../src/gateway-endpoint';
+import { GatewayLoadBalancerEndpoint } from '../src/gateway-load-balancer-endpoint';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
+import { ResolverEndpointAlarms } from '../src/resolver-endpoint-alarms';
+import { ResolverInboundEndpoint } from '../src/resolver-inbound-endpoint';
+import { ResourceEndpoint } from '../src/resource-endpoint';
+import { Route53Profile, Route53ProfileAssociations } from '../src/route53-profile';
+import { ServiceNetworkEndpoint } from '../src/service-network-endpoint';
 
 // The property "whatever synthesizes passes terraform validate" over every public construct of the
 // package: generated props, valid and not, each synthesized in its own stack; a construct may reject

@@ -1,6 +1,8 @@
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
 import { TerraformVariable } from 'cdktf';
-import { AwsServiceEndpoints, InterfaceEndpoint, type InterfaceEndpointProps, ResourceEndpoint } from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
+import { ResourceEndpoint } from '../src/resource-endpoint';
 import { devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
 
 function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {

@@ -1,5 +1,6 @@
 import { AlarmTopic } from '@privatelink-cdktf/core';
-import { EndpointAlarms, type EndpointAlarmsProps, InterfaceEndpoint } from '../src';
+import { EndpointAlarms, type EndpointAlarmsProps } from '../src/endpoint-alarms';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:network-alarms';

@@ -1,7 +1,8 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
 import { Testing } from 'cdktf';
-import { EndpointConnectionNotifications, InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
+import { EndpointConnectionNotifications } from '../src/endpoint-connection-notifications';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
 
 function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {

@@ -1,7 +1,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { EnvironmentStack } from '@privatelink-cdktf/core';
-import { AwsServiceEndpoints, dataPerimeterStatements, GatewayEndpoint, InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { dataPerimeterStatements } from '../src/endpoint-perimeter';
+import { GatewayEndpoint } from '../src/gateway-endpoint';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, resourcesOf, SUBNETS, VPC, synthesizeToFile } from './helpers';
 
 interface Statement {

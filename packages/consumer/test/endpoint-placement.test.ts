@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { requireEndpointPlacement, requireSubnetAddresses, requireVpcDns } from '../src';
+import { requireEndpointPlacement, requireSubnetAddresses, requireVpcDns } from '../src/endpoint-placement';
 import { devStack, SUBNETS, VPC } from './helpers';
 
 const scope = () => new Construct(devStack(), 'Endpoint');

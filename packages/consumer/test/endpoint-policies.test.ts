@@ -1,4 +1,11 @@
-import { awsServiceName, dynamoDbTableAccessStatements, GatewayEndpoint, s3BucketAccessStatements, S3_READ_WRITE_ACTIONS, ssmAgentBucketStatements } from '../src';
+import { awsServiceName } from '../src/service-name';
+import {
+  dynamoDbTableAccessStatements,
+  s3BucketAccessStatements,
+  S3_READ_WRITE_ACTIONS,
+  ssmAgentBucketStatements,
+} from '../src/endpoint-policies';
+import { GatewayEndpoint } from '../src/gateway-endpoint';
 import { devStack, resourcesOf, VPC } from './helpers';
 
 describe('endpoint policy helpers', () => {

@@ -1,5 +1,5 @@
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
-import { InterfaceEndpoint } from '../src';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
 import { devStack, synthJson, VPC } from './helpers';
 
 describe('InterfaceEndpoint.fromAttributes', () => {

@@ -3,7 +3,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
-import { GatewayEndpoint, type GatewayEndpointProps } from '../src';
+import { GatewayEndpoint, type GatewayEndpointProps } from '../src/gateway-endpoint';
 import { devStack, rendered, resourcesOf, synthesizeToFile, VPC } from './helpers';
 
 const ROUTE_TABLES = { 'apne1-az1': 'rtb-0aaaaaaaaaaaaaaa1', 'apne1-az2': 'rtb-0bbbbbbbbbbbbbbb2' };

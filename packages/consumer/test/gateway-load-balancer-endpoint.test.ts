@@ -1,7 +1,7 @@
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Testing } from 'cdktf';
-import { GatewayLoadBalancerEndpoint, type GatewayLoadBalancerEndpointProps } from '../src';
+import { GatewayLoadBalancerEndpoint, type GatewayLoadBalancerEndpointProps } from '../src/gateway-load-balancer-endpoint';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, VPC } from './helpers';
 
 function endpoint(props: Partial<GatewayLoadBalancerEndpointProps> = {}, stack = devStack()) {

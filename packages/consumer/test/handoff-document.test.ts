@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HANDOFF_FORMAT, type HandoffDocument, HandoffDocumentError, handoffEndpointSettings, handoffFromOutputs, parseHandoffDocument, readHandoffDocument } from '../src';
+import {
+  HANDOFF_FORMAT,
+  type HandoffDocument,
+  HandoffDocumentError,
+  handoffEndpointSettings,
+  handoffFromOutputs,
+  parseHandoffDocument,
+  readHandoffDocument,
+} from '../src/handoff-document';
 
 const DOCUMENT: HandoffDocument = {
   format: HANDOFF_FORMAT,

@@ -3,7 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthesizeToFile, synthJson, VPC } from './helpers';
 
 function endpoint(props: Partial<InterfaceEndpointProps> = {}, stack = devStack()) {

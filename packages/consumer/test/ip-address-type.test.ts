@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { requireIpTypes } from '../src';
+import { requireIpTypes } from '../src/ip-address-type';
 import { devStack } from './helpers';
 
 const scope = () => new Construct(devStack(), 'Endpoint');

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { ResourceEndpoint, ServiceNetworkEndpoint } from '../src';
+import { ResourceEndpoint } from '../src/resource-endpoint';
+import { ServiceNetworkEndpoint } from '../src/service-network-endpoint';
 import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 const RESOURCE_CONFIGURATION = 'arn:aws:vpc-lattice:ap-northeast-1:444444444444:resourceconfiguration/rcfg-0123456789abcdef0';

@@ -1,19 +1,16 @@
 import { DedicatedSecurityGroup, FlowLogQueries, PrivateNetwork, ReachabilityAnalysis } from '@privatelink-cdktf/core';
 import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { TerraformOutput, Testing } from 'cdktf';
-import {
-  AwsServiceEndpoints,
-  dynamoDbTableAccessStatements,
-  EndpointConnectionNotifications,
-  GatewayEndpoint,
-  GatewayLoadBalancerEndpoint,
-  InterfaceEndpoint,
-  ResolverInboundEndpoint,
-  ResourceEndpoint,
-  Route53Profile,
-  s3BucketAccessStatements,
-  ServiceNetworkEndpoint,
-} from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { EndpointConnectionNotifications } from '../src/endpoint-connection-notifications';
+import { dynamoDbTableAccessStatements, s3BucketAccessStatements } from '../src/endpoint-policies';
+import { GatewayEndpoint } from '../src/gateway-endpoint';
+import { GatewayLoadBalancerEndpoint } from '../src/gateway-load-balancer-endpoint';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
+import { ResolverInboundEndpoint } from '../src/resolver-inbound-endpoint';
+import { ResourceEndpoint } from '../src/resource-endpoint';
+import { Route53Profile } from '../src/route53-profile';
+import { ServiceNetworkEndpoint } from '../src/service-network-endpoint';
 import { CUSTOM_SERVICE, devStack } from './helpers';
 
 const LATTICE = 'arn:aws:vpc-lattice:ap-northeast-1:444444444444';

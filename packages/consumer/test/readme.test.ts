@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { transformSync } from '@swc/core';
 import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
-import { PRIVATE_CONNECTIVITY_OPTIONS } from '../src';
+import { PRIVATE_CONNECTIVITY_OPTIONS } from '../src/choose-private-connectivity';
 
 // The README opens with code users paste: it must compile (typecheck covers tsc), synthesize and plan.
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');

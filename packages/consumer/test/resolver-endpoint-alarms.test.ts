@@ -1,4 +1,5 @@
-import { ResolverEndpointAlarms, ResolverInboundEndpoint, type ResolverEndpointAlarmsProps } from '../src';
+import { ResolverEndpointAlarms, type ResolverEndpointAlarmsProps } from '../src/resolver-endpoint-alarms';
+import { ResolverInboundEndpoint } from '../src/resolver-inbound-endpoint';
 import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:network-alarms';

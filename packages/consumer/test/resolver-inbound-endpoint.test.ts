@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src';
+import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src/resolver-inbound-endpoint';
 import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 function resolver(props: Partial<ResolverInboundEndpointProps> = {}) {

@@ -1,7 +1,8 @@
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import { Testing } from 'cdktf';
-import { InterfaceEndpoint, Route53Profile, Route53ProfileAssociations, type Route53ProfileProps } from '../src';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
+import { Route53Profile, Route53ProfileAssociations, type Route53ProfileProps } from '../src/route53-profile';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
 
 const ZONE = 'arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ';

@@ -1,7 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { PrivateNetwork } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { AwsServiceEndpoints, GatewayLoadBalancerEndpoint, InterfaceEndpoint, type InterfaceEndpointProps } from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { GatewayLoadBalancerEndpoint } from '../src/gateway-load-balancer-endpoint';
+import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, SUBNETS, VPC } from './helpers';
 
 interface CheckBlock {

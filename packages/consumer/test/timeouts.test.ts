@@ -1,12 +1,10 @@
-import {
-  AwsServiceEndpoints,
-  GatewayEndpoint,
-  GatewayLoadBalancerEndpoint,
-  InterfaceEndpoint,
-  ResolverInboundEndpoint,
-  ResourceEndpoint,
-  ServiceNetworkEndpoint,
-} from '../src';
+import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
+import { GatewayEndpoint } from '../src/gateway-endpoint';
+import { GatewayLoadBalancerEndpoint } from '../src/gateway-load-balancer-endpoint';
+import { InterfaceEndpoint } from '../src/interface-endpoint';
+import { ResolverInboundEndpoint } from '../src/resolver-inbound-endpoint';
+import { ResourceEndpoint } from '../src/resource-endpoint';
+import { ServiceNetworkEndpoint } from '../src/service-network-endpoint';
 import { CUSTOM_SERVICE, devStack, resourcesOf, SUBNETS, VPC } from './helpers';
 
 const LATTICE = 'arn:aws:vpc-lattice:ap-northeast-1:444444444444';

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { awsContext, knownAwsContext, requireAccountContext, setAwsContext } from '../src';
+import { awsContext, knownAwsContext, requireAccountContext, setAwsContext } from '../src/aws-context';
 import { devStack } from './helpers';
 
 describe('awsContext', () => {

@@ -1,10 +1,22 @@
 import { Token, Testing } from 'cdktf';
-import {
-  ConfigError, DedicatedSecurityGroup, EncryptedLogGroup, EncryptionKey, EnvironmentStack, NAME_RULES, policyDocument, PrivateNetwork, requireArn,
-  requireAzId, requireCidr, requireInteger, requireListenerOfLoadBalancer, requireName, requireNarrowCidrs, requireOneOf, requirePrincipal,
-  requireSubnetPlacement, requireTimeouts, requireTlsPolicy, requireTransferSecurityPolicy, resolveServiceName, VpcFlowLogs,
-  type DedicatedSecurityGroupProps, type EncryptionKeyProps, type PrivateNetworkProps, type VpcFlowLogsProps,
-} from '../src';
+import { requireArn, requireListenerOfLoadBalancer, requirePrincipal } from '../src/aws/arn';
+import { requireAzId } from '../src/aws/availability-zones';
+import { requireCidr } from '../src/aws/cidr';
+import { NAME_RULES, requireName } from '../src/aws/names';
+import { requireNarrowCidrs } from '../src/aws/open';
+import { requireTlsPolicy, requireTransferSecurityPolicy } from '../src/aws/security-policies';
+import { resolveServiceName } from '../src/aws/service-names';
+import { ConfigError } from '../src/config-error';
+import { EncryptedLogGroup } from '../src/encrypted-log-group';
+import { EncryptionKey, type EncryptionKeyProps } from '../src/encryption-key';
+import { EnvironmentStack } from '../src/environment-stack';
+import { policyDocument } from '../src/policy-document';
+import { PrivateNetwork, type PrivateNetworkProps } from '../src/private-network';
+import { DedicatedSecurityGroup, type DedicatedSecurityGroupProps } from '../src/security-group';
+import { requireSubnetPlacement } from '../src/subnet-ref';
+import { requireTimeouts } from '../src/terraform-timeouts';
+import { requireInteger, requireOneOf } from '../src/validate';
+import { VpcFlowLogs, type VpcFlowLogsProps } from '../src/vpc-flow-logs';
 import { devStack, widget } from './helpers';
 
 // One table of bad inputs for core's public constructs and checks. Each case says which field the

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ConfigError, configError, formatValue, reportAs, UNRESOLVED_VALUE } from '../src';
+import { ConfigError, configError, formatValue, reportAs, UNRESOLVED_VALUE } from '../src/config-error';
 import { widget } from './helpers';
 
 describe('configError', () => {

@@ -1,4 +1,5 @@
-import { Connections, DedicatedSecurityGroup, ExistingSecurityGroup, type Peer } from '../src';
+import { Connections, ExistingSecurityGroup, type Peer } from '../src/connections';
+import { DedicatedSecurityGroup } from '../src/security-group';
 import { devStack, synthJson } from './helpers';
 
 /** A construct with a dedicated group wired like an endpoint: Connections over its own group. */

@@ -1,20 +1,12 @@
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { fuzzRuns, TERRAFORM_TIMEOUT_MS, validateGenerated, type GeneratedReport } from '@privatelink-cdktf/terraform-harness';
-import {
-  DedicatedSecurityGroup,
-  EncryptedLogGroup,
-  EncryptionKey,
-  EnvironmentStack,
-  PrivateNetwork,
-  VpcFlowLogs,
-  type DedicatedSecurityGroupProps,
-  type EncryptedLogGroupProps,
-  type EncryptionKeyProps,
-  type PrivateNetworkProps,
-  type TrafficRule,
-  type VpcFlowLogsProps,
-} from '../src';
+import { EncryptedLogGroup, type EncryptedLogGroupProps } from '../src/encrypted-log-group';
+import { EncryptionKey, type EncryptionKeyProps } from '../src/encryption-key';
+import { EnvironmentStack } from '../src/environment-stack';
+import { PrivateNetwork, type PrivateNetworkProps } from '../src/private-network';
+import { DedicatedSecurityGroup, type DedicatedSecurityGroupProps, type TrafficRule } from '../src/security-group';
+import { VpcFlowLogs, type VpcFlowLogsProps } from '../src/vpc-flow-logs';
 
 // The property "whatever synthesizes passes terraform validate" over core's constructs: generated
 // props on both sides of each construct's checks, every accepted stack validated by the real AWS

@@ -5,7 +5,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, TerraformStack } from 'cdktf';
-import { CrossStackReferences, EnvironmentStack } from '../src';
+import { CrossStackReferences } from '../src/cross-stack-references';
+import { EnvironmentStack } from '../src/environment-stack';
 
 // Cross-stack references appear only on app.synth() (cdktf creates them while preparing stacks).
 function synthApp(build: (app: App) => void): Record<string, { data?: Record<string, unknown>; '//'?: Record<string, unknown>; resource?: Record<string, Record<string, Record<string, unknown>>> }> {

@@ -1,4 +1,4 @@
-import { EncryptedLogGroup, LOG_RETENTION_DAYS, requireLogRetentionDays } from '../src';
+import { EncryptedLogGroup, LOG_RETENTION_DAYS, requireLogRetentionDays } from '../src/encrypted-log-group';
 import { devStack, onlyResource, synthJson, widget } from './helpers';
 
 describe('EncryptedLogGroup', () => {

@@ -1,6 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { Testing } from 'cdktf';
-import { EncryptionKey, type EncryptionKeyProps } from '../src';
+import { EncryptionKey, type EncryptionKeyProps } from '../src/encryption-key';
 import { devStack, onlyResource, synthJson } from './helpers';
 
 const props = (extra: Partial<EncryptionKeyProps> = {}): EncryptionKeyProps => ({ alias: 'privatelink/dev/events', description: 'Encrypts events', ...extra });

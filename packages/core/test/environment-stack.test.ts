@@ -1,7 +1,10 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
-import { EnvironmentStack, Guardrails, isProduction, resourceRule, type EnvironmentStackProps } from '../src';
+import { EnvironmentStack, type EnvironmentStackProps } from '../src/environment-stack';
+import { resourceRule } from '../src/guardrails/guardrail-rule';
+import { Guardrails } from '../src/guardrails/guardrails';
+import { isProduction } from '../src/production';
 import { synthesizeToFile } from './guardrails/helpers';
 import { devStack, synthJson } from './helpers';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_REGION, ENVIRONMENT_NAMES, requireEnvironment } from '../src';
+import { DEFAULT_REGION, ENVIRONMENT_NAMES, requireEnvironment } from '../src/environment';
 import { widget } from './helpers';
 
 describe('requireEnvironment', () => {

@@ -1,6 +1,6 @@
 import { CloudwatchQueryDefinition } from '@cdktf/provider-aws/lib/cloudwatch-query-definition';
 import { Testing, TerraformVariable } from 'cdktf';
-import { FlowLogQueries, type FlowLogQueriesProps } from '../src';
+import { FlowLogQueries, type FlowLogQueriesProps } from '../src/flow-log-queries';
 import { devStack, synthJson } from './helpers';
 
 function queries(props: Partial<FlowLogQueriesProps> = {}) {

@@ -1,6 +1,7 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { ConfigError, EnvironmentStack } from '../src';
+import { ConfigError } from '../src/config-error';
+import { EnvironmentStack } from '../src/environment-stack';
 
 /** A dev stack in ap-northeast-1 for account 111111111111, on a Testing app. */
 export function devStack(overrides: Partial<ConstructorParameters<typeof EnvironmentStack>[1]['environment']> = {}): EnvironmentStack {

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Construct } from 'constructs';
-import { applyConstructContract, dependsOnOf, providerRegion, useProvider } from '../src';
+import { applyConstructContract, dependsOnOf, providerRegion, useProvider } from '../src/meta-arguments';
 import { configErrorOf, devStack, synthJson } from './helpers';
 
 class Thing extends Construct {}

@@ -1,6 +1,7 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
-import { AlarmTopic, type AlarmSettings, metricAlarm, type MetricAlarmDefinition, subscribeToTopic, type TopicSubscription } from '../src';
+import { AlarmTopic, type AlarmSettings, metricAlarm, type MetricAlarmDefinition } from '../src/metric-alarms';
+import { subscribeToTopic, type TopicSubscription } from '../src/service-topics';
 import { devStack, synthJson } from './helpers';
 
 const TOPIC = 'arn:aws:sns:ap-northeast-1:111111111111:ops-alarms';

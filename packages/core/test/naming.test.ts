@@ -1,4 +1,4 @@
-import { physicalName } from '../src';
+import { physicalName } from '../src/naming';
 
 describe('physicalName', () => {
   it('joins, lowers and cleans parts', () => {

@@ -1,4 +1,4 @@
-import { policyDocument } from '../src';
+import { policyDocument } from '../src/policy-document';
 import { widget } from './helpers';
 
 describe('policyDocument', () => {

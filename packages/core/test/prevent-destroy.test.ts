@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { requirePreventDestroy } from '../src';
+import { requirePreventDestroy } from '../src/prevent-destroy';
 import { synthesizeToFile } from './guardrails/helpers';
 import { configErrorOf, devStack } from './helpers';
 

@@ -5,7 +5,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Testing } from 'cdktf';
-import { PrivateNetwork } from '../src';
+import { PrivateNetwork } from '../src/private-network';
 import { devStack, synthJson } from './helpers';
 
 describe('PrivateNetwork', () => {

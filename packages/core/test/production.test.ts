@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { isProduction } from '../src';
+import { isProduction } from '../src/production';
 import { devStack } from './helpers';
 
 describe('isProduction', () => {

@@ -1,7 +1,7 @@
 import { Ec2NetworkInsightsAnalysis } from '@cdktf/provider-aws/lib/ec2-network-insights-analysis';
 import { Ec2NetworkInsightsPath } from '@cdktf/provider-aws/lib/ec2-network-insights-path';
 import { TerraformOutput, Testing } from 'cdktf';
-import { ReachabilityAnalysis, type ReachabilityAnalysisProps } from '../src';
+import { ReachabilityAnalysis, type ReachabilityAnalysisProps } from '../src/reachability-analysis';
 import { devStack, synthJson } from './helpers';
 
 const NLB = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/saas/0123456789abcdef';

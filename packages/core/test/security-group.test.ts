@@ -2,7 +2,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { DedicatedSecurityGroup, type DedicatedSecurityGroupProps, type TrafficRule } from '../src';
+import { DedicatedSecurityGroup, type DedicatedSecurityGroupProps, type TrafficRule } from '../src/security-group';
 import { synthesizeToFile } from './guardrails/helpers';
 import { devStack, synthJson } from './helpers';
 

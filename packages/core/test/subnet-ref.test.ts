@@ -1,4 +1,4 @@
-import { requireAddressInSubnet, requireSubnetPlacement, zoneOf } from '../src';
+import { requireAddressInSubnet, requireSubnetPlacement, zoneOf } from '../src/subnet-ref';
 import { widget } from './helpers';
 
 describe('zoneOf', () => {

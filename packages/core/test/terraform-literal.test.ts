@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { terraformLiteral } from '../src';
+import { terraformLiteral } from '../src/terraform-literal';
 
 describe('terraformLiteral', () => {
   it('doubles the openers of template sequences and leaves the rest as written', () => {

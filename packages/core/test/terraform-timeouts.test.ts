@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { requireTimeouts } from '../src';
+import { requireTimeouts } from '../src/terraform-timeouts';
 import { devStack } from './helpers';
 
 describe('requireTimeouts', () => {

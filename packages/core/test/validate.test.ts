@@ -1,8 +1,21 @@
 import { Token } from 'cdktf';
 import {
-  describeKind, isUnresolved, requireAccountId, requireArray, requireBoolean, requireDefined, requireDnsName, requireInteger, requireKeys,
-  requireNonEmpty, requireOneOf, requirePort, requirePorts, requireString, requireUnique,
-} from '../src';
+  describeKind,
+  isUnresolved,
+  requireAccountId,
+  requireArray,
+  requireBoolean,
+  requireDefined,
+  requireDnsName,
+  requireInteger,
+  requireKeys,
+  requireNonEmpty,
+  requireOneOf,
+  requirePort,
+  requirePorts,
+  requireString,
+  requireUnique,
+} from '../src/validate';
 import { widget } from './helpers';
 
 const scope = widget();

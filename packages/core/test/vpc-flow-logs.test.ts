@@ -1,4 +1,4 @@
-import { VpcFlowLogs } from '../src';
+import { VpcFlowLogs } from '../src/vpc-flow-logs';
 import { devStack, onlyResource, synthJson } from './helpers';
 
 describe('VpcFlowLogs', () => {

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { requireVpcRef } from '../src';
+import { requireVpcRef } from '../src/vpc-ref';
 import { configErrorOf, widget } from './helpers';
 
 const VPC = { vpcId: 'vpc-0123456789abcdef0', cidrBlocks: ['10.0.0.0/16', '10.1.0.0/16'] };

@@ -5,7 +5,8 @@ import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { AlbTarget, NetworkLoadBalancer, type AlbTargetProps } from '../src';
+import { AlbTarget, type AlbTargetProps } from '../src/alb-target';
+import { NetworkLoadBalancer } from '../src/network-load-balancer';
 import { ALB_ARN, ALB_LISTENER_ARN, SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
 
 function setup(props: Partial<AlbTargetProps> = {}) {

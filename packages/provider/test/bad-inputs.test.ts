@@ -1,31 +1,18 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Token } from 'cdktf';
-import {
-  AlbTarget,
-  type AlbTargetProps,
-  ConnectionNotifications,
-  type ConnectionNotificationsProps,
-  EndpointService,
-  type EndpointServiceProps,
-  InstanceTargets,
-  type InstanceTargetsProps,
-  IpTargets,
-  type IpTargetsProps,
-  type ListenerConfig,
-  NetworkLoadBalancer,
-  type NetworkLoadBalancerProps,
-  PrivateDnsName,
-  type PrivateDnsNameProps,
-  PrivateLinkService,
-  type PrivateLinkServiceProps,
-  ServiceAlarms,
-  type ServiceAlarmsProps,
-  ServiceContributorInsights,
-  type ServiceContributorInsightsProps,
-  Tenant,
-  type TenantProps,
-} from '../src';
+import { AlbTarget, type AlbTargetProps } from '../src/alb-target';
+import { ConnectionNotifications, type ConnectionNotificationsProps } from '../src/connection-notifications';
+import { EndpointService, type EndpointServiceProps } from '../src/endpoint-service';
+import { InstanceTargets, type InstanceTargetsProps } from '../src/instance-targets';
+import { IpTargets, type IpTargetsProps } from '../src/ip-targets';
+import { type ListenerConfig } from '../src/listener';
+import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from '../src/network-load-balancer';
+import { PrivateDnsName, type PrivateDnsNameProps } from '../src/private-dns-name';
+import { PrivateLinkService, type PrivateLinkServiceProps } from '../src/private-link-service';
+import { ServiceAlarms, type ServiceAlarmsProps } from '../src/service-alarms';
+import { ServiceContributorInsights, type ServiceContributorInsightsProps } from '../src/service-contributor-insights';
+import { Tenant, type TenantProps } from '../src/tenant';
 import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, testStack } from './helpers';
 
 // One table of bad inputs over every public construct of the package. Each case says which field

@@ -2,7 +2,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointConnectionNotification } from '@cdktf/provider-aws/lib/vpc-endpoint-connection-notification';
 import { Testing } from 'cdktf';
-import { ConnectionNotifications, type ConnectionNotificationsProps } from '../src';
+import { ConnectionNotifications, type ConnectionNotificationsProps } from '../src/connection-notifications';
 import { resourcesOf, synthJson, testStack } from './helpers';
 
 const SERVICE = { serviceId: 'vpce-svc-0123456789abcdef0', serviceArn: 'arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint-service/vpce-svc-0123456789abcdef0' };

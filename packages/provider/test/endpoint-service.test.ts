@@ -1,7 +1,7 @@
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing, Token } from 'cdktf';
-import { EndpointService, type EndpointServiceProps } from '../src';
+import { EndpointService, type EndpointServiceProps } from '../src/endpoint-service';
 import { NLB_ARN, resolve, resourcesOf, synthJson, testStack } from './helpers';
 
 const ROOT = 'arn:aws:iam::444444444444:root';

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { requireHealthCheck } from '../src';
+import { requireHealthCheck } from '../src/health-check';
 import { testStack } from './helpers';
 
 describe('requireHealthCheck', () => {

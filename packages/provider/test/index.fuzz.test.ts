@@ -3,23 +3,19 @@ import { ELB_TLS_POLICIES, EnvironmentStack } from '@privatelink-cdktf/core';
 import { fuzzRuns, TERRAFORM_TIMEOUT_MS, validateGenerated, type GeneratedReport } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
-import {
-  AlbTarget,
-  ConnectionNotifications,
-  EndpointService,
-  type HealthCheckConfig,
-  InstanceTargets,
-  IpTargets,
-  type ListenerConfig,
-  NetworkLoadBalancer,
-  PrivateDnsName,
-  PrivateLinkService,
-  ServiceAlarms,
-  SERVICE_INSIGHT_TEMPLATES,
-  ServiceContributorInsights,
-  Tenant,
-  type TenantConfig,
-} from '../src';
+import { AlbTarget } from '../src/alb-target';
+import { ConnectionNotifications } from '../src/connection-notifications';
+import { EndpointService } from '../src/endpoint-service';
+import { type HealthCheckConfig } from '../src/health-check';
+import { InstanceTargets } from '../src/instance-targets';
+import { IpTargets } from '../src/ip-targets';
+import { type ListenerConfig } from '../src/listener';
+import { NetworkLoadBalancer } from '../src/network-load-balancer';
+import { PrivateDnsName } from '../src/private-dns-name';
+import { PrivateLinkService } from '../src/private-link-service';
+import { ServiceAlarms } from '../src/service-alarms';
+import { SERVICE_INSIGHT_TEMPLATES, ServiceContributorInsights } from '../src/service-contributor-insights';
+import { Tenant, type TenantConfig } from '../src/tenant';
 
 // The property "whatever synthesizes passes terraform validate" over every public construct of
 // the package: generated props, valid and not, each case in its own stack. A construct may reject

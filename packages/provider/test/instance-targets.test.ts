@@ -3,7 +3,8 @@ import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { InstanceTargets, NetworkLoadBalancer, type InstanceTargetsProps } from '../src';
+import { InstanceTargets, type InstanceTargetsProps } from '../src/instance-targets';
+import { NetworkLoadBalancer } from '../src/network-load-balancer';
 import { SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
 
 function setup(props: Partial<InstanceTargetsProps> = {}) {

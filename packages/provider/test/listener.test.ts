@@ -1,7 +1,9 @@
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { Guardrails, RECOMMENDED_TLS_POLICY } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { DEFAULT_TLS_SECURITY_POLICY, IpTargets, NetworkLoadBalancer, requireListener } from '../src';
+import { IpTargets } from '../src/ip-targets';
+import { DEFAULT_TLS_SECURITY_POLICY, requireListener } from '../src/listener';
+import { NetworkLoadBalancer } from '../src/network-load-balancer';
 import { recordedGuardrails, SUBNETS, synthJson, resourcesOf, testStack, VPC } from './helpers';
 
 const CERT = 'arn:aws:acm:ap-northeast-1:111111111111:certificate/0b1c2d3e-1111-2222-3333-444455556666';

@@ -2,7 +2,8 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { IpTargets, NetworkLoadBalancer, type NetworkLoadBalancerProps } from '../src';
+import { IpTargets } from '../src/ip-targets';
+import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from '../src/network-load-balancer';
 import { SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
 
 function nlb(overrides: Partial<NetworkLoadBalancerProps> = {}) {

@@ -1,7 +1,8 @@
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
 import { Testing } from 'cdktf';
-import { EndpointService, PrivateDnsName, type PrivateDnsNameProps } from '../src';
+import { EndpointService } from '../src/endpoint-service';
+import { PrivateDnsName, type PrivateDnsNameProps } from '../src/private-dns-name';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 function dns(privateDnsName: string | undefined, props: Partial<PrivateDnsNameProps> = {}) {

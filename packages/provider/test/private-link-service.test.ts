@@ -7,7 +7,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { PrivateLinkService, type PrivateLinkServiceProps } from '../src';
+import { PrivateLinkService, type PrivateLinkServiceProps } from '../src/private-link-service';
 import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, recordedGuardrails, resolve, resourcesOf, synthJson, testStack } from './helpers';
 
 const TENANTS = [{ key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'] }];

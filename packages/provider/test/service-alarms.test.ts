@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { ServiceAlarms, type ServiceAlarmsProps } from '../src';
+import { ServiceAlarms, type ServiceAlarmsProps } from '../src/service-alarms';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 const PAGER = 'arn:aws:sns:ap-northeast-1:111111111111:pager';

@@ -1,5 +1,5 @@
 import { TerraformOutput } from 'cdktf';
-import { ServiceContributorInsights, SERVICE_INSIGHT_TEMPLATES } from '../src';
+import { ServiceContributorInsights, SERVICE_INSIGHT_TEMPLATES } from '../src/service-contributor-insights';
 import { resourcesOf, synthJson, testStack } from './helpers';
 
 const SERVICE_ARN = 'arn:aws:ec2:ap-northeast-1:111111111111:vpc-endpoint-service/vpce-svc-0123456789abcdef0';

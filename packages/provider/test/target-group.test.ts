@@ -1,5 +1,5 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { IpTargets } from '../src';
+import { IpTargets } from '../src/ip-targets';
 import { resourcesOf, synthJson, testStack, VPC } from './helpers';
 
 // NlbTargetGroup is shared by every target kind; IpTargets stands in for them here.

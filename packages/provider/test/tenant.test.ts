@@ -2,7 +2,8 @@ import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpo
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Testing } from 'cdktf';
 import { Guardrails } from '@privatelink-cdktf/core';
-import { EndpointService, principalSuffix, Tenant, type TenantConfig } from '../src';
+import { EndpointService } from '../src/endpoint-service';
+import { principalSuffix, Tenant, type TenantConfig } from '../src/tenant';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 const ACME: TenantConfig = { key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] };

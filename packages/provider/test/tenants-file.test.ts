@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EndpointService, loadTenantsFile, parseTenantsFile, TenantsFileError } from '../src';
+import { EndpointService } from '../src/endpoint-service';
+import { loadTenantsFile, parseTenantsFile, TenantsFileError } from '../src/tenants-file';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 const FILE = 'tenants/prod.yaml';

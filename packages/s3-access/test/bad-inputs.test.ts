@@ -1,33 +1,19 @@
 import { ConfigError } from '@privatelink-cdktf/core';
 import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Token } from 'cdktf';
-import {
-  BucketGuard,
-  type BucketGuardProps,
-  ClientVpn,
-  type ClientVpnProps,
-  FileGateway,
-  type FileGatewayProps,
-  HttpsProxy,
-  type HttpsProxyProps,
-  PrivateInstance,
-  type PrivateInstanceProps,
-  PublicDirectConnect,
-  type PublicDirectConnectProps,
-  requireBucketPrefix,
-  S3GatewayEndpoint,
-  type S3GatewayEndpointProps,
-  S3InterfaceEndpoint,
-  type S3InterfaceEndpointProps,
-  ServiceRole,
-  type ServiceRoleProps,
-  SftpServer,
-  type SftpServerProps,
-  SoftwareVpn,
-  type SoftwareVpnProps,
-  SyncHost,
-  type SyncHostProps,
-} from '../src';
+import { requireBucketPrefix } from '../src/bucket';
+import { BucketGuard, type BucketGuardProps } from '../src/bucket-guard';
+import { ClientVpn, type ClientVpnProps } from '../src/client-vpn';
+import { FileGateway, type FileGatewayProps } from '../src/file-gateway';
+import { HttpsProxy, type HttpsProxyProps } from '../src/https-proxy';
+import { PrivateInstance, type PrivateInstanceProps } from '../src/private-instance';
+import { PublicDirectConnect, type PublicDirectConnectProps } from '../src/public-direct-connect';
+import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
+import { S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src/s3-interface-endpoint';
+import { ServiceRole, type ServiceRoleProps } from '../src/service-role';
+import { SftpServer, type SftpServerProps } from '../src/sftp-server';
+import { SoftwareVpn, type SoftwareVpnProps } from '../src/software-vpn';
+import { SyncHost, type SyncHostProps } from '../src/sync-host';
 import { AMI, devStack, PREFIX_LIST, SSH_KEY, SUBNETS, VPC } from './helpers';
 
 // One table of bad inputs over every public construct and check of the package. Each case names

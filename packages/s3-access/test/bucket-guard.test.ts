@@ -6,7 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
-import { BucketGuard, type BucketGuardProps } from '../src';
+import { BucketGuard, type BucketGuardProps } from '../src/bucket-guard';
 import { devStack, policyOf, referenceOf, resources, synthJson } from './helpers';
 
 const ADMIN = 'arn:aws:iam::111111111111:role/terraform';

@@ -1,4 +1,4 @@
-import { bucketArns, requireBucketName, requireBucketPrefix } from '../src';
+import { bucketArns, requireBucketName, requireBucketPrefix } from '../src/bucket';
 import { devStack } from './helpers';
 
 describe('bucketArns', () => {

@@ -1,4 +1,4 @@
-import { chooseS3Access, S3_ACCESS_ARCHITECTURES, type S3AccessRequirements } from '../src';
+import { chooseS3Access, S3_ACCESS_ARCHITECTURES, type S3AccessRequirements } from '../src/choose-s3-access';
 
 const names = (requirements: S3AccessRequirements) => chooseS3Access(requirements).map((r) => r.architecture);
 

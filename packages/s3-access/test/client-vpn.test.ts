@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Ec2ClientVpnAuthorizationRule } from '@cdktf/provider-aws/lib/ec2-client-vpn-authorization-rule';
 import { Ec2ClientVpnEndpoint } from '@cdktf/provider-aws/lib/ec2-client-vpn-endpoint';
 import { Testing } from 'cdktf';
-import { ClientVpn, type ClientVpnProps } from '../src';
+import { ClientVpn, type ClientVpnProps } from '../src/client-vpn';
 import { devStack, expectPreventDestroyInProduction, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const base: ClientVpnProps = {

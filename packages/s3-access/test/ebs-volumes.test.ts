@@ -1,4 +1,4 @@
-import { EBS_VOLUME_LIMITS, requireVolume } from '../src';
+import { EBS_VOLUME_LIMITS, requireVolume } from '../src/ebs-volumes';
 import { devStack } from './helpers';
 
 const check = (volume: Parameters<typeof requireVolume>[2], options?: Parameters<typeof requireVolume>[3]) => () =>

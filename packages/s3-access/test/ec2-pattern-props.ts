@@ -1,4 +1,7 @@
-import type { FileGatewayProps, HttpsProxyProps, SoftwareVpnProps, SyncHostProps } from '../src';
+import type { FileGatewayProps } from '../src/file-gateway';
+import type { HttpsProxyProps } from '../src/https-proxy';
+import type { SoftwareVpnProps } from '../src/software-vpn';
+import type { SyncHostProps } from '../src/sync-host';
 import { AMI, PREFIX_LIST, SUBNETS, VPC } from './helpers';
 
 // Valid props of the EC2 patterns, shared by their own tests and PrivateInstance's.

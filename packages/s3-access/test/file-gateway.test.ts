@@ -4,7 +4,7 @@ import { StoragegatewayNfsFileShare } from '@cdktf/provider-aws/lib/storagegatew
 import { StoragegatewaySmbFileShare } from '@cdktf/provider-aws/lib/storagegateway-smb-file-share';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { FILE_GATEWAY_INSTANCE_VCPUS, FileGateway, type FileGatewayProps } from '../src';
+import { FILE_GATEWAY_INSTANCE_VCPUS, FileGateway, type FileGatewayProps } from '../src/file-gateway';
 import { gatewayProps } from './ec2-pattern-props';
 import { devStack, policyOf, referenceOf, resources, synthJson } from './helpers';
 

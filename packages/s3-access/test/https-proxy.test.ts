@@ -1,7 +1,7 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { HttpsProxy } from '../src';
+import { HttpsProxy } from '../src/https-proxy';
 import { proxyProps } from './ec2-pattern-props';
 import { devStack, resources, synthJson } from './helpers';
 

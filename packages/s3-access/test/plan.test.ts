@@ -1,18 +1,16 @@
 import { type EnvironmentStack, Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
 import { planConfig, TERRAFORM_TIMEOUT_MS, type PlanResult } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
-import {
-  BucketGuard,
-  ClientVpn,
-  FileGateway,
-  HttpsProxy,
-  PublicDirectConnect,
-  S3GatewayEndpoint,
-  S3InterfaceEndpoint,
-  SftpServer,
-  SoftwareVpn,
-  SyncHost,
-} from '../src';
+import { BucketGuard } from '../src/bucket-guard';
+import { ClientVpn } from '../src/client-vpn';
+import { FileGateway } from '../src/file-gateway';
+import { HttpsProxy } from '../src/https-proxy';
+import { PublicDirectConnect } from '../src/public-direct-connect';
+import { S3GatewayEndpoint } from '../src/s3-gateway-endpoint';
+import { S3InterfaceEndpoint } from '../src/s3-interface-endpoint';
+import { SftpServer } from '../src/sftp-server';
+import { SoftwareVpn } from '../src/software-vpn';
+import { SyncHost } from '../src/sync-host';
 import { AMI, devStack } from './helpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';

@@ -1,7 +1,11 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { FileGateway, HttpsProxy, PrivateInstance, SoftwareVpn, SyncHost } from '../src';
+import { FileGateway } from '../src/file-gateway';
+import { HttpsProxy } from '../src/https-proxy';
+import { PrivateInstance } from '../src/private-instance';
+import { SoftwareVpn } from '../src/software-vpn';
+import { SyncHost } from '../src/sync-host';
 import { gatewayProps, proxyProps, syncProps, vpnProps } from './ec2-pattern-props';
 import { AMI, devStack, PREFIX_LIST, resources, SUBNETS, synthJson, VPC } from './helpers';
 

@@ -1,6 +1,6 @@
 import { DxPublicVirtualInterface } from '@cdktf/provider-aws/lib/dx-public-virtual-interface';
 import { Testing } from 'cdktf';
-import { PublicDirectConnect, type PublicDirectConnectProps } from '../src';
+import { PublicDirectConnect, type PublicDirectConnectProps } from '../src/public-direct-connect';
 import { devStack, expectPreventDestroyInProduction } from './helpers';
 
 const base: PublicDirectConnectProps = {

@@ -2,20 +2,18 @@ import { EnvironmentStack } from '@privatelink-cdktf/core';
 import { fuzzRuns, validateGenerated, type GeneratedReport, TERRAFORM_TIMEOUT_MS } from '@privatelink-cdktf/terraform-harness';
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
-import {
-  BucketGuard,
-  ClientVpn,
-  FileGateway,
-  HttpsProxy,
-  PrivateInstance,
-  PublicDirectConnect,
-  S3GatewayEndpoint,
-  S3InterfaceEndpoint,
-  ServiceRole,
-  SftpServer,
-  SoftwareVpn,
-  SyncHost,
-} from '../src';
+import { BucketGuard } from '../src/bucket-guard';
+import { ClientVpn } from '../src/client-vpn';
+import { FileGateway } from '../src/file-gateway';
+import { HttpsProxy } from '../src/https-proxy';
+import { PrivateInstance } from '../src/private-instance';
+import { PublicDirectConnect } from '../src/public-direct-connect';
+import { S3GatewayEndpoint } from '../src/s3-gateway-endpoint';
+import { S3InterfaceEndpoint } from '../src/s3-interface-endpoint';
+import { ServiceRole } from '../src/service-role';
+import { SftpServer } from '../src/sftp-server';
+import { SoftwareVpn } from '../src/software-vpn';
+import { SyncHost } from '../src/sync-host';
 import { AMI, PREFIX_LIST, SSH_KEY, SUBNETS, VPC } from './helpers';
 
 // The property "whatever synthesizes passes terraform validate" over every public construct of

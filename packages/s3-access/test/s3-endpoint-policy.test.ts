@@ -1,7 +1,7 @@
 import { Guardrails } from '@privatelink-cdktf/core';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src';
+import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
 import { acknowledgements, devStack, policyOf, resources, synthJson, VPC } from './helpers';
 
 const props: S3GatewayEndpointProps = { name: 'gw', vpcId: VPC.vpcId, routeTables: { a: 'rtb-0123456789abcdef0' }, bucketNames: ['acme-dev-exchange'] };

@@ -3,7 +3,7 @@ import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-en
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src';
+import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
 import { devStack, policyOf, resources, synthJson, VPC } from './helpers';
 
 const gatewayProps: S3GatewayEndpointProps = {

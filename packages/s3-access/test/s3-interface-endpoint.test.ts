@@ -1,7 +1,8 @@
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { S3GatewayEndpoint, type S3GatewayEndpointProps, S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src';
+import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
+import { S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src/s3-interface-endpoint';
 import { devStack, expectPreventDestroyInProduction, policyOf, referenceOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const gatewayProps: S3GatewayEndpointProps = {

@@ -1,4 +1,4 @@
-import { requirePrefixListRef } from '../src';
+import { requirePrefixListRef } from '../src/s3-prefix-list';
 import { devStack } from './helpers';
 
 describe('requirePrefixListRef', () => {

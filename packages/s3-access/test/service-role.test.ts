@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { ServiceRole } from '../src';
+import { ServiceRole } from '../src/service-role';
 import { devStack, policyOf, resources, synthJson } from './helpers';
 
 describe('ServiceRole', () => {

@@ -6,7 +6,7 @@ import { TransferUser } from '@cdktf/provider-aws/lib/transfer-user';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Guardrails } from '@privatelink-cdktf/core';
 import { Testing } from 'cdktf';
-import { SftpServer, type SftpServerProps } from '../src';
+import { SftpServer, type SftpServerProps } from '../src/sftp-server';
 import { devStack, expectPreventDestroyInProduction, policyOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY partner@example.com';

@@ -1,6 +1,6 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { SoftwareVpn, type SoftwareVpnProps } from '../src';
+import { SoftwareVpn, type SoftwareVpnProps } from '../src/software-vpn';
 import { vpnProps } from './ec2-pattern-props';
 import { devStack, policyOf, resources, synthJson } from './helpers';
 

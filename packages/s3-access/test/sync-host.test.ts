@@ -1,6 +1,6 @@
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Testing } from 'cdktf';
-import { SyncHost, type SyncHostProps } from '../src';
+import { SyncHost, type SyncHostProps } from '../src/sync-host';
 import { syncProps } from './ec2-pattern-props';
 import { devStack, policyOf, resources, synthJson } from './helpers';
 

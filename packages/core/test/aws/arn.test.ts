@@ -1,4 +1,13 @@
-import { isServicePrincipal, loadBalancerOfListener, parseArn, principalKind, requireArn, requireListenerOfLoadBalancer, requirePrincipal, requireServicePrincipal } from '../../src';
+import {
+  isServicePrincipal,
+  loadBalancerOfListener,
+  parseArn,
+  principalKind,
+  requireArn,
+  requireListenerOfLoadBalancer,
+  requirePrincipal,
+  requireServicePrincipal,
+} from '../../src/aws/arn';
 import { widget } from '../helpers';
 
 const scope = widget();

@@ -1,4 +1,15 @@
-import { AWS_REGIONS, AZ_ID_REGION_CODES, isAzId, isAzName, regionOfAzId, regionOfAzName, regionOfZone, requireAzId, requireZone, zoneNumber } from '../../src';
+import {
+  AZ_ID_REGION_CODES,
+  isAzId,
+  isAzName,
+  regionOfAzId,
+  regionOfAzName,
+  regionOfZone,
+  requireAzId,
+  requireZone,
+  zoneNumber,
+} from '../../src/aws/availability-zones';
+import { AWS_REGIONS } from '../../src/regions';
 import { widget } from '../helpers';
 
 const scope = widget();

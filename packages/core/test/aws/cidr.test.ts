@@ -1,8 +1,21 @@
 import * as fc from 'fast-check';
 import {
-  addressInCidr, awsReservedAddresses, cidrContains, cidrContainsAddress, cidrsOverlap, familiesCoveredBy, formatIpAddress, isAwsReservedAddress,
-  isCidr, isIpAddress, parseCidr, parseIpAddress, requireCidr, requireIpAddress, subnetOfCidr,
-} from '../../src';
+  addressInCidr,
+  awsReservedAddresses,
+  cidrContains,
+  cidrContainsAddress,
+  cidrsOverlap,
+  familiesCoveredBy,
+  formatIpAddress,
+  isAwsReservedAddress,
+  isCidr,
+  isIpAddress,
+  parseCidr,
+  parseIpAddress,
+  requireCidr,
+  requireIpAddress,
+  subnetOfCidr,
+} from '../../src/aws/cidr';
 import { widget } from '../helpers';
 
 const scope = widget();

@@ -1,4 +1,4 @@
-import { NAME_RULES, nameProblem, requireName } from '../../src';
+import { NAME_RULES, nameProblem, requireName } from '../../src/aws/names';
 import { widget } from '../helpers';
 
 const scope = widget();

@@ -1,7 +1,15 @@
 import {
-  coversWholeAccount, describeOpenCidrs, hasWildcard, isAllActions, isAllResources, isAnyPrincipal, isOpenStatement, openCidrs, principalBreadth,
+  coversWholeAccount,
+  describeOpenCidrs,
+  hasWildcard,
+  isAllActions,
+  isAllResources,
+  isAnyPrincipal,
+  isOpenStatement,
+  openCidrs,
+  principalBreadth,
   requireNarrowCidrs,
-} from '../../src';
+} from '../../src/aws/open';
 import { widget } from '../helpers';
 
 const scope = widget();

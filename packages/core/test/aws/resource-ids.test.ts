@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { isResourceId, requireResourceId, RESOURCE_IDS } from '../../src';
+import { isResourceId, requireResourceId, RESOURCE_IDS } from '../../src/aws/resource-ids';
 import { configErrorOf, widget } from '../helpers';
 
 describe('resource IDs', () => {

@@ -1,7 +1,13 @@
 import {
-  ELB_TLS_POLICIES, isCurrentTransferSecurityPolicy, isModernTlsPolicy, MIN_TRANSFER_SECURITY_POLICY, RECOMMENDED_TLS_POLICY, requireTlsPolicy,
-  requireTransferSecurityPolicy, transferSecurityPolicyDate,
-} from '../../src';
+  ELB_TLS_POLICIES,
+  isCurrentTransferSecurityPolicy,
+  isModernTlsPolicy,
+  MIN_TRANSFER_SECURITY_POLICY,
+  RECOMMENDED_TLS_POLICY,
+  requireTlsPolicy,
+  requireTransferSecurityPolicy,
+  transferSecurityPolicyDate,
+} from '../../src/aws/security-policies';
 import { widget } from '../helpers';
 
 const scope = widget();

@@ -1,4 +1,12 @@
-import { awsServiceInfo, awsServiceName, awsServiceShortNames, CROSS_REGION_SERVICES, fipsVariantOf, GATEWAY_SERVICES, suggestAwsService } from '../../src';
+import {
+  awsServiceInfo,
+  awsServiceName,
+  awsServiceShortNames,
+  CROSS_REGION_SERVICES,
+  fipsVariantOf,
+  GATEWAY_SERVICES,
+  suggestAwsService,
+} from '../../src/aws/service-catalogue';
 
 describe('the AWS service catalogue', () => {
   it('builds full names per partition', () => {

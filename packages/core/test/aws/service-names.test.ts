@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { isAwsServiceName, parseServiceName, resolveServiceName } from '../../src';
+import { isAwsServiceName, parseServiceName, resolveServiceName } from '../../src/aws/service-names';
 import { guardedStack, synthesizeToFile } from '../guardrails/helpers';
 import { widget } from '../helpers';
 

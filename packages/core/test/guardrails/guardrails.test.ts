@@ -5,7 +5,13 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { DedicatedSecurityGroup, ENCRYPTED_TOPIC, EncryptedLogGroup, Guardrails, PENDING_RULES, PRIVATELINK_RULES, PrivateNetwork, resourceRule, type GuardrailRule } from '../../src';
+import { EncryptedLogGroup } from '../../src/encrypted-log-group';
+import { resourceRule, type GuardrailRule } from '../../src/guardrails/guardrail-rule';
+import { Guardrails } from '../../src/guardrails/guardrails';
+import { PENDING_RULES, PRIVATELINK_RULES } from '../../src/guardrails/pack';
+import { ENCRYPTED_TOPIC } from '../../src/guardrails/rules/topic-rules';
+import { PrivateNetwork } from '../../src/private-network';
+import { DedicatedSecurityGroup } from '../../src/security-group';
 import { findingsOf, guardedStack, synthesizeToFile } from './helpers';
 
 const REASON = 'Accepted in review: events carry no customer data';

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
-import { EnvironmentStack, Guardrails, type GuardrailFinding, type GuardrailRule } from '../../src';
+import { EnvironmentStack } from '../../src/environment-stack';
+import { type GuardrailRule } from '../../src/guardrails/guardrail-rule';
+import { Guardrails, type GuardrailFinding } from '../../src/guardrails/guardrails';
 
 /** An EnvironmentStack (dev, or prod with `production`); EnvironmentStack applies the guardrail pack itself. */
 export function guardedStack(options: { production?: boolean } = {}): EnvironmentStack {

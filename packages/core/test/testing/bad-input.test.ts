@@ -1,5 +1,5 @@
-import { configError } from '../../src';
-import { assertBadInput } from '../../src/testing';
+import { configError } from '../../src/config-error';
+import { assertBadInput } from '../../src/testing/bad-input';
 import { widget } from '../helpers';
 
 const wrong = () => configError(widget(), 'ports', 'has port 0', 'use a whole number from 1 to 65535');

@@ -2,7 +2,8 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { policyDocument, type EnvironmentStack, type PolicyStatement } from '../../../src';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { policyDocument, type PolicyStatement } from '../../../src/policy-document';
 import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const NAME = 'reports-111111111111';

@@ -5,7 +5,10 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint, type VpcEndpointConfig } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPolicy } from '@cdktf/provider-aws/lib/vpc-endpoint-policy';
 import { VpcEndpointSecurityGroupAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-security-group-association';
-import { AWS_SERVICE_ENDPOINT_POLICY, policyDocument, PRIVATELINK_RULES, type EnvironmentStack } from '../../../src';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { PRIVATELINK_RULES } from '../../../src/guardrails/pack';
+import { AWS_SERVICE_ENDPOINT_POLICY } from '../../../src/guardrails/rules/endpoint-rules';
+import { policyDocument } from '../../../src/policy-document';
 import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';

@@ -2,7 +2,9 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Construct } from 'constructs';
-import { type EnvironmentStack, Guardrails, NO_ANY_PRINCIPAL } from '../../../src';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { Guardrails } from '../../../src/guardrails/guardrails';
+import { NO_ANY_PRINCIPAL } from '../../../src/guardrails/rules/endpoint-service-rules';
 import { describeRule, findingsOf, guardedStack, synthesizeToFile } from '../helpers';
 
 const NLB_ARN = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/api/0123456789abcdef';

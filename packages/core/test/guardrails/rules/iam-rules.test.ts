@@ -1,5 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { policyDocument, SERVICE_ROLE_CONFUSED_DEPUTY, type EnvironmentStack, type PolicyCondition } from '../../../src';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { SERVICE_ROLE_CONFUSED_DEPUTY } from '../../../src/guardrails/rules/iam-rules';
+import { policyDocument, type PolicyCondition } from '../../../src/policy-document';
 import { describeRule } from '../helpers';
 
 const SOURCE_ACCOUNT: PolicyCondition = { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['111111111111'] };

@@ -2,7 +2,7 @@ import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Instance, type InstanceConfig } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate, type LaunchTemplateConfig } from '@cdktf/provider-aws/lib/launch-template';
-import type { EnvironmentStack } from '../../../src';
+import type { EnvironmentStack } from '../../../src/environment-stack';
 import { describeRule } from '../helpers';
 
 const INSTANCE: InstanceConfig = {

@@ -1,5 +1,5 @@
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
-import type { EnvironmentStack } from '../../../src';
+import type { EnvironmentStack } from '../../../src/environment-stack';
 import { describeRule } from '../helpers';
 
 const LB = 'arn:aws:elasticloadbalancing:ap-northeast-1:111111111111:loadbalancer/net/api/50dc6c495c0c9188';

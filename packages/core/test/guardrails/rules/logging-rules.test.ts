@@ -1,7 +1,9 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { EncryptedLogGroup, PrivateNetwork, type EnvironmentStack } from '../../../src';
+import { EncryptedLogGroup } from '../../../src/encrypted-log-group';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { PrivateNetwork } from '../../../src/private-network';
 import { describeRule } from '../helpers';
 
 const KEY = 'arn:aws:kms:ap-northeast-1:111111111111:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';

@@ -3,7 +3,10 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, Guardrails, PRODUCTION_PREVENT_DESTROY, PRODUCTION_REMOTE_STATE, type StateBackend } from '../../../src';
+import { type StateBackend } from '../../../src/environment';
+import { EnvironmentStack } from '../../../src/environment-stack';
+import { Guardrails } from '../../../src/guardrails/guardrails';
+import { PRODUCTION_PREVENT_DESTROY, PRODUCTION_REMOTE_STATE } from '../../../src/guardrails/rules/production-rules';
 import { describeRule, synthesizeToFile } from '../helpers';
 
 const SUBNETS = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];

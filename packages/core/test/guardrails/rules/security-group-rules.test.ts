@@ -4,7 +4,8 @@ import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DedicatedSecurityGroup, type EnvironmentStack } from '../../../src';
+import { type EnvironmentStack } from '../../../src/environment-stack';
+import { DedicatedSecurityGroup } from '../../../src/security-group';
 import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';

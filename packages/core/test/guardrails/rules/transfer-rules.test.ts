@@ -1,5 +1,5 @@
 import { TransferServer, type TransferServerConfig } from '@cdktf/provider-aws/lib/transfer-server';
-import type { EnvironmentStack } from '../../../src';
+import type { EnvironmentStack } from '../../../src/environment-stack';
 import { describeRule } from '../helpers';
 
 const COMPLIANT: TransferServerConfig = {
