@@ -11,7 +11,7 @@ const deepImportsOnly = Object.values(frameworks.FRAMEWORKS).flatMap(({ provider
 
 export default tseslint.config(
   // packages/*/cdktn/src holds the cdktn build's copies of the sources (scripts/build-cdktn.cjs).
-  { ignores: ['**/dist/**', '**/cdktf.out/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**', 'packages/*/cdktn/**'] },
+  { ignores: ['**/dist/**', '**/cdktf.out/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**', 'packages/*/cdktn/**', '**/.stryker-tmp/**', '**/reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

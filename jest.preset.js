@@ -17,5 +17,7 @@ module.exports = {
     ...[...TOOL_SOURCES].map(([name, src]) => [`^${escapeRegExp(name)}$`, src]),
   ]),
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // A running `npm run mutation` keeps a copy of the package (its own package.json) in .stryker-tmp.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
 };
