@@ -1,7 +1,11 @@
-// Jest's node environment, recording during Stryker's coverage run which test files cover each
-// mutant (Stryker itself only records test names). test-file-filter.cjs then loads just those files
-// for a mutant: a test file whose tests do not reach the mutant cannot kill it, and loading one
-// (cdktf and the provider classes in a fresh module registry) costs more than most mutants' tests.
+// Jest's node environment, adding two things to Stryker's coverage run:
+// - Code a test file runs outside its tests (a stack synthesized once in a describe body or in
+//   beforeAll, which the tests then read) counts for every test of that file. Stryker itself counts
+//   it as static, and would ignore those mutants or never run the tests that read the stack.
+//   Module-level code of the sources (loaded by the file's imports) stays static.
+// - It records which test files cover each mutant, so that test-file-filter.cjs loads only those
+//   for a mutant: loading a test file (cdktf and the provider classes in a fresh module registry)
+//   costs more than most mutants' tests.
 const { TestEnvironment } = require('jest-environment-node');
 const { save } = require('./test-files-of-mutants.cjs');
 
@@ -16,22 +20,38 @@ function fullName(test) {
 class CoverageEnvironment extends TestEnvironment {
   #testPath;
   #testNames = new Set();
+  /** Static hits when the file's first describe block started: its imports have run by then. */
+  #staticBeforeDescribes;
 
   constructor(config, context) {
     super(config, context);
     this.#testPath = context.testPath;
   }
 
+  /** Stryker's coverage during its coverage run; undefined in mutant runs, which only read. */
+  #coverage() {
+    if (process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined) return undefined;
+    const context = this.global.__stryker__;
+    return context && (context.mutantCoverage ??= { static: {}, perTest: {} });
+  }
+
   async handleTestEvent(event) {
+    if (event.name === 'start_describe_definition' && this.#staticBeforeDescribes === undefined) {
+      const coverage = this.#coverage();
+      if (coverage) this.#staticBeforeDescribes = { ...coverage.static };
+    }
     if (event.name === 'test_start') this.#testNames.add(fullName(event.test));
   }
 
   async teardown() {
-    // Only the coverage run records; mutant runs set the active mutant and only read.
-    const coverage = this.global.__stryker__?.mutantCoverage;
-    if (coverage && process.env.__STRYKER_ACTIVE_MUTANT__ === undefined) {
+    const coverage = this.#coverage();
+    if (coverage) {
+      const before = this.#staticBeforeDescribes ?? {};
+      const outsideTests = Object.keys(coverage.static).filter((id) => coverage.static[id] > (before[id] ?? 0));
       for (const name of this.#testNames) {
-        for (const id of Object.keys(coverage.perTest[name] ?? {})) {
+        const hits = (coverage.perTest[name] ??= {});
+        for (const id of outsideTests) hits[id] = (hits[id] ?? 0) + 1;
+        for (const id of Object.keys(hits)) {
           if (!testFilesByMutant.has(id)) testFilesByMutant.set(id, new Set());
           testFilesByMutant.get(id).add(this.#testPath);
         }
