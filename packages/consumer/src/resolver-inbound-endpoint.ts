@@ -80,7 +80,8 @@ export class ResolverInboundEndpoint extends Construct {
     requireVpcRef(this, 'vpc', props.vpc);
     if (props.vpc.dnsSupport === false) configError(this, 'vpc', 'has DNS support off', 'turn on enable_dns_support on the VPC; the resolver answers only there');
     // AWS needs at least two addresses; two zones keep DNS up when one zone fails.
-    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: knownAwsContext(this).region });
+    // Zones are checked against the region the endpoint deploys to: its own provider's, else the stack's.
+    const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 2, { region: knownAwsContext(this, { provider: props.provider }).region });
     // No option admits the whole internet here: a resolver open to it answers anyone's queries.
     const cidrs = requireNarrowCidrs(this, 'allowedCidrs', requireNonEmpty(this, 'allowedCidrs', props.allowedCidrs, 'give the CIDR blocks of the DNS servers that forward queries here, for example ["192.168.0.0/24"]'));
     const protocols = requireArray(this, 'protocols', props.protocols ?? ['Do53'], "give the protocols as a list, for example ['Do53']");

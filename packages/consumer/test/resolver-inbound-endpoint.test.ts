@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src/resolver-inbound-endpoint';
@@ -30,6 +31,20 @@ describe('ResolverInboundEndpoint', () => {
     const { stack } = resolver({ protocols: ['Do53', 'DoH'] });
     const ports = Object.values(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule')).map((r) => `${r.ip_protocol}/${r.from_port}`);
     expect(ports.sort()).toEqual(['tcp/443', 'tcp/53', 'udp/53']);
+  });
+
+  test("with its own provider, its subnets' zones are checked against that provider's region, not the stack's", () => {
+    const stack = devStack();
+    const virginia = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    const subnets = [
+      { subnetId: 'subnet-0ccccccccccccccc3', availabilityZoneId: 'use1-az1' },
+      { subnetId: 'subnet-0ddddddddddddddd4', availabilityZoneId: 'use1-az2' },
+    ];
+    new ResolverInboundEndpoint(stack, 'Dns', { vpc: VPC, subnets, allowedCidrs: ['192.168.0.0/24'], name: 'unit-inbound-dns', provider: virginia });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(Route53ResolverEndpoint, { provider: 'aws.virginia', ip_address: [{ subnet_id: 'subnet-0ccccccccccccccc3' }, { subnet_id: 'subnet-0ddddddddddddddd4' }] });
+    expect(() => new ResolverInboundEndpoint(stack, 'Tokyo', { vpc: VPC, subnets: SUBNETS, allowedCidrs: ['192.168.0.0/24'], name: 'unit-inbound-dns-2', provider: virginia })).toThrow(
+      /'subnets' has 'apne1-az1', a zone of ap-northeast-1, but .*us-east-1/,
+    );
   });
 
   describe('bad input', () => {
