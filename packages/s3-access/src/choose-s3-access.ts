@@ -139,7 +139,7 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
   requireRequirements(requirements);
   const location = requirements.clientLocation ?? 'on-premises';
   const privatePath = requirements.directConnect || requirements.siteToSiteVpn === true;
-  const scale = requirements.scale ?? 'small';
+  const large = requirements.scale === 'large';
   const people = requirements.clients === 'people';
   const speaking = S3_ACCESS_ARCHITECTURES.filter((a) => a.protocols.includes(requirements.protocol) && (a.clients === 'both' || a.clients === location));
   const candidates = speaking.filter((a) => !(requirements.managedOnly && a.management === 'self-managed'));
@@ -177,13 +177,13 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
         reasons.push('free, and clients in the VPC use it without configuration');
         break;
       case 'transfer-sftp':
-        if (scale === 'large') {
+        if (large) {
           score -= 5;
           reasons.push('per-GB charges grow with volume; compare with a File Gateway or a sync host at this scale');
         } else reasons.push('the simplest private SFTP: no servers to run');
         break;
       case 'file-gateway':
-        if (scale === 'large') {
+        if (large) {
           score += 15;
           reasons.push('built for large volumes: local cache, sized for about 125 MiB/s writes');
         } else reasons.push('a large instance for small volumes: consider a sync host or SFTP if clients allow');
@@ -215,8 +215,6 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
           reasons.push('connects people, not servers: servers need a network-level path');
         }
         break;
-      default:
-        break;
     }
     if (profile.supersededByInterfaceEndpoint) {
       score -= 15;
@@ -224,8 +222,9 @@ export function chooseS3Access(requirements: S3AccessRequirements): S3AccessReco
     }
     return { ...profile, score, reasons, prerequisites };
   });
+  // Array.prototype.sort is stable and the candidates keep the table's order, so ties stay in the table's order.
   return scored
-    .sort((a, b) => b.score - a.score || order(a.architecture) - order(b.architecture))
+    .sort((a, b) => b.score - a.score)
     .map((recommendation, index) => ({ ...recommendation, rank: index + 1 }));
 }
 
@@ -248,8 +247,4 @@ function requireRequirements(requirements: S3AccessRequirements): void {
   oneOf('managedOnly', [true, false], true);
   oneOf('scale', ['small', 'large'], true);
   oneOf('clients', ['applications', 'people'], true);
-}
-
-function order(architecture: S3AccessArchitecture): number {
-  return S3_ACCESS_ARCHITECTURES.findIndex((a) => a.architecture === architecture);
 }
