@@ -4,7 +4,6 @@ import {
   formatValue,
   Guardrails,
   isOpenStatement,
-  isUnresolved,
   type OpenableStatement,
   type PolicyCondition,
   policyDocument,
@@ -103,7 +102,8 @@ function requireAccess(scope: IConstruct, access: S3EndpointAccess | readonly st
   if (!Array.isArray(access)) configError(scope, 'access', `is ${formatValue(access)}`, "use 'read', 'read-write' or a list of S3 actions such as ['s3:GetObject']");
   const actions = requireNonEmpty(scope, 'access', access, "name the S3 actions, for example ['s3:GetObject'], or use 'read' or 'read-write'");
   for (const action of actions) {
-    if (isUnresolved(action) || typeof action !== 'string' || !S3_ACTION.test(action)) {
+    // A token never matches S3_ACTION (its markers are not letters), so it is refused here too.
+    if (typeof action !== 'string' || !S3_ACTION.test(action)) {
       configError(scope, 'access', `has ${formatValue(action)}, which is not an S3 action`, "write S3 actions as s3:Action, for example 's3:GetObject'");
     }
   }

@@ -50,7 +50,7 @@ export class S3GatewayEndpoint extends Construct implements S3PrefixListRef {
     requireResourceName(this, props.name);
     requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
     if (typeof props.routeTables !== 'object' || props.routeTables === null || Array.isArray(props.routeTables)) {
-      configError(this, 'routeTables', props.routeTables === undefined ? 'is missing' : `is ${describeKind(props.routeTables)}`, "give route table IDs by a stable key, for example { 'apne1-az1': 'rtb-...' } (PrivateNetwork.routeTableIds)");
+      configError(this, 'routeTables', `is ${describeKind(props.routeTables)}`, "give route table IDs by a stable key, for example { 'apne1-az1': 'rtb-...' } (PrivateNetwork.routeTableIds)");
     }
     const keys = requireNonEmpty(this, 'routeTables', Object.keys(props.routeTables), "give the route tables of the subnets that use S3, keyed by a stable name, for example { 'apne1-az1': 'rtb-...' }");
     requireKeys(this, 'routeTables', keys);

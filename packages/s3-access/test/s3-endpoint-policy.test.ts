@@ -1,6 +1,7 @@
 import { Guardrails } from '@privatelink-cdktf/core';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
+import { amazonLinuxRepositoryStatement } from '../src/s3-endpoint-policy';
 import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
 import { acknowledgements, devStack, policyOf, resources, synthJson, VPC } from './helpers';
 
@@ -63,5 +64,30 @@ describe('S3 endpoint policies', () => {
     new S3GatewayEndpoint(stack, 'Gateway', props);
     expect(acknowledgements(stack)).toEqual([]);
     expect(Guardrails.of(stack).findings()).toEqual([]);
+  });
+
+  it.each([
+    ['an action of another service', ['dynamodb:GetItem'], /'access' has 'dynamodb:GetItem', which is not an S3 action; write S3 actions as s3:Action/],
+    ['a nested list (untyped JS)', [['s3:GetObject']], /'access' has \["s3:GetObject"\], which is not an S3 action; write S3 actions as s3:Action/],
+    ['a number (untyped JS)', [3], /'access' has 3, which is not an S3 action/],
+  ])('refuse %s in the actions', (_, access, message) => {
+    expect(() => statementsOf({ access: access as never })).toThrow(message);
+  });
+
+  it('refuse additional statements that are not a list (untyped JS)', () => {
+    expect(() => statementsOf({ additionalStatements: { actions: ['s3:GetObject'] } as never })).toThrow(
+      /S3GatewayEndpoint 'unit-dev\/Gateway': 'additionalStatements' is an object, not a list; give a list of statements, for example \[\{ principals: "\*"/,
+    );
+  });
+});
+
+describe('amazonLinuxRepositoryStatement', () => {
+  it("lets anyone get objects from the region's Amazon Linux 2023 repositories, in the region's partition", () => {
+    expect(amazonLinuxRepositoryStatement('aws-cn', 'cn-north-1')).toEqual({
+      sid: 'AmazonLinuxRepositories',
+      principals: '*',
+      actions: ['s3:GetObject'],
+      resources: ['arn:aws-cn:s3:::al2023-repos-cn-north-1-de612dc2/*'],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -48,5 +49,32 @@ describe('S3GatewayEndpoint', () => {
   it('rejects no buckets and invalid bucket names', () => {
     expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: [] })).toThrow(/S3GatewayEndpoint 'unit-dev\/Gateway': 'bucketNames' is empty/);
     expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, bucketNames: ['Bad_Bucket'] })).toThrow(/'bucketNames' is 'Bad_Bucket', which has characters a S3 bucket name may not contain; .*for example 'acme-reports-111111111111'/);
+  });
+
+  it("builds in its provider's region, with that region's Amazon Linux repositories", () => {
+    const stack = devStack();
+    const provider = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    new S3GatewayEndpoint(stack, 'Gateway', { ...gatewayProps, allowAmazonLinuxRepositories: true, provider });
+    const vpce = Object.values(resources(synthJson(stack), 'aws_vpc_endpoint'))[0];
+    expect(vpce).toMatchObject({ service_name: 'com.amazonaws.us-east-1.s3', provider: 'aws.virginia' });
+    expect(policyOf(vpce).Statement.map((s) => [s.Sid, s.Resource])).toEqual([
+      ['NamedBucketsForAccounts', ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*']],
+      ['AmazonLinuxRepositories', ['arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*']],
+    ]);
+  });
+
+  it('leaves the Amazon Linux repositories out unless asked', () => {
+    const stack = devStack();
+    new S3GatewayEndpoint(stack, 'Gateway', { ...gatewayProps, allowAmazonLinuxRepositories: false });
+    expect(policyOf(Object.values(resources(synthJson(stack), 'aws_vpc_endpoint'))[0]).Statement.map((s) => s.Sid)).toEqual(['NamedBucketsForAccounts']);
+  });
+
+  it.each([
+    ['missing route tables (untyped JS)', undefined, /^S3GatewayEndpoint 'unit-dev\/Gateway': 'routeTables' is missing; give route table IDs by a stable key/],
+    ['route tables as a string (untyped JS)', 'rtb-0123456789abcdef0', /^S3GatewayEndpoint 'unit-dev\/Gateway': 'routeTables' is the string 'rtb-0123456789abcdef0'; give route table IDs by a stable key/],
+    ['a route table that is no ID', { a: 'main' }, /^S3GatewayEndpoint 'unit-dev\/Gateway': 'routeTables\.a' is 'main'.*; .*rtb-0123456789abcdef0/],
+    ['a route table ID as a number (untyped JS)', { a: 5 }, /^S3GatewayEndpoint 'unit-dev\/Gateway': 'routeTables\.a' is the number 5, not a string; give the route table's ID, for example rtb-0123456789abcdef0/],
+  ])('rejects %s on itself', (_, routeTables, message) => {
+    expect(() => new S3GatewayEndpoint(devStack(), 'Gateway', { ...gatewayProps, routeTables: routeTables as never })).toThrow(message);
   });
 });

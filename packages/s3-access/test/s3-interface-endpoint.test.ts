@@ -1,9 +1,10 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { S3GatewayEndpoint, type S3GatewayEndpointProps } from '../src/s3-gateway-endpoint';
 import { S3InterfaceEndpoint, type S3InterfaceEndpointProps } from '../src/s3-interface-endpoint';
-import { devStack, expectPreventDestroyInProduction, policyOf, referenceOf, resources, SUBNETS, synthJson, VPC } from './helpers';
+import { acknowledgements, devStack, expectPreventDestroyInProduction, policyOf, referenceOf, resources, SUBNETS, synthJson, VPC } from './helpers';
 
 const gatewayProps: S3GatewayEndpointProps = {
   name: 'unit-dev-s3-gateway',
@@ -85,6 +86,62 @@ describe('S3InterfaceEndpoint', () => {
     expect(() => make({ clientCidrs: [] })).toThrow(/'clientCidrs' is empty/);
     expect(() => make({ clientCidrs: ['0.0.0.0/0'] })).toThrow(/'clientCidrs' includes '0.0.0.0\/0'/);
     expect(() => make({ subnets: [SUBNETS[0]] })).toThrow(/S3InterfaceEndpoint 'unit-dev\/S3': 'subnets' has 1 subnet; give subnets in at least 2 Availability Zones/);
+  });
+});
+
+describe('S3InterfaceEndpoint options', () => {
+  const vpceOf = (stack: ReturnType<typeof devStack>) => Object.values(resources(synthJson(stack), 'aws_vpc_endpoint'))[0];
+
+  it("needs one subnet only without a resolver, and builds in its provider's region", () => {
+    const stack = devStack();
+    const provider = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    const subnet = { subnetId: 'subnet-0bbbbbbbbbbbbbbb1', availabilityZoneId: 'use1-az1' };
+    new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, subnets: [subnet], inboundResolver: false, provider });
+    expect(vpceOf(stack)).toMatchObject({ service_name: 'com.amazonaws.us-east-1.s3', subnet_ids: [subnet.subnetId], provider: 'aws.virginia' });
+    expect(resources(synthJson(stack), 'aws_route53_resolver_endpoint')).toEqual({});
+  });
+
+  it('pins a resolver address keyed by subnet ID', () => {
+    const stack = devStack();
+    new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, inboundResolver: { ipAddresses: { [SUBNETS[1].subnetId]: '10.30.1.20' } } });
+    expect(Object.values(resources(synthJson(stack), 'aws_route53_resolver_endpoint'))[0].ip_address).toEqual([{ subnet_id: SUBNETS[0].subnetId }, { subnet_id: SUBNETS[1].subnetId, ip: '10.30.1.20' }]);
+  });
+
+  it('takes a gateway endpoint whose VPC is known only at apply time, without waiting for it', () => {
+    const stack = devStack();
+    const vpcId = new TerraformVariable(stack, 'gateway_vpc', { type: 'string' }).stringValue;
+    new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, privateDnsOnlyForInboundResolverEndpoint: true, gatewayEndpoint: { endpointId: 'vpce-0123456789abcdef0', vpcId } });
+    const vpce = vpceOf(stack);
+    expect(vpce.dns_options).toEqual({ private_dns_only_for_inbound_resolver_endpoint: true });
+    expect(vpce.depends_on).toBeUndefined();
+  });
+
+  it('takes an open statement with allowAll, and acknowledges PL-EP-2 where it was named and on the endpoint', () => {
+    const stack = devStack();
+    const open = { principals: { AWS: ['*'] }, actions: ['s3:*'], resources: ['*'] };
+    new S3InterfaceEndpoint(stack, 'S3', { ...interfaceProps, additionalStatements: [open], allowAll: true });
+    expect(policyOf(vpceOf(stack)).Statement.map((statement) => statement.Action)).toEqual([expect.arrayContaining(['s3:GetObject']), ['s3:*']]);
+    expect(acknowledgements(stack)).toEqual([
+      { ruleId: 'PL-EP-2', path: 'unit-dev/S3' },
+      { ruleId: 'PL-EP-2', path: 'unit-dev/S3/Endpoint' },
+    ]);
+  });
+
+  // 31 networks make 31 rules on 443 for the endpoint but 62 on 53 (TCP and UDP) for the resolver: more than a security group holds.
+  const manyCidrs = Array.from({ length: 31 }, (_, i) => `192.168.${i}.0/24`);
+  it.each([
+    ['a gateway endpoint given by ID (untyped JS)', { gatewayEndpoint: 'vpce-0123456789abcdef0' }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'gatewayEndpoint' is the string 'vpce-0123456789abcdef0'; give the S3GatewayEndpoint of the same VPC$/],
+    ['a null gateway endpoint (untyped JS)', { gatewayEndpoint: null }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'gatewayEndpoint' is null; give the S3GatewayEndpoint of the same VPC$/],
+    ['a resolver given as a string (untyped JS)', { inboundResolver: 'yes' }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver' is the string 'yes'; give \{ ipAddresses: \{ \.\.\. \} \}, or false when the VPC already has an inbound endpoint$/],
+    ['a null resolver (untyped JS)', { inboundResolver: null }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver' is null; give \{ ipAddresses/],
+    ['a resolver set to true (untyped JS)', { inboundResolver: true }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver' is the boolean true; give \{ ipAddresses/],
+    ['resolver addresses that are no map (untyped JS)', { inboundResolver: { ipAddresses: 5 } }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver\.ipAddresses' is 5; key the addresses by subnet ID or zone/],
+    ['no resolver clients', { inboundResolver: { clientCidrs: [] } }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver\.clientCidrs' is empty; give the CIDR blocks of the DNS servers/],
+    ['too many resolver clients', { inboundResolver: { clientCidrs: manyCidrs } }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'inboundResolver\.clientCidrs' makes \d+ ingress rules .*; group the CIDR blocks in a managed prefix list/],
+    ['too many clients for the default resolver', { clientCidrs: manyCidrs }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'clientCidrs' makes \d+ ingress rules .*; group the CIDR blocks in a managed prefix list/],
+    ['a subnet of another region', { subnets: [{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZoneId: 'use1-az1' }, SUBNETS[1]] }, /^S3InterfaceEndpoint 'unit-dev\/S3': 'subnets' has 'use1-az1', a zone of us-east-1, but the stack deploys to ap-northeast-1/],
+  ])('rejects %s on itself', (_, props, message) => {
+    expect(() => new S3InterfaceEndpoint(devStack(), 'S3', { ...interfaceProps, ...(props as Partial<S3InterfaceEndpointProps>) })).toThrow(message);
   });
 });
 
