@@ -138,7 +138,7 @@ export class SftpServer extends Construct {
     const securityPolicyName = requireTransferSecurityPolicy(this, 'securityPolicyName', props.securityPolicyName ?? MIN_TRANSFER_SECURITY_POLICY);
     const logRetentionDays = requireLogRetentionDays(this, 'logRetentionDays', props.logRetentionDays ?? 365);
     if (typeof props.users !== 'object' || props.users === null || Array.isArray(props.users)) {
-      configError(this, 'users', props.users === undefined ? 'is missing' : `is ${describeKind(props.users)}`, 'give users by name, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
+      configError(this, 'users', `is ${describeKind(props.users)}`, 'give users by name, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');
     }
     const userNames = Object.keys(props.users);
     requireNonEmpty(this, 'users', userNames, 'give at least one user, for example { partner: { sshPublicKeys: [...], homeDirectory: "/bucket/partner" } }');

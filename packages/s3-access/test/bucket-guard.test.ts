@@ -1,26 +1,30 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { BucketGuard, type BucketGuardProps } from '../src/bucket-guard';
 import { devStack, policyOf, referenceOf, resources, synthJson } from './helpers';
 
 const ADMIN = 'arn:aws:iam::111111111111:role/terraform';
 const base: BucketGuardProps = { bucketName: 'acme-dev-exchange', endpointIds: ['vpce-0123456789abcdef0'], exemptPrincipalArns: [ADMIN] };
 
-describe('BucketGuard on an existing bucket', () => {
+// Each test builds its stack itself: a stack built in a describe block runs outside every test, so
+// mutation testing credits the change to no test that reads it.
+function existing(props: Partial<BucketGuardProps> = {}) {
   const stack = devStack();
-  const guard = new BucketGuard(stack, 'Guard', { ...base, endpointIds: ['vpce-0123456789abcdef0', 'vpce-0fedcba9876543210'] });
-  const synthesized = Testing.synth(stack);
+  const guard = new BucketGuard(stack, 'Guard', { ...base, endpointIds: ['vpce-0123456789abcdef0', 'vpce-0fedcba9876543210'], ...props });
   const json = synthJson(stack);
-  const policy = policyOf(Object.values(resources(json, 'aws_s3_bucket_policy'))[0]);
+  return { guard, json, synthesized: Testing.synth(stack), policy: policyOf(Object.values(resources(json, 'aws_s3_bucket_policy'))[0]) };
+}
 
+describe('BucketGuard on an existing bucket', () => {
   it('denies requests that come through none of the endpoints, except from the exempted principals', () => {
-    expect(policy.Statement[0]).toEqual({
+    expect(existing().policy.Statement[0]).toEqual({
       Sid: 'DenyOutsideEndpoints',
       Effect: 'Deny',
       Principal: '*',
@@ -34,16 +38,49 @@ describe('BucketGuard on an existing bucket', () => {
   });
 
   it('denies requests without TLS', () => {
-    expect(policy.Statement[1]).toMatchObject({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': ['false'] } } });
+    expect(existing().policy.Statement[1]).toEqual({
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['s3:*'],
+      Resource: ['arn:aws:s3:::acme-dev-exchange', 'arn:aws:s3:::acme-dev-exchange/*'],
+      Condition: { Bool: { 'aws:SecureTransport': ['false'] } },
+    });
+  });
+
+  it('has only those two statements', () => {
+    expect(existing().policy.Statement.map((s) => s.Sid)).toEqual(['DenyOutsideEndpoints', 'DenyInsecureTransport']);
   });
 
   it('blocks public access with every switch, and creates no bucket', () => {
+    const { guard, json, synthesized } = existing();
     expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
       bucket: 'acme-dev-exchange', block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
     });
     expect(synthesized).not.toHaveResource(S3Bucket);
+    expect(synthesized).not.toHaveResource(S3BucketVersioningA);
+    expect(synthesized).toHaveResourceWithProperties(S3BucketPolicy, { bucket: 'acme-dev-exchange' });
     expect(Object.values(resources(json, 'aws_s3_bucket_policy'))[0].depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\.Guard_PublicAccessBlock_/)]);
+    expect(guard.bucketName).toBe('acme-dev-exchange');
     expect(guard.bucketArn).toBe('arn:aws:s3:::acme-dev-exchange');
+    expect(guard.kmsKeyArn).toBeUndefined();
+  });
+
+  it('takes endpoint IDs known only at apply time', () => {
+    const stack = devStack();
+    const endpoint = new TerraformVariable(stack, 'endpoint', { type: 'string' }).stringValue;
+    new BucketGuard(stack, 'Guard', { ...base, endpointIds: [endpoint, 'vpce-0123456789abcdef0'] });
+    const policy = policyOf(Object.values(resources(synthJson(stack), 'aws_s3_bucket_policy'))[0]);
+    expect(policy.Statement[0].Condition).toMatchObject({ StringNotEquals: { 'aws:SourceVpce': ['${var.endpoint}', 'vpce-0123456789abcdef0'] } });
+  });
+
+  it('takes the region and partition of its provider', () => {
+    const stack = devStack();
+    const beijing = new AwsProvider(stack, 'beijing', { region: 'cn-north-1', alias: 'beijing' });
+    const guard = new BucketGuard(stack, 'Guard', { ...base, exemptPrincipalArns: ['arn:aws-cn:iam::111111111111:role/terraform'], createBucket: true, kmsKeyArn: 'arn:aws-cn:kms:cn-north-1:111111111111:key/abc', provider: beijing });
+    expect(guard.bucketArn).toBe('arn:aws-cn:s3:::acme-dev-exchange');
+    const policy = policyOf(Object.values(resources(synthJson(stack), 'aws_s3_bucket_policy'))[0]);
+    expect(policy.Statement[0].Resource).toEqual(['arn:aws-cn:s3:::acme-dev-exchange', 'arn:aws-cn:s3:::acme-dev-exchange/*']);
   });
 });
 
@@ -104,5 +141,21 @@ describe('BucketGuard bad input', () => {
     expect(() => make({ versioning: true })).toThrow(/'versioning' is set but createBucket is not/);
     expect(() => make({ createBucket: true, encryption: 'SSE-S3', kmsKeyArn: 'arn:aws:kms:ap-northeast-1:111111111111:key/abc' })).toThrow(/'kmsKeyArn' is set with SSE-S3/);
     expect(() => make({ createBucket: true, kmsKeyArn: 'key/abc' })).toThrow(/'kmsKeyArn' is 'key\/abc', which is not an kms ARN/);
+  });
+
+  it.each([
+    ['versioning', { versioning: 'yes' as never }],
+    ['forceDestroy', { forceDestroy: 'yes' as never }],
+    ['createBucket', { createBucket: 'yes' as never }],
+  ])('rejects %s that is not a boolean (untyped JS)', (field, props) => {
+    expect(() => make({ createBucket: true, ...props })).toThrow(new RegExp(`^BucketGuard 'unit-dev/Guard': '${field}' is the string 'yes'; use true or false$`));
+  });
+
+  it("rejects a KMS key outside the bucket's region, which is its provider's", () => {
+    expect(() => make({ createBucket: true, kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/abc' })).toThrow(/'kmsKeyArn' is 'arn:aws:kms:us-east-1:111111111111:key\/abc'.*ap-northeast-1/);
+    const stack = devStack();
+    const virginia = new AwsProvider(stack, 'virginia', { region: 'us-east-1', alias: 'virginia' });
+    const guard = new BucketGuard(stack, 'Guard', { ...base, createBucket: true, kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/abc', provider: virginia });
+    expect(guard.kmsKeyArn).toBe('arn:aws:kms:us-east-1:111111111111:key/abc');
   });
 });

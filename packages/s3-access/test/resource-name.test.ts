@@ -10,6 +10,6 @@ describe('requireResourceName', () => {
     expect(() => requireResourceName(devStack(), 'my sftp')).toThrow(/'name' is 'my sftp', which has characters a name may not contain/);
     expect(() => requireResourceName(devStack(), 'sftp/prod')).toThrow(/'name' is 'sftp\/prod'/);
     expect(() => requireResourceName(devStack(), 'a'.repeat(65))).toThrow(/more than the 64 a name may have/);
-    expect(() => requireResourceName(devStack(), undefined as never)).toThrow(/'name' is missing/);
+    expect(() => requireResourceName(devStack(), undefined as never)).toThrow(/'name' is missing; give a name such as '[a-z0-9-]+'$/);
   });
 });
