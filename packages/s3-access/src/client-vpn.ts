@@ -104,16 +104,15 @@ export class ClientVpn extends Construct {
     const subnets = requireSubnetPlacement(this, 'subnets', props.subnets, 1, { region });
     requireString(this, 'clientCidrBlock', props.clientCidrBlock, 'give an IPv4 block from /12 to /22 outside the VPC, for example 172.20.0.0/22');
     requireCidr(this, 'clientCidrBlock', props.clientCidrBlock, { family: 'ipv4', prefixLength: { min: 12, max: 22 } });
-    if (!isUnresolved(props.clientCidrBlock)) {
-      const overlapping = vpc.cidrBlocks.find((cidr) => !isUnresolved(cidr) && cidrsOverlap(cidr, props.clientCidrBlock));
-      if (overlapping) {
-        configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}, which overlaps the VPC block ${formatValue(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
-      }
+    // A client block known only at apply time overlaps nothing here: cidrsOverlap is false for what is no literal CIDR.
+    const overlapping = vpc.cidrBlocks.find((cidr) => !isUnresolved(cidr) && cidrsOverlap(cidr, props.clientCidrBlock));
+    if (overlapping) {
+      configError(this, 'clientCidrBlock', `is ${formatValue(props.clientCidrBlock)}, which overlaps the VPC block ${formatValue(overlapping)}`, 'pick a client range outside the VPC and the networks clients must reach');
     }
     // ACM certificates of the endpoint's own region only.
     requireArn(this, 'serverCertificateArn', props.serverCertificateArn, { service: 'acm', resourceTypes: ['certificate'], region });
     const auth = props.authentication;
-    if (typeof auth !== 'object' || auth === null) configError(this, 'authentication', auth === undefined ? 'is missing' : `is ${describeKind(auth)}`, "give { type: 'certificate', rootCertificateChainArn } or { type: 'saml', samlProviderArn }");
+    if (typeof auth !== 'object' || auth === null) configError(this, 'authentication', `is ${describeKind(auth)}`, "give { type: 'certificate', rootCertificateChainArn } or { type: 'saml', samlProviderArn }");
     requireOneOf(this, 'authentication.type', auth.type, ['certificate', 'saml']);
     if (auth.type === 'certificate') requireArn(this, 'authentication.rootCertificateChainArn', auth.rootCertificateChainArn, { service: 'acm', resourceTypes: ['certificate'], region });
     else {
@@ -139,7 +138,8 @@ export class ClientVpn extends Construct {
     if (gatewayEndpoint) egress.push({ ports: [443], prefixListIds: [gatewayEndpoint.prefixListId], description: 'S3 through the gateway endpoint' });
     const securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', { vpcId: vpc.vpcId, name: props.name, description: `Client VPN ${props.name}`, egress });
     const logGroup = new EncryptedLogGroup(this, 'ConnectionLogs', { logGroupName: `/aws/client-vpn/${props.name}`, retentionDays: logRetentionDays });
-    const resolver = vpcResolver(vpc.cidrBlocks[0]);
+    // The Amazon DNS server of the VPC: the primary block's base address plus two.
+    const resolver = addressInCidr(vpc.cidrBlocks[0], 2);
     const endpoint = new Ec2ClientVpnEndpoint(this, 'Endpoint', {
       description: props.name,
       clientCidrBlock: props.clientCidrBlock,
@@ -178,9 +178,4 @@ export class ClientVpn extends Construct {
     this.dnsName = endpoint.dnsName;
     this.logGroupName = logGroup.logGroupName;
   }
-}
-
-/** The Amazon DNS server of a VPC: the primary block's base address plus two. */
-function vpcResolver(primaryCidr: string | undefined): string | undefined {
-  return primaryCidr && !isUnresolved(primaryCidr) ? addressInCidr(primaryCidr, 2) : undefined;
 }

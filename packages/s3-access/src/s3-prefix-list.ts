@@ -13,7 +13,7 @@ export interface S3PrefixListRef {
 /** Fails unless `ref` carries a prefix list ID (`pl-...`, or an unresolved one). */
 export function requirePrefixListRef(scope: IConstruct, field: string, ref: S3PrefixListRef): S3PrefixListRef {
   if (typeof ref !== 'object' || ref === null) {
-    configError(scope, field, ref === undefined ? 'is missing' : `is ${describeKind(ref)}`, "give the S3GatewayEndpoint of the VPC, or { prefixListId: 'pl-...' } for an existing one");
+    configError(scope, field, `is ${describeKind(ref)}`, "give the S3GatewayEndpoint of the VPC, or { prefixListId: 'pl-...' } for an existing one");
   }
   requireResourceId(scope, `${field}.prefixListId`, ref.prefixListId, 'prefixList');
   return ref;

@@ -67,7 +67,7 @@ export class SoftwareVpn extends Construct {
     onPremisesCidrs.forEach((cidr) => requireCidr(this, 'onPremisesCidrs', cidr, { family: 'ipv4' }));
     requireNarrowCidrs(this, 'onPremisesCidrs', onPremisesCidrs);
     for (const cidr of onPremisesCidrs) {
-      if (isUnresolved(cidr)) continue;
+      // A network known only at apply time overlaps nothing here: cidrsOverlap is false for what is no literal CIDR.
       // A network on both sides of the tunnel makes routing ambiguous: replies to it never leave the VPC.
       const vpcBlock = vpc.cidrBlocks.find((block) => !isUnresolved(block) && cidrsOverlap(block, cidr));
       if (vpcBlock !== undefined) {
