@@ -111,6 +111,7 @@ export class HttpsProxy extends Construct {
       egress,
       userData: squidUserData(port, clientCidrs, domains),
       dependsOn,
+      provider,
     });
     if (credentialsPath === 'new-sts-endpoint') {
       this.stsEndpoint = new InterfaceEndpoint(this, 'StsEndpoint', {
@@ -121,6 +122,7 @@ export class HttpsProxy extends Construct {
         privateDns: true,
         allowedSecurityGroupIds: [this.instance.securityGroupId],
         policy: stsEndpointStatements(partition, accountId),
+        provider,
       });
     }
     this.privateIp = this.instance.privateIp;

@@ -116,7 +116,7 @@ export class PrivateInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateInstanceProps) {
     super(scope, id);
-    const { dependsOn } = applyConstructContract(this, props);
+    const { dependsOn, provider } = applyConstructContract(this, props);
     requireResourceName(this, props.name);
     requireResourceId(this, 'vpcId', props.vpcId, 'vpc');
     requireResourceId(this, 'subnetId', props.subnetId, 'subnet');
@@ -142,6 +142,7 @@ export class PrivateInstance extends Construct {
       servicePrincipal: 'ec2.amazonaws.com',
       statements: props.statements,
       managedPolicyNames: ['AmazonSSMManagedInstanceCore'],
+      provider,
     });
     const profile = new IamInstanceProfile(this, 'InstanceProfile', { name: physicalName([props.name, 'instance'], 128), role: role.roleName });
     this.securityGroup = new DedicatedSecurityGroup(this, 'SecurityGroup', {
@@ -164,7 +165,7 @@ export class PrivateInstance extends Construct {
       rootBlockDevice: {
         volumeSize: props.rootVolumeSizeGiB ?? 20,
         volumeType: props.rootVolumeType ?? 'gp3',
-        ...(props.rootVolumeIops !== undefined ? { iops: props.rootVolumeIops } : {}),
+        iops: props.rootVolumeIops,
         deleteOnTermination: true,
         ...encrypted,
       },
@@ -172,13 +173,12 @@ export class PrivateInstance extends Construct {
         deviceName: volume.deviceName,
         volumeSize: volume.sizeGiB,
         volumeType: volume.volumeType ?? 'gp3',
-        ...(volume.iops !== undefined ? { iops: volume.iops } : {}),
+        iops: volume.iops,
         deleteOnTermination: true,
         ...encrypted,
       })),
       // Scripts may hold ${VAR}; Terraform must read it as written.
-      userData: props.userData === undefined ? undefined : terraformLiteral(props.userData),
-      userDataReplaceOnChange: props.userData !== undefined ? true : undefined,
+      ...(props.userData !== undefined ? { userData: terraformLiteral(props.userData), userDataReplaceOnChange: true } : {}),
       tags: nameTags(name),
       dependsOn,
     });

@@ -91,7 +91,7 @@ export class SyncHost extends Construct {
     if (!LOCAL_DIRECTORY.test(directory) || directory.split('/').includes('..')) {
       configError(this, 'localDirectory', `is ${formatValue(directory)}`, 'use an absolute path of letters, digits, dots, hyphens and underscores, for example /srv/outbox');
     }
-    const mirrorDeletes = requireBoolean(this, 'mirrorDeletes', props.mirrorDeletes) ?? false;
+    const mirrorDeletes = requireBoolean(this, 'mirrorDeletes', props.mirrorDeletes) === true;
     const dataVolumeSizeGiB = props.dataVolumeSizeGiB ?? 100;
     requireVolume(this, { size: 'dataVolumeSizeGiB' }, { sizeGiB: dataVolumeSizeGiB });
     const gateway = requirePrefixListRef(this, 's3GatewayEndpoint', props.s3GatewayEndpoint);
@@ -150,6 +150,7 @@ export class SyncHost extends Construct {
       statements,
       userData,
       dependsOn,
+      provider,
     });
     this.privateIp = this.instance.privateIp;
     this.securityGroupId = this.instance.securityGroupId;

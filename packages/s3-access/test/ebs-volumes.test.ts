@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { EBS_VOLUME_LIMITS, requireVolume } from '../src/ebs-volumes';
 import { devStack } from './helpers';
 
@@ -19,6 +20,11 @@ describe('requireVolume', () => {
     expect(check({ sizeGiB: 10, volumeType: 'io1', iops: 600 })).toThrow(/'iops' is 600 for 10 GiB, more than the 50 IOPS per GiB an? io1 volume allows; give at most 500 IOPS, or a volume of at least 12 GiB/);
     expect(check({ sizeGiB: 10, volumeType: 'io1' })).toThrow(/'iops' is missing for an io1 volume/);
     expect(check({ sizeGiB: 100, iops: 2999 })).toThrow(/'iops' is 2999; use a whole number from 3000 to 16000 IOPS/);
+  });
+
+  it('leaves the IOPS-per-GiB ratio to Terraform when the size or the IOPS is known only at apply time', () => {
+    expect(check({ sizeGiB: Token.asNumber({ Ref: 'size' }), iops: 16000 })).not.toThrow();
+    expect(check({ sizeGiB: 8, iops: Token.asNumber({ Ref: 'iops' }) })).not.toThrow();
   });
 
   it("raises the floor for an appliance's needs, naming why", () => {
