@@ -191,6 +191,7 @@ export class FileGateway extends Construct {
       : [{ ports: [139, 445], cidrs: clientCidrs, description: 'SMB clients' }];
     this.instance = new PrivateInstance(this, 'Appliance', {
       name: props.name,
+      provider,
       vpcId: vpc.vpcId,
       subnetId: props.subnetId,
       amiId: props.amiId,

@@ -109,6 +109,7 @@ export class SoftwareVpn extends Construct {
     ].join('\n');
     this.instance = new PrivateInstance(this, 'Gateway', {
       name: props.name,
+      provider,
       vpcId: vpc.vpcId,
       subnetId: props.subnetId,
       amiId: props.amiId,

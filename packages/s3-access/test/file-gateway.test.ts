@@ -188,7 +188,10 @@ describe('FileGateway defaults', () => {
     const stack = devStack();
     const china = new AwsProvider(stack, 'china', { region: 'cn-north-1', alias: 'china' });
     new FileGateway(stack, 'Gateway', { ...gatewayProps, cacheDiskId: '/dev/nvme1n1', bucketPrefix: 'files', provider: china });
-    expect(Object.values(resources(synthJson(stack), 'aws_storagegateway_nfs_file_share'))[0].location_arn).toBe('arn:aws-cn:s3:::acme-dev-exchange/files/');
+    const json = synthJson(stack);
+    expect(Object.values(resources(json, 'aws_storagegateway_nfs_file_share'))[0].location_arn).toBe('arn:aws-cn:s3:::acme-dev-exchange/files/');
+    // The appliance's role gets the China partition's managed policy too (its instance takes the provider).
+    expect(Object.values(resources(json, 'aws_iam_role_policy_attachment'))).toEqual([expect.objectContaining({ policy_arn: 'arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore' })]);
   });
 
   it('accepts an instance type known only at apply time', () => {

@@ -75,6 +75,13 @@ describe('SoftwareVpn', () => {
     expect(instanceOf(json).user_data).toContain('aws ssm get-parameter --region us-east-1 ');
   });
 
+  it("attaches the Systems Manager policy of its provider's partition", () => {
+    const stack = devStack();
+    const china = new AwsProvider(stack, 'China', { region: 'cn-north-1', alias: 'china' });
+    const json = synthVpn({ provider: china, subnetId: 'subnet-0aaaaaaaaaaaaaaa1' }, stack);
+    expect(Object.values(resources(json, 'aws_iam_role_policy_attachment'))).toEqual([expect.objectContaining({ policy_arn: 'arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore' })]);
+  });
+
   it('names the key of any account when the stack does not know its account', () => {
     const stack = new TerraformStack(Testing.app(), 'plain');
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
