@@ -4,7 +4,7 @@
 // package's sources are broken one small change at a time and the tests that cover the change run
 // again; the score is the share of changes some test noticed. Writes docs/mutation.md: one row per
 // package (the rows of packages not run this time are kept), the target and what did not meet it.
-// Not part of `npm test`: a full run takes tens of minutes on two cores.
+// Not part of `npm test`: a full run of one package takes 40 minutes to hours on two cores.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,9 +71,13 @@ export function renderReport(rows: readonly MutationRow[]): string {
     '',
     `\`npm run mutation\` (StrykerJS, [stryker.config.cjs](../stryker.config.cjs)) breaks each library's sources one small`,
     'change at a time (a `>` for a `>=`, a dropped check, an emptied string) and reruns the unit tests that cover',
-    'the change. The score is the share of such changes that some test noticed. Tests that run Terraform are left',
-    'out of the runs; module-level constants (catalogue tables, patterns) are ignored as static mutants, since',
-    'each one would rerun every test. Target: at least ' + `${TARGET_SCORE}% per library.`,
+    'the change. The score is the share of such changes that some test noticed (errors, such as a change that makes',
+    'a test file fail to load, count neither way). Tests that run Terraform are left out of the runs. Module-level',
+    'code of the sources (catalogue tables, patterns) is ignored as static, since each such change would rerun',
+    'every test; code a test file runs outside its tests (a stack synthesized once for several tests) counts for',
+    "each of that file's tests ([scripts/mutation](../scripts/mutation)). Runs are incremental: a second run",
+    "retests only the changes whose code or covering tests changed, and its minutes are that run's.",
+    'Target: at least ' + `${TARGET_SCORE}% per library.`,
     '',
     HEADER,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
