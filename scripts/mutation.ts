@@ -83,12 +83,21 @@ export function renderReport(rows: readonly MutationRow[]): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...sorted.map((r) => `| ${r.pkg} | ${r.score.toFixed(2)}% | ${r.mutants} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${r.errors} | ${r.minutes.toFixed(1)} | ${r.date} |`),
     '',
-    below.length === 0 ? `Every library meets the target.` : `Below the target: ${below.map((r) => `${r.pkg} (${r.score.toFixed(2)}%)`).join(', ')}.`,
+    ...verdict(sorted, below),
     '',
     'Run one package with `npm run mutation -- core`; the surviving mutants are listed in',
     '`packages/<package>/reports/mutation/mutation.json` (open it with any mutation-testing-elements viewer).',
     '',
   ].join('\n');
+}
+
+/** Which libraries miss the target and which have no score yet; "every library" only when all four have one. */
+function verdict(rows: readonly MutationRow[], below: readonly MutationRow[]): string[] {
+  const missing = PACKAGES.filter((pkg) => !rows.some((row) => row.pkg === pkg));
+  const lines = [];
+  if (below.length > 0) lines.push(`Below the target: ${below.map((r) => `${r.pkg} (${r.score.toFixed(2)}%)`).join(', ')}.`);
+  if (missing.length > 0) lines.push(`Not run yet: ${missing.join(', ')}.`);
+  return lines.length > 0 ? lines : ['Every library meets the target.'];
 }
 
 /** The rows of the current report, to keep those of packages not run this time. */

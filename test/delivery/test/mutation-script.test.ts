@@ -17,6 +17,10 @@ describe('npm run mutation report', () => {
     expect(markdown).toContain(`Below the target: provider (50.00%)`);
     expect(markdown.indexOf('| core |')).toBeLessThan(markdown.indexOf('| provider |'));
     expect(readRows(markdown)).toEqual([good, weak].map((row) => ({ ...row, minutes: Number(row.minutes.toFixed(1)) })));
-    expect(renderReport([good])).toContain('Every library meets the target.');
+    expect(markdown).toContain('Not run yet: consumer, s3-access.');
+    expect(renderReport([good])).not.toContain('Every library meets the target.');
+    const all = renderReport(['core', 'provider', 'consumer', 's3-access'].map((pkg) => ({ ...good, pkg })));
+    expect(all).toContain('Every library meets the target.');
+    expect(all).not.toContain('Not run yet');
   });
 });
