@@ -144,7 +144,7 @@ function testTargets(tests: TestResults | undefined, outcome: Outcome<TestResult
       target: 'warm `npm test` (turbo cache hit) < 2 s',
       measured: `${s(warm.wallMs)}, ${warm.tasks ? `${warm.tasks.cached}/${warm.tasks.total} tasks from cache` : 'task summary not found'}`,
       result: verdict(warmPass),
-      why: warmPass ? '' : !allCached ? warmMissWhy(tests) : warm.exitCode !== 0 ? `npm test failed (exit ${warm.exitCode})` : 'replaying the cached logs of every task takes this long',
+      why: warmPass ? '' : !allCached ? warmMissWhy(tests) : warm.exitCode !== 0 ? `npm test failed (exit ${warm.exitCode})` : "turbo's own start-up before the first task (its configuration, hashing every task's inputs, telemetry it cannot send without a network): turbo's run summary has the cached tasks replayed in milliseconds",
     },
     {
       target: `cold \`npm test\` scales with the cores (${cores}), Terraform plans in parallel sharing one plugin cache`,
