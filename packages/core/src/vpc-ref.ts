@@ -26,7 +26,7 @@ export interface VpcRef {
  */
 export function requireVpcRef(scope: IConstruct, field: string, vpc: VpcRef): VpcRef {
   const fix = "give a core PrivateNetwork, or { vpcId: 'vpc-...', cidrBlocks: ['10.0.0.0/16'] } for an existing VPC";
-  if (typeof vpc !== 'object' || vpc === null || Array.isArray(vpc)) configError(scope, field, vpc === undefined ? 'is missing' : `is ${describeKind(vpc)}`, fix);
+  if (typeof vpc !== 'object' || vpc === null || Array.isArray(vpc)) configError(scope, field, `is ${describeKind(vpc)}`, fix);
   requireResourceId(scope, `${field}.vpcId`, vpc.vpcId, 'vpc');
   if (!isUnresolved(vpc.cidrBlocks)) {
     requireNonEmpty(scope, `${field}.cidrBlocks`, vpc.cidrBlocks, "list the VPC's IPv4 CIDR blocks, for example ['10.0.0.0/16']");
