@@ -7,9 +7,7 @@
 //   for a mutant: loading a test file (cdktf and the provider classes in a fresh module registry)
 //   costs more than most mutants' tests.
 const { TestEnvironment } = require('jest-environment-node');
-const { save } = require('./test-files-of-mutants.cjs');
-
-const testFilesByMutant = new Map();
+const { record } = require('./test-files-of-mutants.cjs');
 
 /** The test's name exactly as Stryker keys its coverage (its jest-runner's mixin-jest-environment). */
 function fullName(test) {
@@ -48,15 +46,13 @@ class CoverageEnvironment extends TestEnvironment {
     if (coverage) {
       const before = this.#staticBeforeDescribes ?? {};
       const outsideTests = Object.keys(coverage.static).filter((id) => coverage.static[id] > (before[id] ?? 0));
+      const covered = new Set();
       for (const name of this.#testNames) {
         const hits = (coverage.perTest[name] ??= {});
         for (const id of outsideTests) hits[id] = (hits[id] ?? 0) + 1;
-        for (const id of Object.keys(hits)) {
-          if (!testFilesByMutant.has(id)) testFilesByMutant.set(id, new Set());
-          testFilesByMutant.get(id).add(this.#testPath);
-        }
+        for (const id of Object.keys(hits)) covered.add(id);
       }
-      save(testFilesByMutant);
+      record(this.#testPath, [...covered]);
     }
     await super.teardown();
   }

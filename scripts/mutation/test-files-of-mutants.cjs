@@ -1,22 +1,32 @@
 // Where the mutation run keeps, for each mutant, the test files whose tests cover it: written during
-// Stryker's initial (coverage) run by coverage-environment.cjs, read by test-file-filter.cjs.
-// Stryker runs every test runner in one sandbox directory, its working directory.
+// Stryker's initial (coverage) run by coverage-environment.cjs, one line per test file, read by
+// test-file-filter.cjs. Stryker runs every test runner in one sandbox directory, its working directory.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const FILE = () => path.join(process.cwd(), '.mutation-test-files.json');
+const FILE = () => path.join(process.cwd(), '.mutation-test-files.jsonl');
+let recordedInThisProcess = false;
 
-/** @param {Map<string, Set<string>>} testFilesByMutant */
-function save(testFilesByMutant) {
-  const json = Object.fromEntries([...testFilesByMutant].map(([id, files]) => [id, [...files]]));
-  fs.writeFileSync(FILE(), JSON.stringify(json));
+/** Records the mutants one test file's tests cover; the first record of a coverage run starts the file afresh. */
+function record(testPath, mutantIds) {
+  const line = `${JSON.stringify({ testPath, mutantIds })}\n`;
+  if (recordedInThisProcess) fs.appendFileSync(FILE(), line);
+  else fs.writeFileSync(FILE(), line);
+  recordedInThisProcess = true;
 }
 
-/** @returns {Map<string, Set<string>> | undefined} undefined when no coverage run has written the file. */
+/** @returns {Map<string, Set<string>> | undefined} test files by mutant ID; undefined when no coverage run has written the file. */
 function load() {
   if (!fs.existsSync(FILE())) return undefined;
-  const json = JSON.parse(fs.readFileSync(FILE(), 'utf8'));
-  return new Map(Object.entries(json).map(([id, files]) => [id, new Set(files)]));
+  const testFilesByMutant = new Map();
+  for (const line of fs.readFileSync(FILE(), 'utf8').split('\n').filter(Boolean)) {
+    const { testPath, mutantIds } = JSON.parse(line);
+    for (const id of mutantIds) {
+      if (!testFilesByMutant.has(id)) testFilesByMutant.set(id, new Set());
+      testFilesByMutant.get(id).add(testPath);
+    }
+  }
+  return testFilesByMutant;
 }
 
-module.exports = { save, load };
+module.exports = { record, load };
