@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FRAMEWORKS } = require('../../../scripts/frameworks.cjs') as { FRAMEWORKS: Record<'cdktf' | 'cdktn', { peers: Record<string, string> }> };
@@ -48,6 +48,25 @@ describe('turbo tasks', () => {
     expect(scripts.test).toMatch(/^turbo run .*\btest\b/);
     // All apps in one process (scripts/synth.cjs); turbo's per-app synth task runs the same script.
     expect(scripts.synth).toBe('node scripts/synth.cjs');
+  });
+
+  // A glob such as `$TURBO_ROOT$/scripts/**` also matches what git ignores there: turbo's own logs
+  // and the CDK Terrain CLI that `npx cdktn` installs on first use. Hashing them made a warm
+  // `npm test` hash 52,000 files, and miss the cache whenever a log or that install changed.
+  it('never hashes installed dependencies or its own logs', () => {
+    const probe = join(root, 'scripts', '.turbo', `hash-probe-${process.pid}.log`);
+    mkdirSync(dirname(probe), { recursive: true });
+    writeFileSync(probe, 'a log inside a task input glob\n');
+    try {
+      const dry = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'typecheck', 'lint', 'test', '--dry=json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      expect(dry.status).toBe(0);
+      const { tasks } = JSON.parse(dry.stdout) as { tasks: Array<{ directory: string; inputs: Record<string, string> }> };
+      const inputs = tasks.flatMap((task) => Object.keys(task.inputs).map((file) => relative(root, join(root, task.directory, file))));
+      expect(inputs).toContain('scripts/plan.ts');
+      expect(inputs.filter((file) => /(^|\/)(node_modules|\.turbo)\//.test(file))).toEqual([]);
+    } finally {
+      rmSync(probe, { force: true });
+    }
   });
 });
 
