@@ -57,9 +57,11 @@ export class PrivateDnsName extends Construct {
     }
     const ttl = requireInteger(this, 'ttlSeconds', props.ttlSeconds ?? 1800, { min: 0, max: 2147483647, unit: 'seconds' });
     const waitForVerification = requireBoolean(this, 'waitForVerification', props.waitForVerification) ?? false;
+    // Stryker disable next-line Regex: '*.' can only lead a valid private DNS name, which EndpointService checks
     const domain = props.verifiedDomain ?? dnsName.replace(/^\*\./, '');
     requireDnsName(this, 'verifiedDomain', domain);
-    if (!isUnresolved(domain) && !isUnresolved(dnsName) && dnsName.replace(/^\*\./, '') !== domain && !dnsName.endsWith(`.${domain}`)) {
+    // A wildcard private DNS name is contained in its parent; a wildcard domain is no domain to verify.
+    if (!isUnresolved(domain) && !isUnresolved(dnsName) && (domain.startsWith('*.') || (dnsName !== domain && !dnsName.endsWith(`.${domain}`)))) {
       configError(this, 'verifiedDomain', `is ${formatValue(domain)}, which does not contain the private DNS name ${formatValue(dnsName)}`, 'verify the private DNS name itself or one of its parent domains');
     }
     const record = new Route53Record(this, 'VerificationRecord', {

@@ -72,8 +72,9 @@ export function parseTenantsFile(text: string, file: string): TenantConfig[] {
   if (!parsed.success) {
     // A misspelt field also leaves the right one missing: name the misspelling, which is the cause.
     const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0];
-    const [first, entry, ...rest] = issue.path;
-    const where = first === 'tenants' && typeof entry === 'number' ? { entry, field: fieldPath(rest) } : { field: fieldPath(issue.path) };
+    // Only `tenants` holds a list, so a numeric second part is always an entry of it.
+    const [, entry, ...rest] = issue.path;
+    const where = typeof entry === 'number' ? { entry, field: fieldPath(rest) } : { field: fieldPath(issue.path) };
     throw new TenantsFileError(file, `${entryLabel(document, where.entry)}${describeIssue(issue, where)}`, { ...where, line: lineOf(issue.path) });
   }
   const tenants: TenantConfig[] = parsed.data.tenants.map((tenant) => ({
@@ -83,13 +84,16 @@ export function parseTenantsFile(text: string, file: string): TenantConfig[] {
     ...(tenant.state !== undefined ? { state: tenant.state } : {}),
   }));
   // The constructs' own checks, each entry a scope of its own so errors say which entry.
+  // Stryker disable next-line StringLiteral: the root's ID only prefixes the entries' paths, which are matched and stripped whole
   const root = new Construct(undefined as unknown as Construct, '');
   const entries = tenants.map((_, index) => new TenantsFileEntry(root, `tenants[${index}]`));
   try {
     tenants.forEach((tenant, index) => requireTenantConfig({ scope: entries[index], field: '' }, tenant));
     requireTenantList((index) => ({ scope: entries[index], field: '' }), tenants);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: the file has passed the schema, so the checks throw ConfigErrors only
     if (!(error instanceof ConfigError)) throw error;
+    // Every check reports at the entry it checks.
     const entry = entries.findIndex((scope) => scope.node.path === error.constructPath);
     const prefix = `${TenantsFileEntry.name} '${error.constructPath}': `;
     const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
@@ -102,14 +106,15 @@ export function parseTenantsFile(text: string, file: string): TenantConfig[] {
 class TenantsFileEntry extends Construct {}
 
 function entryLabel(document: Document, entry: number | undefined): string {
-  if (entry === undefined || entry < 0) return '';
+  if (entry === undefined) return '';
   const key = document.getIn(['tenants', entry, 'key']);
   return `tenants[${entry}]${typeof key === 'string' ? ` (${key})` : ''}: `;
 }
 
 function fieldPath(path: readonly PropertyKey[]): string | undefined {
   if (path.length === 0) return undefined;
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`)).join('');
+  // An entry has no nested mappings: a field is a name, maybe with a list index.
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('');
 }
 
 function describeIssue(issue: z.core.$ZodIssue, { entry, field }: { entry?: number; field?: string }): string {
@@ -119,33 +124,40 @@ function describeIssue(issue: z.core.$ZodIssue, { entry, field }: { entry?: numb
       const known = entry === undefined ? ['tenants'] : [...FIELDS];
       const unknown = issue.keys.map((key) => `'${key}'`).join(', ');
       const guess = issue.keys.map((key) => known.find((name) => name.toLowerCase().startsWith(key.toLowerCase().slice(0, 4)))).find(Boolean);
-      return `${subject} has the unknown field ${unknown}; ${guess ? `did you mean '${guess}'? ` : ''}the fields are ${known.join(', ')}`;
+      return `${subject} has the unknown field${issue.keys.length > 1 ? 's' : ''} ${unknown}; ${guess ? `did you mean '${guess}'? ` : ''}the fields are ${known.join(', ')}`;
     }
     case 'invalid_type':
-      if (issue.input === undefined) return `${subject} is missing; ${FIX[lastName(field)] ?? `give a ${issue.expected}`}`;
-      return `${subject} is ${describeInput(issue.input)}, not ${article(issue.expected)}; ${FIX[lastName(field)] ?? `give ${article(issue.expected)}`}`;
+      if (issue.input === undefined) return `${subject} is missing; ${fixFor(field, entry)}`;
+      return `${subject} is ${describeInput(issue.input)}, not ${article(issue.expected)}; ${fixFor(field, entry)}`;
     case 'invalid_value':
       return `${subject} is ${describeInput(issue.input)}; use one of ${issue.values.map((value) => `'${String(value)}'`).join(', ')}`;
+    // Stryker disable ConditionalExpression,StringLiteral: strict mappings, lists of strings and an enum give only the issues above
     default:
       return `${subject}: ${issue.message}`;
+    // Stryker restore ConditionalExpression,StringLiteral
   }
 }
 
-const FIX: Record<string, string> = {
+/** The fix for each field that can have the wrong type (`state` is checked by value), for an entry, and for the file. */
+const FIX = {
   tenants: 'give a list of tenants, for example `tenants: []`',
+  entry: 'write the entry as a mapping, for example { key: acme-bank, principals: [arn:aws:iam::123456789012:root] }',
   key: "give a stable key such as 'acme-bank'",
   principals: 'give a list of principal ARNs, for example [arn:aws:iam::123456789012:root]',
   endpointIds: 'give a list of endpoint IDs, for example [vpce-0a1b2c3d4e5f60718]',
-};
+} as const;
 
-function lastName(field: string | undefined): string {
-  return field?.replace(/\[\d+\]$/, '').split('.').pop() ?? 'tenants';
+/** The fix for a field (`principals[1]` is one of `principals`), else for the entry, else for the file. */
+function fixFor(field: string | undefined, entry: number | undefined): string {
+  if (field !== undefined) return FIX[field.split('[')[0] as keyof typeof FIX];
+  return entry === undefined ? FIX.tenants : FIX.entry;
 }
 
 function article(type: string): string {
   if (type === 'array') return 'a list';
   if (type === 'object') return 'a mapping';
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  // The schema's only other type is string.
+  return `a ${type}`;
 }
 
 function describeInput(input: unknown): string {
@@ -158,7 +170,7 @@ function describeInput(input: unknown): string {
 /** The 1-based line of the node at `path`, or of its nearest parent that exists. */
 function lineAt(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
   for (let length = path.length; length >= 0; length--) {
-    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    const node = document.getIn(path.slice(0, length), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return lines.linePos(range[0]).line;
   }

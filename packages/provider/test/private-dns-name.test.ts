@@ -1,6 +1,6 @@
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { VpcEndpointServicePrivateDnsVerification } from '@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification';
-import { Testing } from 'cdktf';
+import { Fn, Testing } from 'cdktf';
 import { EndpointService } from '../src/endpoint-service';
 import { PrivateDnsName, type PrivateDnsNameProps } from '../src/private-dns-name';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
@@ -44,5 +44,15 @@ describe('PrivateDnsName', () => {
     expect(() => dns('api.example.com', { hostedZoneId: 'example.com' })).toThrow(/'hostedZoneId' is 'example.com'; give the ID of a Route 53 public hosted zone/);
     expect(() => dns('api.example.com', { verifiedDomain: 'example.org' })).toThrow(/'verifiedDomain' is 'example.org', which does not contain the private DNS name 'api.example.com'/);
     expect(() => dns('api.example.com', { verifiedDomain: 'pi.example.com' })).toThrow(/does not contain/);
+    expect(() => dns('*.tenants.example.com', { verifiedDomain: '*.tenants.example.com' })).toThrow(
+      /'verifiedDomain' is '\*.tenants.example.com', which does not contain the private DNS name '\*.tenants.example.com'; verify the private DNS name itself or one of its parent domains/,
+    );
+    expect(() => dns('api.example.com', { verifiedDomain: 'Example.com' })).toThrow(/'verifiedDomain' is 'Example.com', which is not a valid DNS name/);
+  });
+
+  it('takes a domain or name known only at apply time as it is', () => {
+    const record = (stack: ReturnType<typeof dns>) => Object.values(resourcesOf(synthJson(stack), 'aws_route53_record'))[0].name;
+    expect(record(dns('api.dev.saas.example.com', { verifiedDomain: Fn.lower('SAAS.EXAMPLE.COM') }))).toMatch(/\}\.\$\{lower\("SAAS.EXAMPLE.COM"\)\}$/);
+    expect(record(dns(Fn.lower('API.EXAMPLE.COM'), { verifiedDomain: 'example.org' }))).toMatch(/\}\.example\.org$/);
   });
 });

@@ -2,8 +2,9 @@ import { VpcEndpointConnectionAccepter } from '@cdktf/provider-aws/lib/vpc-endpo
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
 import { Testing } from 'cdktf';
 import { Guardrails } from '@privatelink-cdktf/core';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { EndpointService } from '../src/endpoint-service';
-import { principalSuffix, Tenant, type TenantConfig } from '../src/tenant';
+import { principalSuffix, requireTenantConfig, requireTenantList, Tenant, type TenantConfig } from '../src/tenant';
 import { NLB_ARN, resourcesOf, synthJson, testStack } from './helpers';
 
 const ACME: TenantConfig = { key: 'acme-bank', principals: ['arn:aws:iam::444444444444:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] };
@@ -51,6 +52,9 @@ describe('Tenant', () => {
     expect(principalSuffix('arn:aws:iam::444444444444:root')).toBe('444444444444-root');
     expect(principalSuffix('arn:aws:iam::444444444444:role/path/app.consumer')).toBe('444444444444-role-path-app-consumer');
     expect(principalSuffix('*')).toBe('any');
+    expect(principalSuffix('elasticloadbalancing.amazonaws.com')).toBe('elasticloadbalancing-amazonaws-com');
+    // A run of other characters becomes one hyphen.
+    expect(principalSuffix('*.amazonaws.com')).toBe('-amazonaws-com');
   });
 
   describe('rejects', () => {
@@ -75,6 +79,34 @@ describe('Tenant', () => {
         /EndpointService 'unit-dev\/Service': 'tenants\[1\].principals' has 'arn:aws:iam::444444444444:root', which tenants\[0\] \('acme-bank'\) already has; give each principal to one tenant/,
       );
     });
+
+    const bad: BadInputCase[] = [
+      {
+        name: 'a tenant that is not a mapping (untyped JS)',
+        run: () => new EndpointService(testStack(), 'Service', { networkLoadBalancerArns: [NLB_ARN], tenants: [null as unknown as TenantConfig] }),
+        field: 'tenants[0]',
+        value: 'is null',
+        fix: /give \{ key: 'acme-bank', principals: \['arn:aws:iam::123456789012:root'\] \}/,
+      },
+      {
+        name: 'a tenant that is not a mapping, checked on its own',
+        run: () => requireTenantConfig({ scope: testStack(), field: '' }, 'acme-bank' as unknown as TenantConfig),
+        field: 'tenant',
+        value: "is 'acme-bank'",
+        fix: /give \{ key: 'acme-bank'/,
+      },
+      { name: 'a key that is not a string (untyped JS)', run: () => make({ key: 42 as unknown as string }), field: 'tenants[0].key', value: 'is 42', fix: /give a stable key such as 'acme-bank'/ },
+      { name: 'a principal that is not a string (untyped JS)', run: () => make({ principals: [42 as unknown as string] }), field: 'tenants[0].principals', value: 'has 42', fix: /give principal ARNs as strings/ },
+      { name: 'an account ID with a suffix', run: () => make({ principals: ['444444444444:root'] }), field: 'tenants[0].principals', value: "'444444444444:root', which is not an IAM principal", fix: /give account roots/ },
+      {
+        name: 'an endpoint listed twice',
+        run: () => make({ endpointIds: ['vpce-0a1b2c3d4e5f60718', 'vpce-0a1b2c3d4e5f60718'] }),
+        field: 'tenants[0].endpointIds',
+        value: "lists 'vpce-0a1b2c3d4e5f60718' twice",
+        fix: /^list each endpoint once$/,
+      },
+    ];
+    it.each(bad.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
 
     it('malformed endpoint IDs, and endpoint IDs when nothing needs accepting', () => {
       expect(() => make({ endpointIds: ['vpc-0a1b2c3d'] })).toThrow(/'tenants\[0\].endpointIds' is 'vpc-0a1b2c3d', which is not a VPC endpoint ID; give a VPC endpoint ID, for example vpce-/);
@@ -112,6 +144,11 @@ describe('Tenant', () => {
       expect(() => addresses([OFFBOARDED, { ...HOSPITAL, endpointIds: ACME.endpointIds }])).toThrow(/'tenants\[1\].endpointIds' has 'vpce-0a1b2c3d4e5f60718', which tenants\[0\] \('acme-bank'\) already has; an endpoint belongs to one tenant/);
     });
 
+    it('keeps its endpoints to reject when the service accepts endpoints without review', () => {
+      const service = new EndpointService(testStack(), 'Service', { networkLoadBalancerArns: [NLB_ARN], acceptanceRequired: false, tenants: [OFFBOARDED, HOSPITAL] });
+      expect(service.endpointsToReject).toEqual(['vpce-0a1b2c3d4e5f60718']);
+    });
+
     it('does not need a principal review: a * principal on record is no opt-in', () => {
       expect(() => addresses([{ key: 'everyone', principals: ['*'], state: 'offboarded' }, HOSPITAL])).not.toThrow();
     });
@@ -131,6 +168,15 @@ describe('Tenant', () => {
 describe('Tenant on its own', () => {
   const SERVICE_ID = 'vpce-svc-0123456789abcdef0';
 
+  it('allows user and role names with digits and other characters, each run of them a hyphen in the address', () => {
+    const stack = testStack();
+    new Tenant(stack, 'Ops', { serviceId: SERVICE_ID, key: 'ops', principals: ['arn:aws:iam::444444444444:user/operator2', 'arn:aws:iam::444444444444:role/ops/_deploy'] });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'aws_vpc_endpoint_service_allowed_principal')).map((a) => a.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'Ops_Principal-444444444444-role-ops-deploy',
+      'Ops_Principal-444444444444-user-operator2',
+    ]);
+  });
+
   it("allows '*' only with allowAnyPrincipal, which acknowledges PL-ES-2 for the reviewer", () => {
     expect(() => new Tenant(testStack(), 'Anyone', { serviceId: SERVICE_ID, key: 'anyone', principals: ['*'] })).toThrow(/Tenant 'unit-dev\/Anyone': 'principals' has '\*', so any AWS account could connect; .*set allowAnyPrincipal: true/);
     const stack = testStack();
@@ -142,5 +188,18 @@ describe('Tenant on its own', () => {
     const stack = testStack();
     new Tenant(stack, 'Gone', { serviceId: SERVICE_ID, key: 'gone', principals: ['*'], state: 'offboarded' });
     expect(Guardrails.of(stack).findings()).toEqual([]);
+  });
+});
+
+describe('requireTenantList', () => {
+  it('checks the keys and endpoint IDs of tenants given without principals', () => {
+    const stack = testStack();
+    const tenants = [
+      { key: 'acme-bank', endpointIds: ['vpce-0a1b2c3d4e5f60718'] },
+      { key: 'city-hospital', endpointIds: ['vpce-0a1b2c3d4e5f60718'] },
+    ] as unknown as TenantConfig[];
+    expect(() => requireTenantList((index) => ({ scope: stack, field: `tenants[${index}]` }), tenants)).toThrow(
+      /'tenants\[1\].endpointIds' has 'vpce-0a1b2c3d4e5f60718', which tenants\[0\] \('acme-bank'\) already has; an endpoint belongs to one tenant/,
+    );
   });
 });

@@ -21,11 +21,11 @@ tenants:
 `;
 
 /** The error a text gives, as the user reads it. */
-function errorOf(text: string): { message: string; entry?: number; field?: string } {
+function errorOf(text: string): { name: string; message: string; entry?: number; field?: string } {
   try {
     parseTenantsFile(text, FILE);
   } catch (error) {
-    if (error instanceof TenantsFileError) return { message: error.message, entry: error.entry, field: error.field };
+    if (error instanceof TenantsFileError) return { name: error.name, message: error.message, entry: error.entry, field: error.field };
     throw error;
   }
   throw new Error('the text was accepted');
@@ -33,7 +33,7 @@ function errorOf(text: string): { message: string; entry?: number; field?: strin
 
 describe('parseTenantsFile', () => {
   it('reads the tenants in file order, with only the fields given', () => {
-    expect(parseTenantsFile(VALID, FILE)).toEqual([
+    expect(parseTenantsFile(VALID, FILE)).toStrictEqual([
       { key: 'acme-bank', principals: ['arn:aws:iam::555500001111:root'], endpointIds: ['vpce-0a1b2c3d4e5f60718'] },
       { key: 'city-hospital', principals: ['arn:aws:iam::555500002222:role/privatelink-consumer'] },
       { key: 'old-corp', state: 'offboarded', principals: ['arn:aws:iam::555500009999:root'], endpointIds: ['vpce-0fedcba9876543210'] },
@@ -41,7 +41,7 @@ describe('parseTenantsFile', () => {
   });
 
   it('reads JSON as well, and an empty list', () => {
-    expect(parseTenantsFile(JSON.stringify({ tenants: [{ key: 'acme-bank', principals: ['arn:aws:iam::555500001111:root'] }] }), 'prod.json')).toEqual([
+    expect(parseTenantsFile(JSON.stringify({ tenants: [{ key: 'acme-bank', principals: ['arn:aws:iam::555500001111:root'] }] }), 'prod.json')).toStrictEqual([
       { key: 'acme-bank', principals: ['arn:aws:iam::555500001111:root'] },
     ]);
     expect(parseTenantsFile('tenants: []\n', FILE)).toEqual([]);
@@ -87,6 +87,48 @@ describe('parseTenantsFile', () => {
       });
     });
 
+    const PRINCIPALS = '    principals: [arn:aws:iam::555500001111:root]\n';
+    it.each([
+      ['a file that is a list', '- key: acme-bank\n', '1: the file is a list, not a mapping; give a list of tenants, for example `tenants: []`', undefined, undefined],
+      ['tenants that are not a list', 'tenants: 5\n', "1: 'tenants' is 5, not a list; give a list of tenants, for example `tenants: []`", undefined, 'tenants'],
+      [
+        'an entry that is not a mapping',
+        'tenants:\n  - acme-bank\n',
+        "2: tenants[0]: the entry is 'acme-bank', not a mapping; write the entry as a mapping, for example { key: acme-bank, principals: [arn:aws:iam::123456789012:root] }",
+        0,
+        undefined,
+      ],
+      ['a missing key', 'tenants:\n  - principals: [arn:aws:iam::555500001111:root]\n', "2: tenants[0]: 'key' is missing; give a stable key such as 'acme-bank'", 0, 'key'],
+      ['a number as key', `tenants:\n  - key: 42\n${PRINCIPALS}`, "2: tenants[0]: 'key' is 42, not a string; give a stable key such as 'acme-bank'", 0, 'key'],
+      ['an empty key', `tenants:\n  - key:\n${PRINCIPALS}`, "2: tenants[0]: 'key' is empty, not a string; give a stable key such as 'acme-bank'", 0, 'key'],
+      ['a list as key', `tenants:\n  - key: [acme-bank]\n${PRINCIPALS}`, "2: tenants[0]: 'key' is a list, not a string; give a stable key such as 'acme-bank'", 0, 'key'],
+      ['a mapping as key', `tenants:\n  - key: { name: acme-bank }\n${PRINCIPALS}`, "2: tenants[0]: 'key' is a mapping, not a string; give a stable key such as 'acme-bank'", 0, 'key'],
+      [
+        'a principal that is not a string',
+        'tenants:\n  - key: acme-bank\n    principals: [arn:aws:iam::555500001111:root, 42]\n',
+        "3: tenants[0] (acme-bank): 'principals[1]' is 42, not a string; give a list of principal ARNs, for example [arn:aws:iam::123456789012:root]",
+        0,
+        'principals[1]',
+      ],
+      ['a list as state', `tenants:\n  - key: acme-bank\n    state: [active]\n${PRINCIPALS}`, "3: tenants[0] (acme-bank): 'state' is a list; use one of 'active', 'offboarded'", 0, 'state'],
+      [
+        'two fields that do not exist, one of them misspelt',
+        `tenants:\n  - key: acme-bank\n    endpoints: [vpce-0a1b2c3d4e5f60718]\n    tags: { team: payments }\n${PRINCIPALS}`,
+        "2: tenants[0] (acme-bank): the entry has the unknown fields 'endpoints', 'tags'; did you mean 'endpointIds'? the fields are key, principals, endpointIds, state",
+        0,
+        undefined,
+      ],
+      [
+        'a field that does not exist and resembles none',
+        `tenants:\n  - key: acme-bank\n    tags: { team: payments }\n${PRINCIPALS}`,
+        "2: tenants[0] (acme-bank): the entry has the unknown field 'tags'; the fields are key, principals, endpointIds, state",
+        0,
+        undefined,
+      ],
+    ])('%s', (_, text, message, entry, field) => {
+      expect(errorOf(text)).toEqual({ name: 'TenantsFileError', message: `tenants/prod.yaml:${message}`, entry, field });
+    });
+
     it('the same mistakes the constructs refuse: principals, endpoint IDs, keys', () => {
       expect(errorOf('tenants:\n  - key: acme-bank\n    principals: ["555500001111"]\n')).toMatchObject({
         message: "tenants/prod.yaml:3: tenants[0] (acme-bank): 'principals' has '555500001111', an account ID rather than a principal ARN; write the account root ARN arn:aws:iam::555500001111:root",
@@ -96,6 +138,10 @@ describe('parseTenantsFile', () => {
       expect(errorOf('tenants:\n  - key: acme-bank\n    principals: [arn:aws:iam::555500001111:root]\n    endpointIds: [vpc-0a1b2c3d]\n').message).toBe(
         "tenants/prod.yaml:4: tenants[0] (acme-bank): 'endpointIds' is 'vpc-0a1b2c3d', which is not a VPC endpoint ID; give a VPC endpoint ID, for example vpce-0123456789abcdef0",
       );
+      expect(errorOf('tenants:\n  - key: acme-bank\n    principals: [arn:aws:iam::555500001111:root]\n    endpointIds: [vpce-0a1b2c3d4e5f60718, vpce-0a1b2c3d4e5f60718]\n')).toMatchObject({
+        message: "tenants/prod.yaml:4: tenants[0] (acme-bank): 'endpointIds' lists 'vpce-0a1b2c3d4e5f60718' twice; list each endpoint once",
+        field: 'endpointIds',
+      });
       expect(errorOf('tenants:\n  - key: Acme Bank\n    principals: [arn:aws:iam::555500001111:root]\n').message).toMatch(/^tenants\/prod.yaml:2: tenants\[0\] \(Acme Bank\): 'key' has key 'Acme Bank'; keys are 1-63 lower-case/);
     });
 
