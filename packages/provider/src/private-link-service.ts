@@ -31,7 +31,7 @@ import type { ListenerConfig } from './listener';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from './network-load-balancer';
 import type { NlbTarget } from './nlb-target';
 import { PrivateDnsName } from './private-dns-name';
-import { ServiceAlarms, type ServiceAlarmSettings } from './service-alarms';
+import { type ServiceAlarmTargets, ServiceAlarms, type ServiceAlarmSettings } from './service-alarms';
 import { ServiceContributorInsights, type ServiceInsightTemplate } from './service-contributor-insights';
 
 /** What the new Network Load Balancer forwards to. */
@@ -150,8 +150,11 @@ export class PrivateLinkService extends Construct {
     requireString(this, 'name', props.name, "give a name such as 'saas-provider-prod'");
     requireName(this, 'name', props.name, NAME_RULES.namePrefix);
     requireVpcRef(this, 'vpc', props.vpc);
+    // Stryker disable next-line ArrayDeclaration: any default without 'ipv6' reads the same
     const ipv6 = requireArray(this, 'supportedIpAddressTypes', props.supportedIpAddressTypes ?? [], "give ['ipv4'], ['ipv6'] or both").includes('ipv6');
 
+    // What the alarms watch of a new load balancer's target; existing NLBs' targets are unknown.
+    let alarmTargets: ServiceAlarmTargets | undefined;
     if (props.existingNlbArns !== undefined) {
       if (props.subnets || props.target || props.listeners) {
         configError(this, 'existingNlbArns', 'is given together with subnets, target or listeners', 'either bring existing NLBs or let the construct create one, not both');
@@ -162,18 +165,18 @@ export class PrivateLinkService extends Construct {
       this.availabilityZoneIds = requireArray(this, 'availabilityZoneIds', props.availabilityZoneIds ?? [], "give AZ IDs such as ['apne1-az1', 'apne1-az2']");
     } else {
       const target = props.target;
-      if (target === undefined || target === null) configError(this, 'target', target === null ? 'is null' : 'is missing', "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
-      if (typeof target !== 'object' || Array.isArray(target)) configError(this, 'target', `is ${describeKind(target)}`, "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
+      if (typeof target !== 'object' || target === null || Array.isArray(target)) configError(this, 'target', `is ${describeKind(target)}`, "give { type: 'alb' | 'ip' | 'instance', ... }, or existingNlbArns");
       requireOneOf(this, 'target.type', target.type, ['alb', 'ip', 'instance']);
       const ipAddressType = requireOneOf(this, 'ipAddressType', props.ipAddressType ?? (ipv6 ? 'dualstack' : 'ipv4'), ['ipv4', 'dualstack']);
       if (ipv6 && ipAddressType !== 'dualstack') {
         configError(this, 'ipAddressType', "is 'ipv4' while the service supports ipv6", "use ipAddressType: 'dualstack' (with IPv6 subnets), or drop 'ipv6' from supportedIpAddressTypes");
       }
+      const subnets = props.subnets ?? [];
       const loadBalancer = reportAs(this, (field) => field, () => new NetworkLoadBalancer(this, 'LoadBalancer', {
         // Names up to 64 characters keep working: the load balancer's own is shortened with a hash.
         name: physicalName([props.name], 32),
         vpc: props.vpc,
-        subnets: props.subnets ?? [],
+        subnets,
         crossZoneLoadBalancing: props.crossZoneLoadBalancing,
         deletionProtection: props.deletionProtection,
         accessLogs: props.accessLogs,
@@ -185,17 +188,20 @@ export class PrivateLinkService extends Construct {
         provider,
       }));
       this.loadBalancer = loadBalancer;
-      const created = reportAs(this, (field) => (field === 'vpc' || field.startsWith('vpc.') ? field : `target.${field}`), () => createTarget(this, props.vpc, { ...target, provider }));
+      const created = reportAs(this, (field) => `target.${field}`, () => createTarget(this, props.vpc, { ...target, provider }));
       this.target = created;
       const listeners = requireArray(this, 'listeners', props.listeners ?? [{ port: target.type === 'alb' ? created.port : 443 }], 'give a list of listeners, for example [{ port: 443 }]');
       if (listeners.length === 0) configError(this, 'listeners', 'is empty', 'give at least one listener, for example [{ port: 443 }]');
       // The load balancer names a listener by its port; the caller wrote it by position.
       listeners.forEach((listener, index) => {
+        // Stryker disable next-line Regex: the load balancer's fields all start with 'listeners'
         reportAs(this, (field) => field.replace(/^listeners(\[[^\]]*\])?/, `listeners[${index}]`), () => loadBalancer.addListener(listener, created));
       });
       this.nlbArns = [loadBalancer.loadBalancerArn];
       this.nlbDnsName = loadBalancer.dnsName;
       this.availabilityZoneIds = props.availabilityZoneIds ?? loadBalancer.availabilityZoneIds;
+      // An ALB target is one target for every zone; IP and instance targets should cover each zone.
+      alarmTargets = { loadBalancerArn: loadBalancer.loadBalancerArn, targetGroupArn: created.targetGroupArn, expectedHealthyHosts: target.type === 'alb' ? 1 : subnets.length };
     }
     this.nlbArn = this.nlbArns[0];
 
@@ -221,7 +227,7 @@ export class PrivateLinkService extends Construct {
       const privateDns = props.privateDns;
       if (typeof privateDns !== 'object' || privateDns === null) configError(this, 'privateDns', `is ${describeKind(privateDns)}`, "give { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' }, or leave privateDns out");
       if (privateDns.name === undefined) configError(this, 'privateDns.name', 'is missing', "give the name consumers use, for example 'api.saas.example.com'");
-      this.privateDnsName = reportAs(this, (field) => `privateDns.${field === 'service' ? 'name' : field}`, () => new PrivateDnsName(this, 'PrivateDnsName', {
+      this.privateDnsName = reportAs(this, (field) => `privateDns.${field}`, () => new PrivateDnsName(this, 'PrivateDnsName', {
         service: this.endpointService,
         hostedZoneId: privateDns.hostedZoneId,
         verifiedDomain: privateDns.verifiedDomain,
@@ -235,7 +241,7 @@ export class PrivateLinkService extends Construct {
       if (notifications !== undefined && (typeof notifications !== 'object' || notifications === null || Array.isArray(notifications))) {
         configError(this, 'notifications', `is ${describeKind(notifications)}`, "give { subscriptions: [{ type: 'email', address: 'ops@example.com' }] }, or false to turn notifications off");
       }
-      this.notifications = reportAs(this, (field) => (field === 'name' ? field : `notifications.${field}`), () => new ConnectionNotifications(this, 'Notifications', {
+      this.notifications = reportAs(this, (field) => `notifications.${field}`, () => new ConnectionNotifications(this, 'Notifications', {
         name: props.name,
         serviceId: this.serviceId,
         serviceArn: this.endpointService.serviceArn,
@@ -247,22 +253,22 @@ export class PrivateLinkService extends Construct {
     }
     if (props.alarms !== false) {
       const alarms = props.alarms ?? {};
-      if (alarms === null || typeof alarms !== 'object' || Array.isArray(alarms)) {
+      if (typeof alarms !== 'object' || Array.isArray(alarms)) {
         configError(this, 'alarms', `is ${formatValue(alarms)}`, "give { subscriptions: [{ type: 'email', address: 'oncall@example.com' }] }, { actions: [topicArn] }, or false to turn the alarms off");
       }
       if (alarms.actions !== undefined && alarms.subscriptions !== undefined) {
         configError(this, 'alarms.subscriptions', 'is set together with alarms.actions, which replace the alarm topic', 'subscribe to the topics in actions, or leave actions out to get an alarm topic with these subscriptions');
       }
-      const topic = alarms.actions === undefined ? new AlarmTopic(this, 'AlarmTopic', { name: props.name, subscriptions: alarms.subscriptions }) : undefined;
-      this.alarmTopic = topic;
-      this.alarms = reportAs(this, (field) => (field === 'name' ? field : `alarms.${field}`), () => new ServiceAlarms(this, 'Alarms', {
+      let actions = alarms.actions;
+      if (actions === undefined) {
+        this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { name: props.name, subscriptions: alarms.subscriptions });
+        actions = [this.alarmTopic.topicArn];
+      }
+      this.alarms = reportAs(this, (field) => `alarms.${field}`, () => new ServiceAlarms(this, 'Alarms', {
         name: props.name,
         serviceId: this.serviceId,
-        // An ALB target is one target for every zone; IP and instance targets should cover each zone.
-        targets: this.loadBalancer && this.target && props.target
-          ? { loadBalancerArn: this.loadBalancer.loadBalancerArn, targetGroupArn: this.target.targetGroupArn, expectedHealthyHosts: props.target.type === 'alb' ? 1 : (props.subnets ?? []).length }
-          : undefined,
-        actions: topic ? [topic.topicArn] : (alarms.actions ?? []),
+        targets: alarmTargets,
+        actions,
         healthyHosts: alarms.healthyHosts,
         unhealthyHosts: alarms.unhealthyHosts,
         resetPackets: alarms.resetPackets,
@@ -270,11 +276,12 @@ export class PrivateLinkService extends Construct {
     }
     const insights = props.contributorInsights ?? false;
     if (insights !== false) {
-      if (insights !== true && (typeof insights !== 'object' || insights === null || Array.isArray(insights))) {
+      if (insights !== true && (typeof insights !== 'object' || Array.isArray(insights))) {
         configError(this, 'contributorInsights', `is ${formatValue(insights)}`, "give true for every rule, { templates: ['VpcEndpointService-BytesByEndpointId-v1'] } for some, or false");
       }
       this.contributorInsights = reportAs(this, (field) => `contributorInsights.${field}`, () => new ServiceContributorInsights(this, 'ContributorInsights', {
         serviceArn: this.endpointService.serviceArn,
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: reading templates of true gives undefined as well
         templates: insights === true ? undefined : insights.templates,
         provider,
       }));
@@ -288,7 +295,7 @@ export class PrivateLinkService extends Construct {
       if (existing && flowLogs?.retentionDays !== undefined) {
         configError(this, 'flowLogs.retentionDays', 'is set while the PrivateNetwork already has flow logs, which are reused', "set flowLogs on the PrivateNetwork instead, or leave this construct's flowLogs out");
       }
-      this.flowLogGroupName = (existing ?? reportAs(this, (field) => (field === 'name' ? field : `flowLogs.${field}`), () => new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: flowLogs?.retentionDays }))).logGroupName;
+      this.flowLogGroupName = (existing ?? reportAs(this, (field) => `flowLogs.${field}`, () => new VpcFlowLogs(this, 'FlowLogs', { vpcId: props.vpc.vpcId, name: props.name, retentionDays: flowLogs?.retentionDays }))).logGroupName;
     }
   }
 

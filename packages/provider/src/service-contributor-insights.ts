@@ -40,10 +40,10 @@ export class ServiceContributorInsights extends Construct {
     requireNonEmpty(this, 'templates', templates, 'leave templates out for all four rules, or leave the construct out for none');
     templates.forEach((template, index) => requireOneOf(this, `templates[${index}]`, template, SERVICE_INSIGHT_TEMPLATES));
     requireUnique(this, 'templates', templates, 'list each template once');
-    // Keyed by template, so turning one rule off never replaces the others.
+    // Keyed by template (`VpcEndpointService-<Key>-v1`), so turning one rule off never replaces the others.
     this.ruleNames = templates.map(
       (template) =>
-        new CloudwatchContributorManagedInsightRule(this, template.replace(/^VpcEndpointService-|-v\d+$/g, ''), {
+        new CloudwatchContributorManagedInsightRule(this, template.split('-')[1], {
           resourceArn: props.serviceArn,
           templateName: template,
           dependsOn,

@@ -6,7 +6,8 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Guardrails, PrivateNetwork } from '@privatelink-cdktf/core';
-import { Testing } from 'cdktf';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
+import { Testing, Token } from 'cdktf';
 import { PrivateLinkService, type PrivateLinkServiceProps } from '../src/private-link-service';
 import { ALB_ARN, ALB_LISTENER_ARN, NLB_ARN, SUBNETS, VPC, recordedGuardrails, resolve, resourcesOf, synthJson, testStack } from './helpers';
 
@@ -130,6 +131,20 @@ describe('PrivateLinkService', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(LbTargetGroup, { target_type: 'instance', port: 443 });
   });
 
+  it('listens on the ALB listener port for an ALB target, and on TCP 443 for IP targets, unless listeners are given', () => {
+    const { stack: alb } = build({ target: { ...ALB_TARGET, albListener: { listenerArn: ALB_LISTENER_ARN, port: 8443 } } });
+    const albListeners = Object.values(resourcesOf(synthJson(alb), 'aws_lb_listener')).map((l) => [l.port, l.protocol]);
+    expect(albListeners).toEqual([[8443, 'TCP']]);
+    const { stack: ips } = build({ target: { type: 'ip', port: 8443, ips: ['10.10.1.10'] } });
+    const ipListeners = Object.values(resourcesOf(synthJson(ips), 'aws_lb_listener')).map((l) => [l.port, l.protocol]);
+    expect(ipListeners).toEqual([[443, 'TCP']]);
+  });
+
+  it('passes no zones on for existing NLBs unless told', () => {
+    const { service } = build({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN] });
+    expect(service.availabilityZoneIds).toEqual([]);
+  });
+
   it('fronts several existing NLBs without creating one', () => {
     const second = NLB_ARN.replace('/shared/', '/second/');
     const { stack, service } = build({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN, second], availabilityZoneIds: ['apne1-az1', 'apne1-az2'] });
@@ -207,6 +222,74 @@ describe('PrivateLinkService', () => {
       expect(() => build({ enforceInboundRulesOnPrivateLinkTraffic: true })).toThrow(/'consumerCidrs' is empty while enforceInboundRulesOnPrivateLinkTraffic is true/);
       expect(() => build({ subnets: [SUBNETS[0]] })).toThrow(/'subnets' has 1 subnet/);
     });
+  });
+});
+
+const TARGET_FIX = /give \{ type: 'alb' \| 'ip' \| 'instance', \.\.\. \}, or existingNlbArns/;
+const PRIVATE_DNS_FIX = /give \{ name: 'api\.saas\.example\.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' \}, or leave privateDns out/;
+const MIXED_FIX = /either bring existing NLBs or let the construct create one, not both/;
+const pls = (props: Record<string, unknown>) => () => build(props as Partial<PrivateLinkServiceProps>);
+const existing = (props: Record<string, unknown>) => pls({ subnets: undefined, target: undefined, existingNlbArns: [NLB_ARN], ...props });
+
+// Bad inputs PrivateLinkService checks itself, before or around the constructs it builds.
+const BAD: readonly BadInputCase[] = [
+  { name: 'vpc as an ID (untyped JS)', run: pls({ vpc: VPC.vpcId }), field: 'vpc', value: `the string '${VPC.vpcId}'`, fix: /give a core PrivateNetwork/ },
+  { name: 'IP address types as a string (untyped JS)', run: pls({ supportedIpAddressTypes: 'ipv6' }), field: 'supportedIpAddressTypes', value: "the string 'ipv6', not a list", fix: /give \['ipv4'\], \['ipv6'\] or both/ },
+  { name: 'existing NLBs with subnets', run: existing({ subnets: SUBNETS }), field: 'existingNlbArns', value: 'is given together with subnets, target or listeners', fix: MIXED_FIX },
+  { name: 'existing NLBs with a target', run: existing({ target: ALB_TARGET }), field: 'existingNlbArns', value: 'is given together with subnets, target or listeners', fix: MIXED_FIX },
+  { name: 'existing NLBs with listeners', run: existing({ listeners: [{ port: 443 }] }), field: 'existingNlbArns', value: 'is given together with subnets, target or listeners', fix: MIXED_FIX },
+  { name: 'existing NLBs as one ARN (untyped JS)', run: existing({ existingNlbArns: NLB_ARN }), field: 'existingNlbArns', value: `the string '${NLB_ARN}', not a list`, fix: /give a list of Network Load Balancer ARNs, or leave it out to create one/ },
+  { name: 'existing NLBs empty', run: existing({ existingNlbArns: [] }), field: 'existingNlbArns', value: 'is empty', fix: /give the ARN of at least one Network Load Balancer, or leave it out to create one/ },
+  { name: 'zone IDs as a string (untyped JS)', run: existing({ availabilityZoneIds: 'apne1-az1' }), field: 'availabilityZoneIds', value: "the string 'apne1-az1', not a list", fix: /give AZ IDs such as \['apne1-az1', 'apne1-az2'\]/ },
+  { name: 'target missing', run: pls({ target: undefined }), field: 'target', value: 'is missing', fix: TARGET_FIX },
+  { name: 'target null (untyped JS)', run: pls({ target: null }), field: 'target', value: 'is null', fix: TARGET_FIX },
+  { name: 'target as a string (untyped JS)', run: pls({ target: 'alb' }), field: 'target', value: "is the string 'alb'", fix: TARGET_FIX },
+  { name: 'target as a list (untyped JS)', run: pls({ target: [ALB_TARGET] }), field: 'target', value: 'is a list', fix: TARGET_FIX },
+  { name: 'target type unresolved', run: pls({ target: { ...ALB_TARGET, type: Token.asString({ Ref: 'kind' }) } }), field: 'target.type', value: 'is an unresolved value', fix: /use 'alb', 'ip' or 'instance'/ },
+  { name: 'IP address type unknown', run: pls({ ipAddressType: 'ipv6' }), field: 'ipAddressType', value: "is 'ipv6'", fix: /use one of 'ipv4', 'dualstack'/ },
+  { name: 'subnets missing for a new NLB', run: pls({ subnets: undefined }), field: 'subnets', value: 'is empty', fix: /one subnet in each of at least 2 Availability Zones/ },
+  { name: 'listeners as one listener (untyped JS)', run: pls({ listeners: { port: 443 } }), field: 'listeners', value: 'is an object, not a list', fix: /give a list of listeners, for example \[\{ port: 443 \}\]/ },
+  { name: 'private DNS as a name (untyped JS)', run: pls({ privateDns: 'api.saas.example.com' }), field: 'privateDns', value: "is the string 'api.saas.example.com'", fix: PRIVATE_DNS_FIX },
+  { name: 'private DNS null (untyped JS)', run: pls({ privateDns: null }), field: 'privateDns', value: 'is null', fix: PRIVATE_DNS_FIX },
+  { name: 'private DNS without a name (untyped JS)', run: pls({ privateDns: { hostedZoneId: 'Z0123456789ABCDEFGHIJ' } }), field: 'privateDns.name', value: 'is missing', fix: /give the name consumers use, for example 'api\.saas\.example\.com'/ },
+  { name: 'private DNS verified domain elsewhere', run: pls({ privateDns: { name: 'api.saas.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ', verifiedDomain: 'other.example.com' } }), field: 'privateDns.verifiedDomain', value: "'other.example.com'", fix: /parent domains/ },
+  { name: 'notifications null (untyped JS)', run: pls({ notifications: null }), field: 'notifications', value: 'is null', fix: /or false to turn notifications off/ },
+  { name: 'notifications as a list (untyped JS)', run: pls({ notifications: [] }), field: 'notifications', value: 'is a list', fix: /or false to turn notifications off/ },
+  { name: 'alarms as a list (untyped JS)', run: pls({ alarms: [] }), field: 'alarms', value: 'is []', fix: /\{ actions: \[topicArn\] \}, or false to turn the alarms off/ },
+  {
+    name: 'alarm subscriptions next to actions',
+    run: pls({ alarms: { actions: ['arn:aws:sns:ap-northeast-1:111111111111:pager'], subscriptions: [] } }),
+    field: 'alarms.subscriptions',
+    value: 'is set together with alarms.actions, which replace the alarm topic',
+    fix: /subscribe to the topics in actions, or leave actions out to get an alarm topic with these subscriptions/,
+  },
+  { name: 'contributor insights as a list (untyped JS)', run: pls({ contributorInsights: [] }), field: 'contributorInsights', value: 'is []', fix: /or false$/ },
+  { name: 'flow logs null (untyped JS)', run: pls({ flowLogs: null }), field: 'flowLogs', value: 'is null', fix: /give \{ retentionDays: 365 \}, or false to turn flow logs off/ },
+  {
+    name: 'flow-log retention next to the PrivateNetwork flow logs',
+    run: () => {
+      const stack = testStack();
+      const network = new PrivateNetwork(stack, 'Network', { name: 'unit', cidrBlock: '10.10.0.0/16', zones: ['apne1-az1', 'apne1-az2'] });
+      return new PrivateLinkService(stack, 'Service', { name: 'unit', vpc: network, subnets: network.subnets, target: ALB_TARGET, tenants: TENANTS, flowLogs: { retentionDays: 30 } });
+    },
+    field: 'flowLogs.retentionDays',
+    value: 'is set while the PrivateNetwork already has flow logs, which are reused',
+    fix: /set flowLogs on the PrivateNetwork instead, or leave this construct's flowLogs out/,
+  },
+  {
+    name: 'allowFrom in front of existing NLBs',
+    run: () => existing({})().service.allowFrom('10.60.0.0/16'),
+    field: 'allowFrom',
+    value: 'cannot add rules: the service fronts existing NLBs',
+    fix: /add the rules to the existing load balancers' security groups, or let the construct create the NLB/,
+  },
+];
+
+describe('PrivateLinkService bad input', () => {
+  it.each(BAD.map((c) => [c.name, c] as const))('%s: one ConfigError naming construct, field, value and fix', (_name, c) => assertBadInput(c));
+
+  it('treats null Contributor Insights as off', () => {
+    expect(resourcesOf(synthJson(build({ contributorInsights: null as never }).stack), 'aws_cloudwatch_contributor_managed_insight_rule')).toEqual({});
   });
 });
 
