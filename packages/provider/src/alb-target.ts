@@ -107,7 +107,7 @@ function describeListener(
     const resource = listener as LbListener;
     const port = resource.portInput;
     if (port === undefined) configError(scope, 'albListener.port', 'is not set on the ALB listener', 'give the listener an explicit port, for example 443');
-    return { port, protocol: resource.protocolInput ?? (port === 443 ? 'HTTPS' : 'HTTP'), resource: listener };
+    return { port, protocol: resource.protocolInput ?? defaultProtocol(port), resource: listener };
   }
   if (typeof listener !== 'object' || listener === null || Array.isArray(listener)) {
     configError(scope, 'albListener', `is ${describeKind(listener)}`, "give the ALB's LbListener, or { listenerArn, port } of an existing listener");
@@ -125,6 +125,11 @@ function describeListener(
   // The attachment registers albArn; a listener of another ALB would leave it without one on this port.
   requireListenerOfLoadBalancer(scope, 'albListener.listenerArn', listener.listenerArn, albArn);
   requirePort(scope, 'albListener.port', listener.port);
-  const protocol = requireOneOf(scope, 'albListener.protocol', listener.protocol ?? (listener.port === 443 ? 'HTTPS' : 'HTTP'), ['HTTP', 'HTTPS']);
+  const protocol = requireOneOf(scope, 'albListener.protocol', listener.protocol ?? defaultProtocol(listener.port), ['HTTP', 'HTTPS']);
   return { port: listener.port, protocol };
+}
+
+/** The protocol of an ALB listener that names none: HTTPS on 443, else HTTP. */
+function defaultProtocol(port: number): 'HTTP' | 'HTTPS' {
+  return port === 443 ? 'HTTPS' : 'HTTP';
 }

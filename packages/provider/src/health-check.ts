@@ -41,7 +41,8 @@ export function requireHealthCheck(
   defaults: { protocol: 'TCP' | 'HTTP' | 'HTTPS'; allowed?: readonly ('TCP' | 'HTTP' | 'HTTPS')[] },
 ): LbTargetGroupHealthCheck {
   const given = config ?? {};
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+  // `config ?? {}` has turned null into the defaults already.
+  if (typeof given !== 'object' || Array.isArray(given)) {
     configError(scope, field, `is ${describeKind(given)}`, "give { protocol: 'TCP' } or leave healthCheck out for the defaults");
   }
   const protocol = requireOneOf(scope, `${field}.protocol`, given.protocol ?? defaults.protocol, defaults.allowed ?? PROTOCOLS);
@@ -79,9 +80,9 @@ function requirePath(scope: IConstruct, field: string, path: string): void {
 function requireMatcher(scope: IConstruct, field: string, matcher: string): void {
   requireString(scope, field, matcher, "give HTTP codes such as '200', '200,302' or '200-399'");
   if (isUnresolved(matcher)) return;
-  const codes = MATCHER.test(matcher) ? matcher.split(/[,-]/).map(Number) : [];
-  const ranges = MATCHER.test(matcher) ? matcher.split(',').map((part) => part.split('-').map(Number)) : [];
-  if (codes.length === 0 || codes.some((code) => code < 200 || code > 599) || ranges.some(([low, high]) => high !== undefined && high < low)) {
+  // Each part is a code or a range low-high; a code is a range of one.
+  const ranges = matcher.split(',').map((part) => part.split('-').map(Number));
+  if (!MATCHER.test(matcher) || ranges.some(([low, high = low]) => low < 200 || high > 599 || high < low)) {
     configError(scope, field, `is ${formatValue(matcher)}`, "give HTTP codes from 200 to 599 such as '200', '200,302' or '200-399'");
   }
 }

@@ -205,13 +205,13 @@ export class NetworkLoadBalancer extends Construct implements Connectable {
     if (this.consumerCidrs.length > 0) {
       this.securityGroup.addIngress({ ports: [checked.port], cidrs: this.consumerCidrs, description: `Consumers on ${checked.protocol} ${checked.port}` });
     }
-    const tls = checked.protocol === 'TLS';
+    // requireListener refuses a certificate or policy on a TCP listener, so only TLS listeners have them.
     return new LbListener(this, id, {
       loadBalancerArn: this.loadBalancerArn,
       port: checked.port,
       protocol: checked.protocol,
-      certificateArn: tls ? checked.certificateArn : undefined,
-      sslPolicy: tls ? checked.sslPolicy : undefined,
+      certificateArn: checked.certificateArn,
+      sslPolicy: checked.sslPolicy,
       defaultAction: [{ type: 'forward', targetGroupArn: target.targetGroupArn }],
       dependsOn: [...target.dependables],
     });

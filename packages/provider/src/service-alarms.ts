@@ -78,7 +78,7 @@ export class ServiceAlarms extends Construct {
     const alarms = [];
     const targets = props.targets;
     if (targets) {
-      if (typeof targets !== 'object' || targets === null) configError(this, 'targets', `is ${formatValue(targets)}`, 'give { loadBalancerArn, targetGroupArn, expectedHealthyHosts }, or leave targets out');
+      if (typeof targets !== 'object') configError(this, 'targets', `is ${formatValue(targets)}`, 'give { loadBalancerArn, targetGroupArn, expectedHealthyHosts }, or leave targets out');
       const expected = requireInteger(this, 'targets.expectedHealthyHosts', targets.expectedHealthyHosts, { min: 1, unit: '(for example the number of zones)' });
       requireArn(this, 'targets.loadBalancerArn', targets.loadBalancerArn, { service: 'elasticloadbalancing', resourceTypes: ['loadbalancer'] });
       requireArn(this, 'targets.targetGroupArn', targets.targetGroupArn, { service: 'elasticloadbalancing', resourceTypes: ['targetgroup'] });

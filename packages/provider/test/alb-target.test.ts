@@ -4,6 +4,7 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Testing } from 'cdktf';
 import { AlbTarget, type AlbTargetProps } from '../src/alb-target';
 import { NetworkLoadBalancer } from '../src/network-load-balancer';
@@ -100,4 +101,53 @@ describe('AlbTarget', () => {
       expect(() => setup({ healthCheck: { intervalSeconds: 400 } })).toThrow(/'healthCheck.intervalSeconds' is 400/);
     });
   });
+});
+
+describe('AlbTarget health check protocol, from the ALB listener', () => {
+  const listenerOfStack = (stack: ReturnType<typeof testStack>, config: { port?: number; protocol?: string }) => {
+    const alb = new Lb(stack, 'Web', { name: 'web', loadBalancerType: 'application', internal: true, subnets: ['subnet-a', 'subnet-c'] });
+    return new LbListener(stack, 'WebListener', { loadBalancerArn: alb.arn, ...config, defaultAction: [{ type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '200' } }] });
+  };
+  const healthProtocol = (albListener: (stack: ReturnType<typeof testStack>) => AlbTargetProps['albListener']) => {
+    const stack = testStack();
+    new AlbTarget(stack, 'Alb', { vpc: VPC, albArn: ALB_ARN, albListener: albListener(stack) });
+    return (Object.values(resourcesOf(synthJson(stack), 'aws_lb_target_group'))[0].health_check as { protocol: string }).protocol;
+  };
+
+  it.each([
+    ['an existing listener on 443', () => ({ listenerArn: ALB_LISTENER_ARN, port: 443 }), 'HTTPS'],
+    ['an existing listener on 8080', () => ({ listenerArn: ALB_LISTENER_ARN, port: 8080 }), 'HTTP'],
+    ['an existing HTTP listener on 443', () => ({ listenerArn: ALB_LISTENER_ARN, port: 443, protocol: 'HTTP' as const }), 'HTTP'],
+    ['an existing HTTPS listener on 8443', () => ({ listenerArn: ALB_LISTENER_ARN, port: 8443, protocol: 'HTTPS' as const }), 'HTTPS'],
+    ["the stack's listener on 443 with no protocol", (stack: ReturnType<typeof testStack>) => listenerOfStack(stack, { port: 443 }), 'HTTPS'],
+    ["the stack's listener on 8080 with no protocol", (stack: ReturnType<typeof testStack>) => listenerOfStack(stack, { port: 8080 }), 'HTTP'],
+    ["the stack's HTTP listener on 443", (stack: ReturnType<typeof testStack>) => listenerOfStack(stack, { port: 443, protocol: 'HTTP' }), 'HTTP'],
+  ])('is decided by %s', (_name, albListener, expected) => {
+    expect(healthProtocol(albListener)).toBe(expected);
+  });
+
+  it('admits the NLB to the VPC on the listener port, described as the path to the ALB', () => {
+    const { stack, loadBalancer, target } = setup();
+    loadBalancer.addListener({ port: 443 }, target);
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, { cidr_ipv4: '10.10.0.0/16', from_port: 443, description: 'To the Application Load Balancer' });
+  });
+
+  const withListenerOfStack = (config: { port?: number }) => () => {
+    const stack = testStack();
+    new AlbTarget(stack, 'Alb', { vpc: VPC, albArn: ALB_ARN, albListener: listenerOfStack(stack, config) });
+  };
+  const bad: BadInputCase[] = [
+    { name: "the stack's listener without a port", run: withListenerOfStack({}), field: 'albListener.port', value: 'is not set on the ALB listener', fix: /give the listener an explicit port, for example 443/ },
+    { name: "the stack's listener on port 0", run: withListenerOfStack({ port: 0 }), field: 'albListener.port', value: 'port 0', fix: /from 1 to 65535/ },
+    { name: 'a listener that is null (untyped JS)', run: () => setup({ albListener: null as never }), field: 'albListener', value: 'is null', fix: /give the ALB's LbListener, or \{ listenerArn, port \} of an existing listener/ },
+    { name: 'an existing listener without its ARN', run: () => setup({ albListener: { port: 443 } as never }), field: 'albListener.listenerArn', value: 'is missing', fix: /give the ARN of the ALB's listener/ },
+    {
+      name: 'a listener ARN of another service',
+      run: () => setup({ albListener: { listenerArn: ALB_LISTENER_ARN.replace(':elasticloadbalancing:', ':ec2:'), port: 443 } }),
+      field: 'albListener.listenerArn',
+      value: 'which is not an elasticloadbalancing listener ARN',
+      fix: /arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:listener\/app\/my-alb\/50dc6c495c0c9188\/f2f7dc8efc522ab2/,
+    },
+  ];
+  it.each(bad.map((c) => [c.name, c] as const))('rejects %s', (_name, c) => assertBadInput(c));
 });

@@ -1,8 +1,10 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { Guardrails } from '@privatelink-cdktf/core';
-import { Testing, Token } from 'cdktf';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { EndpointService, type EndpointServiceProps } from '../src/endpoint-service';
-import { NLB_ARN, resolve, resourcesOf, synthJson, testStack } from './helpers';
+import { NLB_ARN, recordedGuardrails, resolve, resourcesOf, type Synthesized, synthJson, testStack } from './helpers';
 
 const ROOT = 'arn:aws:iam::444444444444:root';
 
@@ -168,4 +170,109 @@ describe('EndpointService.acceptEndpoint', () => {
     const automatic = service({ acceptanceRequired: false, tenants: [{ key: 'acme-bank', principals: [ROOT] }] }).endpointService;
     expect(() => automatic.acceptEndpoint('batch', 'vpce-0123456789abcdef0')).toThrow(/'acceptEndpoint' is called while acceptanceRequired is false/);
   });
+});
+
+describe('EndpointService where it deploys', () => {
+  const supportedRegions = (stack: TerraformStack) => Object.values(resourcesOf(JSON.parse(Testing.synth(stack)) as Synthesized, 'aws_vpc_endpoint_service'))[0].supported_regions;
+
+  it("checks the load balancers against its own provider's region, which joins the supported regions", () => {
+    const stack = testStack();
+    const provider = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    // A second provider may be another account: only the region is known.
+    const nlb = 'arn:aws:elasticloadbalancing:us-east-1:222222222222:loadbalancer/net/shared/0123456789abcdef';
+    new EndpointService(stack, 'Service', { provider, networkLoadBalancerArns: [nlb], supportedRegions: ['eu-west-1'] });
+    expect(supportedRegions(stack)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(() => new EndpointService(stack, 'Tokyo', { provider, networkLoadBalancerArns: [NLB_ARN] })).toThrow(/'networkLoadBalancerArns' is '.*', in ap-northeast-1, but the stack deploys to us-east-1/);
+  });
+
+  it('keeps the supported regions as given when its region is known only at apply time', () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'aws', { region: new TerraformVariable(stack, 'region', { type: 'string' }).stringValue });
+    const endpointService = new EndpointService(stack, 'Service', { networkLoadBalancerArns: [NLB_ARN], supportedRegions: ['us-east-1'] });
+    expect(supportedRegions(stack)).toEqual(['us-east-1']);
+    // What an Aspect or escape hatch reading the resource sees: no placeholder for the unknown region.
+    expect(endpointService.resource.supportedRegionsInput).toEqual(['us-east-1']);
+  });
+});
+
+describe('EndpointService guardrail acknowledgements, as recorded for reviewers', () => {
+  const OFFBOARDED = { key: 'old-co', principals: ['arn:aws:iam::555555555555:root'], state: 'offboarded' as const, endpointIds: ['vpce-0123456789abcdef1'] };
+  const open = service({ tenants: [{ key: 'everyone', principals: ['*'] }], allowAnyPrincipal: true });
+  const unreviewed = service({ acceptanceRequired: false, tenants: [{ key: 'acme-bank', principals: [ROOT] }] });
+  const safe = service({ tenants: [{ key: 'acme-bank', principals: [ROOT], endpointIds: ['vpce-0a1b2c3d4e5f60718'] }, OFFBOARDED] });
+  const prod = testStack('prod');
+  new EndpointService(prod, 'Service', { networkLoadBalancerArns: [NLB_ARN.replace('111111111111', '333333333333')], preventDestroy: false });
+  const onService = (stack: ReturnType<typeof testStack>) => recordedGuardrails(stack).suppressions.filter((s) => s.path === `${stack.node.id}/Service`);
+
+  it("records why '*' is allowed, on the service", () => {
+    expect(onService(open.stack)).toEqual([expect.objectContaining({ ruleId: 'PL-ES-2', reason: "allowAnyPrincipal: true was set on the endpoint service to allow the '*' principal" })]);
+  });
+
+  it('records why endpoints connect without review', () => {
+    expect(onService(unreviewed.stack)).toEqual([
+      expect.objectContaining({ ruleId: 'PL-ES-1', reason: 'acceptanceRequired: false was set on the endpoint service, so allowed principals connect without review' }),
+    ]);
+  });
+
+  it('records why a production service may be destroyed', () => {
+    expect(onService(prod)).toEqual([expect.objectContaining({ ruleId: 'PL-PROD-2', reason: 'preventDestroy: false was set on the endpoint service in production, so a plan may destroy it' })]);
+  });
+
+  it('records nothing for a service that chose no unsafe option, and lists only offboarded endpoints to reject', () => {
+    expect(recordedGuardrails(safe.stack).suppressions).toEqual([]);
+    expect(safe.endpointService.endpointsToReject).toEqual(['vpce-0123456789abcdef1']);
+  });
+});
+
+describe('EndpointService bad input', () => {
+  const GWLB = NLB_ARN.replace('/net/', '/gwy/');
+  const accepting = () => service({ tenants: [{ key: 'acme-bank', principals: [ROOT], endpointIds: ['vpce-0a1b2c3d4e5f60718'] }] }).endpointService;
+  const cases: BadInputCase[] = [
+    { name: 'tags as a string', run: () => service({ tags: 'team=platform' as never }), field: 'tags', value: "is the string 'team=platform'", fix: /give an object such as \{ team: 'platform' \}/ },
+    { name: 'tags null', run: () => service({ tags: null as never }), field: 'tags', value: 'is null', fix: /give an object such as \{ team: 'platform' \}/ },
+    { name: 'tags as a list', run: () => service({ tags: ['platform'] as never }), field: 'tags', value: 'is a list', fix: /give an object such as \{ team: 'platform' \}/ },
+    {
+      name: 'an NLB ARN of another service',
+      run: () => service({ networkLoadBalancerArns: [NLB_ARN.replace(':elasticloadbalancing:', ':ec2:')] }),
+      field: 'networkLoadBalancerArns',
+      value: 'which is not an elasticloadbalancing loadbalancer ARN',
+      fix: /arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer\/net\/my-nlb\//,
+    },
+    { name: 'a GWLB service with an NLB ARN', run: () => service({ networkLoadBalancerArns: undefined, gatewayLoadBalancerArns: [NLB_ARN] }), field: 'gatewayLoadBalancerArns', value: 'which is not a Gateway Load Balancer ARN', fix: /give ARNs such as arn:aws:elasticloadbalancing:.*loadbalancer\/gwy\// },
+    { name: 'an NLB service with a GWLB ARN', run: () => service({ networkLoadBalancerArns: [GWLB] }), field: 'networkLoadBalancerArns', value: 'which is not a Network Load Balancer ARN', fix: /give ARNs such as arn:aws:elasticloadbalancing:.*loadbalancer\/net\// },
+    {
+      name: 'a GWLB service with a private DNS name',
+      run: () => service({ networkLoadBalancerArns: undefined, gatewayLoadBalancerArns: [GWLB], privateDnsName: 'api.example.com' }),
+      field: 'privateDnsName',
+      value: 'is set on a Gateway Load Balancer endpoint service',
+      fix: /leave privateDnsName out: Gateway Load Balancer endpoints take no DNS name/,
+    },
+    {
+      name: 'acceptEndpoint while acceptance is off',
+      run: () => service({ acceptanceRequired: false, tenants: [{ key: 'acme-bank', principals: [ROOT] }] }).endpointService.acceptEndpoint('batch', 'vpce-0123456789abcdef0'),
+      field: 'acceptEndpoint',
+      value: 'is called while acceptanceRequired is false',
+      fix: /leave it out: every endpoint of an allowed principal is accepted automatically/,
+    },
+    {
+      name: "acceptEndpoint of a tenant's endpoint",
+      run: () => accepting().acceptEndpoint('again', 'vpce-0a1b2c3d4e5f60718'),
+      field: 'acceptEndpoint.endpointId',
+      value: "is 'vpce-0a1b2c3d4e5f60718', which tenant 'acme-bank' lists already",
+      fix: /accept an endpoint once: leave this call out, or remove it from the tenant/,
+    },
+    {
+      name: 'acceptEndpoint with a key twice',
+      run: () => {
+        const endpointService = accepting();
+        endpointService.acceptEndpoint('batch', 'vpce-0123456789abcdef0');
+        return endpointService.acceptEndpoint('batch', 'vpce-0123456789abcdef1');
+      },
+      field: 'acceptEndpoint.key',
+      value: "is 'batch' twice",
+      fix: /give each accepted endpoint its own key/,
+    },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
 });

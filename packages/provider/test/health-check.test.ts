@@ -1,3 +1,4 @@
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Token } from 'cdktf';
 import { requireHealthCheck } from '../src/health-check';
 import { testStack } from './helpers';
@@ -41,4 +42,42 @@ describe('requireHealthCheck', () => {
     expect(() => requireHealthCheck(scope, 'healthCheck', { path: `/${'a'.repeat(1024)}` }, { protocol: 'HTTP' })).toThrow(/'healthCheck.path'/);
     expect(() => requireHealthCheck(scope, 'healthCheck', { matcher: '200' }, { protocol: 'TCP' })).toThrow(/'healthCheck.matcher' is set on a TCP health check/);
   });
+});
+
+describe('requireHealthCheck matcher', () => {
+  const scope = testStack();
+  const matcherOf = (matcher: string) => requireHealthCheck(scope, 'healthCheck', { matcher }, { protocol: 'HTTP' }).matcher;
+
+  it.each(['200', '599', '200-200', '200-599', '200,302-399'])('takes %s', (matcher) => {
+    expect(matcherOf(matcher)).toBe(matcher);
+  });
+
+  it('takes a matcher known only at apply time', () => {
+    const matcher = Token.asString({ Ref: 'matcher' });
+    expect(matcherOf(matcher)).toBe(matcher);
+  });
+
+  it('treats a null health check like one left out (untyped JS)', () => {
+    expect(requireHealthCheck(scope, 'healthCheck', null as never, { protocol: 'TCP' })).toEqual(requireHealthCheck(scope, 'healthCheck', undefined, { protocol: 'TCP' }));
+  });
+
+  const rejected: BadInputCase[] = ['199', '600', '100-300', '200-600', '200,600', '200,399-200', 'ok', '200-', ''].map((matcher) => ({
+    name: `matcher '${matcher}'`,
+    run: () => matcherOf(matcher),
+    field: 'healthCheck.matcher',
+    value: `is '${matcher}'`,
+    fix: /give HTTP codes from 200 to 599 such as '200', '200,302' or '200-399'/,
+  }));
+  const notStrings: BadInputCase[] = [
+    { name: 'matcher as a number (untyped JS)', run: () => matcherOf(200 as never), field: 'healthCheck.matcher', value: 'the number 200', fix: /give HTTP codes such as '200', '200,302' or '200-399'/ },
+    {
+      name: 'path as a number (untyped JS)',
+      run: () => requireHealthCheck(scope, 'healthCheck', { path: 42 as never }, { protocol: 'HTTP' }),
+      field: 'healthCheck.path',
+      value: 'the number 42',
+      fix: /give a path that starts with '\/', for example '\/health'/,
+    },
+  ];
+
+  it.each([...rejected, ...notStrings].map((c) => [c.name, c] as const))('refuses %s', (_name, c) => assertBadInput(c));
 });

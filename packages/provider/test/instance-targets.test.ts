@@ -2,6 +2,7 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Testing } from 'cdktf';
 import { InstanceTargets, type InstanceTargetsProps } from '../src/instance-targets';
 import { NetworkLoadBalancer } from '../src/network-load-balancer';
@@ -36,4 +37,21 @@ describe('InstanceTargets', () => {
     expect(() => setup({ instances: [{ key: 'a', instanceId: 'i-0000000000000000a' }, { key: 'a', instanceId: 'i-0000000000000000b' }] })).toThrow(/'instances' lists 'a' twice/);
     expect(() => setup({ instances: [{ key: 'App 1', instanceId: 'i-0000000000000000a' }] })).toThrow(/'instances' has key 'App 1'/);
   });
+});
+
+describe('InstanceTargets without their security group', () => {
+  it('let the load balancer reach the VPC on the port, described as the path to the instances', () => {
+    const { stack, loadBalancer, targets } = setup();
+    loadBalancer.addListener({ port: 443 }, targets);
+    expect(Object.values(resourcesOf(synthJson(stack), 'aws_vpc_security_group_egress_rule')).map((r) => [r.cidr_ipv4, r.from_port, r.description])).toEqual([['10.10.0.0/16', 8443, 'To the instances']]);
+  });
+});
+
+describe('InstanceTargets bad input', () => {
+  const cases: BadInputCase[] = [
+    { name: 'an instance that is null (untyped JS)', run: () => setup({ instances: [null as never] }), field: 'instances[0]', value: 'is null', fix: /give \{ key: 'app-1', instanceId: 'i-0123456789abcdef0' \}/ },
+    { name: 'port 0', run: () => setup({ port: 0 }), field: 'port', value: 'port 0', fix: /from 1 to 65535/ },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
 });

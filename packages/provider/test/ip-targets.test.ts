@@ -2,6 +2,7 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { assertBadInput } from '@privatelink-cdktf/core/testing';
 import { Testing } from 'cdktf';
 import { IpTargets, type IpTargetsProps } from '../src/ip-targets';
 import { NetworkLoadBalancer } from '../src/network-load-balancer';
@@ -60,5 +61,33 @@ describe('IpTargets', () => {
     expect(() => setup({ ips: ['8.8.8.8'] })).toThrow(/'ips' has '8.8.8.8', which is not a private address/);
     expect(() => setup({ port: 0 })).toThrow(/'port' has port 0/);
     expect(() => setup({ healthCheck: { path: '/health' } })).toThrow(/'healthCheck.path' is set on a TCP health check/);
+  });
+});
+
+describe('IpTargets in a VPC of several CIDR blocks', () => {
+  const vpc = { vpcId: VPC.vpcId, cidrBlocks: ['10.10.0.0/16', '10.20.0.0/16'] };
+  const stack = testStack();
+  const loadBalancer = new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-dev', vpc, subnets: SUBNETS });
+  const targets = new IpTargets(stack, 'Ips', { vpc, ips: ['10.10.1.10', '10.20.1.10'] });
+  loadBalancer.addListener({ port: 443 }, targets);
+  const json = synthJson(stack);
+
+  it('registers an address of any of its blocks by zone', () => {
+    expect(targets.outsideVpcIps).toEqual([]);
+    expect(Object.values(resourcesOf(json, 'aws_lb_target_group_attachment')).map((a) => a.availability_zone)).toStrictEqual([undefined, undefined]);
+  });
+
+  it('describes the path to the addresses in the egress rule', () => {
+    const egress = Object.values(resourcesOf(json, 'aws_vpc_security_group_egress_rule'));
+    expect(egress.map((r) => [r.cidr_ipv4, r.description])).toEqual([
+      ['10.10.1.10/32', 'To the IP targets'],
+      ['10.20.1.10/32', 'To the IP targets'],
+    ]);
+  });
+});
+
+describe('IpTargets bad input', () => {
+  it('names every range an IP target may be in', () => {
+    assertBadInput({ name: 'a public address', run: () => setup({ ips: ['8.8.8.8'] }), field: 'ips', value: "has '8.8.8.8', which is not a private address", fix: /IP targets must be in 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16, 100\.64\.0\.0\/10/ });
   });
 });

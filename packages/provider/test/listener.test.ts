@@ -1,5 +1,6 @@
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { Guardrails, RECOMMENDED_TLS_POLICY } from '@privatelink-cdktf/core';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Testing } from 'cdktf';
 import { IpTargets } from '../src/ip-targets';
 import { DEFAULT_TLS_SECURITY_POLICY, requireListener } from '../src/listener';
@@ -63,4 +64,21 @@ describe('listeners', () => {
     expect(() => requireListener(scope, 'listeners[0]', { port: 443, protocol: 'TLS', certificateArn: CERT }, { region: 'us-east-1' })).toThrow(/'listeners\[0\].certificateArn' is .*, in ap-northeast-1, but the stack deploys to us-east-1/);
     expect(() => requireListener(scope, 'listeners[0]', null as never)).toThrow(/'listeners\[0\]' is null/);
   });
+});
+
+describe('requireListener bad input', () => {
+  const scope = testStack();
+  const cases: BadInputCase[] = [
+    { name: 'a port number instead of a listener (untyped JS)', run: () => requireListener(scope, 'listeners[0]', 443 as never), field: 'listeners[0]', value: 'is the number 443', fix: /give \{ port: 443 \}, or \{ port: 443, protocol: 'TLS'/ },
+    { name: 'a list instead of a listener (untyped JS)', run: () => requireListener(scope, 'listeners[0]', [443] as never), field: 'listeners[0]', value: 'is a list', fix: /give \{ port: 443 \}/ },
+    {
+      name: 'a TLS policy on a TCP listener',
+      run: () => requireListener(scope, 'listeners[0]', { port: 443, sslPolicy: RECOMMENDED_TLS_POLICY }),
+      field: 'listeners[0].sslPolicy',
+      value: 'is set on a TCP listener',
+      fix: /set protocol: 'TLS' to end TLS at the load balancer/,
+    },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
 });

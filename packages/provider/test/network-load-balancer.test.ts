@@ -1,10 +1,13 @@
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { assertBadInput, type BadInputCase } from '@privatelink-cdktf/core/testing';
 import { Testing } from 'cdktf';
+import { AlbTarget } from '../src/alb-target';
 import { IpTargets } from '../src/ip-targets';
+import { type ListenerConfig } from '../src/listener';
 import { NetworkLoadBalancer, type NetworkLoadBalancerProps } from '../src/network-load-balancer';
-import { SUBNETS, VPC, resourcesOf, synthJson, testStack } from './helpers';
+import { ALB_ARN, ALB_LISTENER_ARN, SUBNETS, VPC, recordedGuardrails, resourcesOf, synthJson, testStack } from './helpers';
 
 function nlb(overrides: Partial<NetworkLoadBalancerProps> = {}) {
   const stack = testStack();
@@ -44,7 +47,9 @@ describe('NetworkLoadBalancer', () => {
 
   it('only knows the zones when every subnet names its AZ ID', () => {
     const { loadBalancer } = nlb({ subnets: [{ subnetId: 's-1', availabilityZone: 'ap-northeast-1a' }, { subnetId: 's-2', availabilityZone: 'ap-northeast-1c' }] });
-    expect(loadBalancer.availabilityZoneIds).toEqual([]);
+    expect(loadBalancer.availabilityZoneIds).toStrictEqual([]);
+    const mixed = nlb({ subnets: [SUBNETS[0], { subnetId: 's-2', availabilityZone: 'ap-northeast-1c' }] }).loadBalancer;
+    expect(mixed.availabilityZoneIds).toStrictEqual([]);
   });
 
   it('enforces inbound rules on PrivateLink traffic and admits the consumer CIDRs on each listener port only', () => {
@@ -122,4 +127,59 @@ describe('NetworkLoadBalancer.allowFrom', () => {
     expect(() => loadBalancer.allowFrom('0.0.0.0/0', [443])).toThrow(/'allowFrom' has '0.0.0.0\/0', which admits the whole internet; admit the client CIDR blocks; the load balancer of an endpoint service never admits the whole internet/);
     expect(() => loadBalancer.allowFrom('10.20.0.0/16')).toThrow(/'allowFrom.ports' is empty/);
   });
+});
+
+describe('NetworkLoadBalancer access logs', () => {
+  it('write to the bucket root when no prefix is given', () => {
+    const { stack } = nlb({ accessLogs: { bucket: 'logs-bucket' } });
+    expect(Object.values(resourcesOf(synthJson(stack), 'aws_lb'))[0].access_logs).toStrictEqual({ enabled: true, bucket: 'logs-bucket' });
+  });
+});
+
+describe('NetworkLoadBalancer listeners to one target', () => {
+  it("admit an ALB target's security group once, however many listeners forward to it", () => {
+    const stack = testStack();
+    const loadBalancer = new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-dev', vpc: VPC, subnets: SUBNETS });
+    const target = new AlbTarget(stack, 'Alb', { vpc: VPC, albArn: ALB_ARN, albListener: { listenerArn: ALB_LISTENER_ARN, port: 443 }, albSecurityGroupId: 'sg-0a1b2c3d' });
+    loadBalancer.addListener({ port: 443 }, target);
+    loadBalancer.addListener({ port: 8443 }, target);
+    const ingress = Object.values(resourcesOf(synthJson(stack), 'aws_vpc_security_group_ingress_rule'));
+    expect(ingress.map((r) => `${r.security_group_id}:${r.from_port}`)).toEqual(['sg-0a1b2c3d:443']);
+  });
+});
+
+describe('NetworkLoadBalancer in production', () => {
+  it('records why a load balancer may be destroyed when preventDestroy is turned off', () => {
+    const stack = testStack('prod');
+    new NetworkLoadBalancer(stack, 'Nlb', { name: 'unit-prod', vpc: VPC, subnets: SUBNETS, preventDestroy: false });
+    expect(recordedGuardrails(stack).suppressions).toEqual([
+      expect.objectContaining({ ruleId: 'PL-PROD-2', path: 'unit-prod/Nlb', reason: 'preventDestroy: false was set on the network load balancer in production, so a plan may destroy it' }),
+    ]);
+  });
+});
+
+describe('NetworkLoadBalancer bad input', () => {
+  const withListener = (listener: unknown, second?: unknown) => () => {
+    const { stack, loadBalancer } = nlb();
+    const targets = new IpTargets(stack, 'Targets', { vpc: VPC, ips: ['10.10.1.10'] });
+    loadBalancer.addListener(listener as ListenerConfig, targets);
+    if (second !== undefined) loadBalancer.addListener(second as ListenerConfig, targets);
+  };
+  const cases: BadInputCase[] = [
+    { name: 'a listener that is missing (untyped JS)', run: withListener(undefined), field: 'listeners[undefined]', value: 'is missing', fix: /give \{ port: 443 \}/ },
+    { name: 'a second listener on a port', run: withListener({ port: 443 }, { port: 443 }), field: 'listeners', value: 'has port 443 twice', fix: /give each listener its own port/ },
+    {
+      name: 'consumer CIDRs while enforcement is off',
+      run: () => nlb({ consumerCidrs: ['10.50.0.0/16', '172.16.0.0/16'] }),
+      field: 'consumerCidrs',
+      value: "has '10.50.0.0/16', '172.16.0.0/16' while enforceInboundRulesOnPrivateLinkTraffic is off",
+      fix: /set enforceInboundRulesOnPrivateLinkTraffic: true/,
+    },
+    { name: 'access logs that are null (untyped JS)', run: () => nlb({ accessLogs: null as never }), field: 'accessLogs', value: 'is null', fix: /give \{ bucket: 'my-elb-logs' \}, or leave accessLogs out/ },
+    { name: 'an access log prefix that is no string (untyped JS)', run: () => nlb({ accessLogs: { bucket: 'elb-logs', prefix: 42 as never } }), field: 'accessLogs.prefix', value: 'the number 42', fix: /give a key prefix such as 'nlb', or leave it out/ },
+    { name: 'an access log prefix with a leading slash', run: () => nlb({ accessLogs: { bucket: 'elb-logs', prefix: '/nlb' } }), field: 'accessLogs.prefix', value: "is '/nlb'", fix: /without a leading or trailing '\/'/ },
+    { name: 'an access log prefix with a trailing slash', run: () => nlb({ accessLogs: { bucket: 'elb-logs', prefix: 'nlb/' } }), field: 'accessLogs.prefix', value: "is 'nlb/'", fix: /without a leading or trailing '\/'/ },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
 });
