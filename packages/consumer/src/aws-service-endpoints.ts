@@ -93,7 +93,7 @@ export class AwsServiceEndpoints extends Construct {
           provider: props.provider,
           dependsOn: props.dependsOn,
           ...overrides,
-          service: unlisted === undefined ? { awsService } : { awsService, unlisted },
+          service: { awsService, unlisted },
           name: `${props.name}-${key}`,
         }),
       );

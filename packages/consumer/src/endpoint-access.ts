@@ -110,9 +110,10 @@ export function endpointSecurityGroup(
     try {
       return new DedicatedSecurityGroup(scope, 'SecurityGroup', { vpcId: props.vpc.vpcId, name: props.name, description, ingress: peers > 0 ? [rule] : [], allowOpenIngress });
     } catch (error) {
-      // A peer known only at apply time that is no resource reference needs a key, which only allowFrom takes.
+      // A peer known only at apply time that is no resource reference needs a key, which only allowFrom takes;
+      // the group has only the ingress rule built here, so the key is that rule's.
       if (error instanceof ConfigError && error.field.endsWith('.key')) {
-        const field = error.field.startsWith('ingress') && allowedGroups?.some(isUnresolved) ? 'allowedSecurityGroupIds' : 'allowedPrefixListIds';
+        const field = allowedGroups?.some(isUnresolved) ? 'allowedSecurityGroupIds' : 'allowedPrefixListIds';
         configError(scope, field, error.problem.replace('is missing for', 'has'), "admit it with allowFrom({ securityGroupId, key: 'workers' }) (or { prefixListId, key }) instead, so its rule keeps a stable name");
       }
       throw error;
@@ -122,14 +123,13 @@ export function endpointSecurityGroup(
   return { securityGroupId: securityGroup.securityGroupId, securityGroup, securityGroupIds: [securityGroup.securityGroupId, ...additional], connections };
 }
 
-/** The endpoint's field behind a field of its dedicated security group. */
+/**
+ * The endpoint's field behind a field of its dedicated security group. The VPC ID, the ports and
+ * the group and prefix list IDs were checked under the endpoint's own fields before the group is
+ * built, so only the CIDR blocks of the rule and the name (or description) can fail in there.
+ */
 function innerField(field: string): string {
-  if (field === 'vpcId') return 'vpc.vpcId';
-  if (field.endsWith('.securityGroupIds')) return 'allowedSecurityGroupIds';
-  if (field.endsWith('.prefixListIds')) return 'allowedPrefixListIds';
-  if (field.endsWith('.ports')) return 'ports';
-  if (field.startsWith('ingress')) return 'allowedCidrs';
-  return 'name';
+  return field.startsWith('ingress') ? 'allowedCidrs' : 'name';
 }
 
 function requireIds(scope: Construct, field: string, value: readonly string[] | undefined, kind: ResourceIdKind): string[] {

@@ -4,6 +4,7 @@ import {
   Guardrails,
   isOpenStatement,
   knownAwsContext,
+  type OpenableStatement,
   type PolicyCondition,
   policyDocument,
   type PolicyStatement,
@@ -151,21 +152,33 @@ export function requireEndpointPolicy(
   if (!service.isAwsService) {
     const field = Object.entries(perimeterFields).find(([, value]) => value !== undefined)?.[0];
     if (field) configError(scope, field, `is set for ${service.serviceName}, which is not an AWS service`, 'leave it out: custom and partner services decide access themselves; give policy if the provider asks for one');
-    const statements = [...(props.policy ?? []), ...additional];
-    return statements.length > 0 ? policyDocument(scope, props.policy ? 'policy' : 'additionalStatements', statements) : undefined;
+    return combinedPolicy(scope, props.policy, additional);
   }
   if (allowFullAccess) {
     const field = Object.entries({ organizationId: props.organizationId, perimeterAccountIds: props.perimeterAccountIds }).find(([, value]) => value !== undefined)?.[0];
     if (field) configError(scope, field, 'is set together with allowFullAccess', 'give either allowFullAccess: true or the perimeter settings, not both');
     const rule = service.shortName === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY;
-    const statements = [...(props.policy ?? []), ...additional];
-    Guardrails.acknowledge(scope, rule, `allowFullAccess: true was set on the endpoint to ${service.serviceName}, so ${statements.length > 0 ? 'its policy may grant full access' : "AWS's full-access default policy applies"}`);
-    return statements.length > 0 ? policyDocument(scope, props.policy ? 'policy' : 'additionalStatements', statements) : undefined;
+    const policy = combinedPolicy(scope, props.policy, additional);
+    Guardrails.acknowledge(scope, rule, `allowFullAccess: true was set on the endpoint to ${service.serviceName}, so ${policy !== undefined ? 'its policy may grant full access' : "AWS's full-access default policy applies"}`);
+    return policy;
   }
   requireNarrowStatements(scope, 'policy', props.policy ?? [], 'allowFullAccess');
   requireNarrowStatements(scope, 'additionalStatements', additional, 'allowFullAccess');
   const statements = props.policy ?? dataPerimeterStatements(service.shortName ?? '', region, perimeterMembers(scope, props));
-  return policyDocument(scope, props.policy ? 'policy' : 'additionalStatements', [...statements, ...additional]);
+  // Every statement was checked above under its own field; the list can only be empty when policy is [] and there is nothing to add.
+  return policyDocument(scope, 'policy', [...statements, ...additional]);
+}
+
+/**
+ * `policy` and `additionalStatements` as one policy, `undefined` when both are empty; each list is
+ * checked first under its own field, so an error names the index the caller wrote.
+ */
+function combinedPolicy(scope: IConstruct, policy: readonly PolicyStatement[] | undefined, additional: readonly PolicyStatement[]): string | undefined {
+  renderStatements(scope, 'policy', policy ?? []);
+  renderStatements(scope, 'additionalStatements', additional);
+  const statements = [...(policy ?? []), ...additional];
+  // Stryker disable next-line StringLiteral: every statement was checked above under its own field and the list is not empty, so this field never appears in an error
+  return statements.length > 0 ? policyDocument(scope, 'policy', statements) : undefined;
 }
 
 function perimeterMembers(scope: IConstruct, props: EndpointPerimeterProps): Members {
@@ -187,11 +200,15 @@ function perimeterMembers(scope: IConstruct, props: EndpointPerimeterProps): Mem
  * opt-in (`optIn`) instead.
  */
 export function requireNarrowStatements(scope: IConstruct, field: string, statements: readonly PolicyStatement[], optIn: string): void {
+  const rendered = renderStatements(scope, field, statements);
   statements.forEach((statement, index) => {
-    if (typeof statement !== 'object' || statement === null) return;
-    const rendered = JSON.parse(policyDocument(scope, field, [statement])).Statement[0];
-    if (isOpenStatement(rendered)) {
+    if (isOpenStatement(rendered[index])) {
       configError(scope, `${field}[${statement.sid ?? index}]`, "allows any principal every action on every resource without a condition, which is AWS's full-access default written out", `name the principals, actions or resources, add a condition such as aws:PrincipalAccount, or set ${optIn}: true if full access is really intended`);
     }
   });
+}
+
+/** The statements as rendered in a policy, each checked under its own index in the caller's list. */
+function renderStatements(scope: IConstruct, field: string, statements: readonly PolicyStatement[]): OpenableStatement[] {
+  return statements.length === 0 ? [] : JSON.parse(policyDocument(scope, field, statements)).Statement;
 }

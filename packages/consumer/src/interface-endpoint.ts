@@ -201,10 +201,8 @@ export class InterfaceEndpoint extends Construct implements Connectable {
     // An S3 interface endpoint with private DNS but no dns_options gets AWS's default
     // private_dns_only_for_inbound_resolver_endpoint = true, which fails without an S3 gateway endpoint (hashicorp/terraform-provider-aws#46404).
     const resolverOnly = isS3 && privateDns ? (inboundResolverOnly ?? false) : inboundResolverOnly;
-    const dnsOptions =
-      props.dnsRecordIpType !== undefined || resolverOnly !== undefined
-        ? { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: resolverOnly }
-        : undefined;
+    // With neither set, the block is empty and left out of the synthesized JSON.
+    const dnsOptions = { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: resolverOnly };
     const lifecycle = {
       ...(deferPrivateDns ? { ignoreChanges: ['private_dns_enabled'] } : {}),
       ...(preventDestroy ? { preventDestroy: true } : {}),

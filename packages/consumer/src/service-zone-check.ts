@@ -74,7 +74,7 @@ export class ServiceZoneCheck extends TerraformElement {
   private zoneExpression(scope: Construct, subnet: SubnetRef): string {
     const zone = subnet.availabilityZone;
     if (zone !== undefined && !isUnresolved(zone)) return JSON.stringify(zone);
-    const resolve = (value: string) => String(Tokenization.resolve(value, { scope, preparing: false, resolver: RESOLVER }));
+    const resolve = (value: string) => String(Tokenization.resolve(value, { scope, resolver: RESOLVER }));
     if (zone !== undefined) {
       const expression = EXPRESSION.exec(resolve(zone));
       if (expression) return expression[1];

@@ -57,5 +57,21 @@ describe('AwsServiceEndpoints', () => {
     test('a subnet in a zone where the services are not offered', () =>
       expect(() => endpoints({ providerAvailabilityZoneIds: ['apne1-az1'] })).toThrow(/'subnets' has subnet 'subnet-0bbbbbbbbbbbbbbb2' in apne1-az2, where the service is not offered/));
     test('an unknown key', () => expect(() => endpoints().construct.endpoint('sqs')).toThrow(/'services' has no key 'sqs'; use one of kinesis, logs, ssm/));
+    test.each([
+      ['an empty name', { name: '' }, /'name' is empty; give the prefix of the endpoint names, for example tenant-consumer-prod/],
+      ['services that is null', { services: null }, /'services' is null; give the services keyed by a stable name, for example \{ kinesis: \{ awsService: 'kinesis-streams' \} \}/],
+      ['services that is a list', { services: [{ awsService: 'logs' }] }, /'services' is \[\{"awsService":"logs"\}\]; give the services keyed by a stable name/],
+      ['services that is a string', { services: 'logs' }, /'services' is 'logs'; give the services keyed by a stable name/],
+      ['a service that is null', { services: { logs: null } }, /'services\.logs' is null; give \{ awsService: 'kinesis-streams' \}/],
+      ['a service that is a string', { services: { logs: 'logs' } }, /'services\.logs' is 'logs'; give \{ awsService: 'kinesis-streams' \}/],
+    ])('%s', (_name, props, message) => {
+      expect(() => endpoints(props as unknown as Partial<AwsServiceEndpointsProps>)).toThrow(message);
+    });
+  });
+
+  test('passes unlisted on to the endpoint of a service the catalogue does not list yet', () => {
+    const { stack } = endpoints({ services: { brandnew: { awsService: 'brand-new-service', unlisted: true } } });
+    expect(Object.values(resourcesOf(stack, 'aws_vpc_endpoint')).map((e) => e.service_name)).toEqual(['com.amazonaws.ap-northeast-1.brand-new-service']);
+    expect(() => endpoints({ services: { brandnew: { awsService: 'brand-new-service' } } })).toThrow(/'services\.brandnew\.awsService' is 'brand-new-service'.*or set unlisted: true/);
   });
 });

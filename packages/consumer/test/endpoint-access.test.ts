@@ -1,5 +1,5 @@
 import { DedicatedSecurityGroup } from '@privatelink-cdktf/core';
-import { TerraformVariable } from 'cdktf';
+import { Fn, TerraformVariable } from 'cdktf';
 import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { ResourceEndpoint } from '../src/resource-endpoint';
@@ -81,5 +81,61 @@ describe('allowFrom on endpoints', () => {
   test('the open internet never gets in this way, opt-in or not', () => {
     const { construct } = endpoint({ allowedCidrs: ['0.0.0.0/0'], allowOpenIngress: true });
     expect(() => construct.allowFrom('::/0')).toThrow(/'allowFrom' has '::\/0', which admits the whole internet/);
+  });
+});
+
+describe('the dedicated security group and its inputs', () => {
+  const ids = (count: number, prefix = 'sg') => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(17, '0')}`);
+  const cidrs = (count: number) => Array.from({ length: count }, (_, i) => `10.${Math.floor(i / 250)}.${i % 250}.0/24`);
+  const ingressRules = (stack: ReturnType<typeof devStack>) => Object.values(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule'));
+
+  test('an empty allowedCidrs gives a group without inbound rules', () => {
+    const { stack } = endpoint({ allowedCidrs: [] });
+    expect(ingressRules(stack)).toEqual([]);
+    expect(Object.keys(resourcesOf(stack, 'aws_security_group'))).toHaveLength(1);
+  });
+
+  test('admits exactly as many peers and ports as a security group holds, and refuses one more', () => {
+    expect(ingressRules(endpoint({ allowedCidrs: cidrs(30), ports: [443, 8443] }).stack)).toHaveLength(60);
+    expect(() => endpoint({ allowedCidrs: cidrs(61) })).toThrow(/'allowedCidrs' and the other peers make 61 inbound rules \(one per peer and port\), more than the 60/);
+  });
+
+  test('the limit of 16 groups counts the additional groups, not the admitted ones', () => {
+    expect(endpointResource(endpoint({ additionalSecurityGroupIds: ids(15) }).stack).security_group_ids).toHaveLength(16);
+    expect(ingressRules(endpoint({ allowedSecurityGroupIds: ids(16) }).stack)).toHaveLength(16);
+  });
+
+  test.each([
+    ['allowedSecurityGroupIds that is no list', { allowedSecurityGroupIds: 'sg-0123456789abcdef0' }, /'allowedSecurityGroupIds' .*give a list of IDs, for example \["sg-0123456789abcdef0"\]/],
+    ['allowedPrefixListIds that is no list', { allowedPrefixListIds: 'pl-61a54008' }, /'allowedPrefixListIds' .*give a list of IDs, for example \["pl-61a54008"\]/],
+    ['a group admitted twice', { allowedSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] }, /'allowedSecurityGroupIds' lists 'sg-0123456789abcdef0' twice; list each ID once/],
+    ['allowOpenIngress with a group of your own', { securityGroupId: 'sg-0aaaaaaaaaaaaaaa1', allowOpenIngress: true }, /'allowOpenIngress' is true together with securityGroupId; leave it out: the rules of your own security group are yours/],
+  ])('bad input: %s', (_name, props, message) => {
+    expect(() => endpoint(props as unknown as Partial<InterfaceEndpointProps>)).toThrow(message);
+  });
+
+  describe('a peer known only at apply time that is no resource reference', () => {
+    const computed = (stack: ReturnType<typeof devStack>, name: string) => Fn.element(new TerraformVariable(stack, name, { type: 'list(string)' }).listValue, 0);
+    const fix = /admit it with allowFrom\(\{ securityGroupId, key: 'workers' \}\) \(or \{ prefixListId, key \}\) instead/;
+
+    test('among the admitted groups, is reported under allowedSecurityGroupIds', () => {
+      const stack = devStack();
+      expect(() => endpoint({ allowedSecurityGroupIds: ['sg-0123456789abcdef0', computed(stack, 'groups')] }, stack)).toThrow(/'allowedSecurityGroupIds' has a peer known only at apply time/);
+      const other = devStack();
+      expect(() => endpoint({ allowedSecurityGroupIds: [computed(other, 'groups')] }, other)).toThrow(fix);
+    });
+
+    test('among the admitted prefix lists, is reported under allowedPrefixListIds', () => {
+      const stack = devStack();
+      expect(() => endpoint({ allowedPrefixListIds: [computed(stack, 'lists')] }, stack)).toThrow(/'allowedPrefixListIds' has a peer known only at apply time/);
+      const other = devStack();
+      expect(() => endpoint({ allowedSecurityGroupIds: ['sg-0123456789abcdef0'], allowedPrefixListIds: [computed(other, 'lists')] }, other)).toThrow(/'allowedPrefixListIds' has/);
+    });
+  });
+
+  test('a CIDR block known only at apply time is refused under allowedCidrs', () => {
+    const stack = devStack();
+    const cidr = new TerraformVariable(stack, 'cidr', { type: 'string' }).stringValue;
+    expect(() => endpoint({ allowedCidrs: [cidr] }, stack)).toThrow(/'allowedCidrs' has an unresolved value/);
   });
 });

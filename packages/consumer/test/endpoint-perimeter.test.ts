@@ -178,3 +178,107 @@ describe('production posture of interface endpoints', () => {
     expect(forceNew(after)).toEqual(forceNew(before));
   });
 });
+
+describe('the exceptions of the data perimeter, per kind of member', () => {
+  const both = { organizationId: 'o-a1b2c3d4e5', accountIds: ['111111111111'] };
+  const org = { test: 'StringEquals', variable: 'aws:PrincipalOrgID', values: ['o-a1b2c3d4e5'] };
+  const account = { test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['111111111111'] };
+  const exceptions = (service: string, members: { organizationId?: string; accountIds: string[] } = both) =>
+    dataPerimeterStatements(service, 'ap-northeast-1', members).filter((s) => !s.sid!.includes('PrincipalsTo') && s.sid !== 'AwsServicePrincipals');
+
+  it('ssm: one statement for AWS-owned parameters and documents per kind of principal, numbered from the second', () => {
+    const actions = ['ssm:Describe*', 'ssm:List*', 'ssm:Get*', 'ssm:SendCommand', 'ssm:CreateAssociation', 'ssm:StartSession'];
+    const resources = ['arn:aws:ssm:ap-northeast-1::parameter/aws/*', 'arn:aws:ssm:ap-northeast-1::document/*'];
+    expect(exceptions('ssm')).toEqual([
+      { sid: 'AwsOwnedSsmParametersAndDocuments', principals: '*', actions, resources, conditions: [org] },
+      { sid: 'AwsOwnedSsmParametersAndDocuments2', principals: '*', actions, resources, conditions: [account] },
+    ]);
+  });
+
+  it('sts: federated sign-in to the roles of each kind of member', () => {
+    const actions = ['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
+    expect(exceptions('sts')).toEqual([
+      { sid: 'FederatedSignInToOrganizationRoles', principals: '*', actions, resources: ['*'], conditions: [{ ...org, variable: 'aws:ResourceOrgID' }] },
+      { sid: 'FederatedSignInToAccountRoles', principals: '*', actions, resources: ['*'], conditions: [{ ...account, variable: 'aws:ResourceAccount' }] },
+    ]);
+  });
+
+  it('ec2: launching Amazon-owned images, per kind of principal, numbered from the second', () => {
+    const owner = { test: 'StringEquals', variable: 'ec2:Owner', values: ['amazon'] };
+    expect(exceptions('ec2')).toEqual([
+      { sid: 'AmazonOwnedImages', principals: '*', actions: ['ec2:RunInstances'], resources: ['*'], conditions: [org, owner] },
+      { sid: 'AmazonOwnedImages2', principals: '*', actions: ['ec2:RunInstances'], resources: ['*'], conditions: [account, owner] },
+    ]);
+  });
+
+  it('an organization without accounts gives no account statements', () => {
+    expect(dataPerimeterStatements('ec2', 'ap-northeast-1', { organizationId: 'o-a1b2c3d4e5', accountIds: [] }).map((s) => s.sid)).toEqual([
+      'OrganizationPrincipalsToOrganizationResources',
+      'AwsServicePrincipals',
+      'AmazonOwnedImages',
+    ]);
+  });
+
+  it('strips only a -fips suffix to find the service', () => {
+    expect(exceptions('ssm-fips').map((s) => s.sid)).toEqual(['AwsOwnedSsmParametersAndDocuments', 'AwsOwnedSsmParametersAndDocuments2']);
+    expect(exceptions('ss-fipsm')).toEqual([]);
+  });
+
+  it('an interface endpoint to SSM gets the SSM exceptions', () => {
+    expect(policyOf({ service: { awsService: 'ssm' }, name: 'unit-ssm' })!.map((s) => s.Sid)).toEqual([
+      'AccountPrincipalsToAccountResources',
+      'AwsServicePrincipals',
+      'AwsOwnedSsmParametersAndDocuments',
+    ]);
+  });
+});
+
+describe('the perimeter of a stack whose account is unknown', () => {
+  const plain = () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    return stack;
+  };
+
+  it('an organization alone admits no accounts', () => {
+    expect(policyOf({ organizationId: 'o-a1b2c3d4e5' }, plain())!.map((s) => s.Sid)).toEqual(['OrganizationPrincipalsToOrganizationResources', 'AwsServicePrincipals']);
+  });
+
+  it('perimeterAccountIds alone are the perimeter', () => {
+    expect(policyOf({ perimeterAccountIds: ['222222222222'] }, plain())![0].Condition).toEqual({
+      StringEquals: { 'aws:PrincipalAccount': ['222222222222'], 'aws:ResourceAccount': ['222222222222'] },
+    });
+  });
+
+  it('without either, the error says how to give a perimeter', () => {
+    expect(() => policyOf({}, plain())).toThrow(/give organizationId or perimeterAccountIds, build the stack as an EnvironmentStack with its accountId, or give policy/);
+  });
+});
+
+describe('bad policy inputs name the field and index the user wrote', () => {
+  const good = { actions: ['kinesis:PutRecord'] };
+  it.each([
+    ['additionalStatements that is no list', { additionalStatements: 'x' }, /'additionalStatements' .*give a list of statements, for example \[\{ actions: \["kms:Decrypt"\]/],
+    ['perimeterAccountIds that is no list', { perimeterAccountIds: '222222222222' }, /'perimeterAccountIds' .*give account IDs as a list of strings, for example \['222222222222'\]/],
+    ['a string in additionalStatements', { additionalStatements: ['oops'] }, /'additionalStatements\[0\]' is the string 'oops'/],
+    ['a string in policy after a good statement', { policy: [good, 'oops'] }, /'policy\[1\]' is the string 'oops'/],
+    ['null in policy after a good statement', { policy: [good, null] }, /'policy\[1\]' is null/],
+    ['an empty policy with nothing to add', { policy: [] }, /'policy' has no statements/],
+    ['a bad statement in policy to a provider service', { service: { serviceName: CUSTOM_SERVICE }, policy: [{ actions: 'x' }] }, /'policy\[0\]\.actions' is/],
+    ['a bad statement in additionalStatements to a provider service', { service: { serviceName: CUSTOM_SERVICE }, additionalStatements: [{ actions: 'x' }] }, /'additionalStatements\[0\]\.actions' is/],
+    ['a bad statement in policy with allowFullAccess', { allowFullAccess: true, policy: [{ actions: 'x' }] }, /'policy\[0\]\.actions' is/],
+    ['a bad statement in additionalStatements with allowFullAccess', { allowFullAccess: true, additionalStatements: [{ actions: 'x' }] }, /'additionalStatements\[0\]\.actions' is/],
+    ['a bad statement in additionalStatements after a policy to a provider service', { service: { serviceName: CUSTOM_SERVICE }, policy: [good], additionalStatements: ['oops'] }, /'additionalStatements\[0\]' is the string 'oops'/],
+    ['a bad statement in additionalStatements after a policy with allowFullAccess', { allowFullAccess: true, policy: [good], additionalStatements: ['oops'] }, /'additionalStatements\[0\]' is the string 'oops'/],
+  ])('%s', (_name, props, message) => {
+    expect(() => policyOf(props as unknown as Partial<InterfaceEndpointProps>)).toThrow(message);
+  });
+
+  it('allowFullAccess without statements is acknowledged as AWS default policy', () => {
+    const stack = devStack();
+    policyOf({ allowFullAccess: true }, stack);
+    expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([
+      expect.objectContaining({ ruleId: 'PL-EP-3', reason: expect.stringMatching(/kinesis-streams, so AWS's full-access default policy applies$/) }),
+    ]);
+  });
+});

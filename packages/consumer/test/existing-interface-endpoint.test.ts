@@ -27,4 +27,16 @@ describe('InterfaceEndpoint.fromAttributes', () => {
     expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', {} as never)).toThrow(/'endpointId' is missing; give a VPC endpoint ID/);
     expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpce-0123456789abcdef0', securityGroupId: 'sg-x' })).toThrow(/'securityGroupId' is 'sg-x'/);
   });
+
+  test('keeps a given regional DNS name', () => {
+    const existing = InterfaceEndpoint.fromAttributes(devStack(), 'Shared', { endpointId: 'vpce-0123456789abcdef0', regionalDnsName: 'vpce-0123456789abcdef0-abcdefgh.sts.ap-northeast-1.vpce.amazonaws.com' });
+    expect(existing.regionalDnsName).toBe('vpce-0123456789abcdef0-abcdefgh.sts.ap-northeast-1.vpce.amazonaws.com');
+  });
+
+  test.each([
+    ['a regional DNS name that is no string', { regionalDnsName: 42 }, /'regionalDnsName' is the number 42, not a string; give the endpoint's regional DNS name, for example InterfaceEndpoint\.regionalDnsName/],
+    ['ports that are no list', { ports: 443 }, /'ports' is the number 443, not a list/],
+  ])('bad input: %s', (_name, attributes, message) => {
+    expect(() => InterfaceEndpoint.fromAttributes(devStack(), 'X', { endpointId: 'vpce-0123456789abcdef0', ...(attributes as object) })).toThrow(message);
+  });
 });

@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointPrivateDns } from '@cdktf/provider-aws/lib/vpc-endpoint-private-dns';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { EnvironmentStack } from '@privatelink-cdktf/core';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthesizeToFile, synthJson, VPC } from './helpers';
 
@@ -193,6 +194,56 @@ describe('InterfaceEndpoint', () => {
       expect(() => endpoint({ subnetIpAddresses: { 'apne1-az4': { ipv4: '10.0.0.10' } } })).toThrow(/'subnetIpAddresses' has key 'apne1-az4', which matches no subnet/);
       expect(() => endpoint({ subnetIpAddresses: { 'apne1-az1': { ipv4: '10.0.0.300' } } })).toThrow(/'subnetIpAddresses.apne1-az1.ipv4' is '10.0.0.300'/);
     });
+  });
+});
+
+describe('InterfaceEndpoint DNS options and private DNS', () => {
+  test('an S3 interface endpoint with private DNS says explicitly that it answers not only the inbound resolver', () => {
+    const { stack } = endpoint({ service: { awsService: 's3' }, name: 'unit-s3' });
+    expect(endpointResource(stack).dns_options).toEqual({ private_dns_only_for_inbound_resolver_endpoint: false });
+    const resolverOnly = endpoint({ service: { awsService: 's3' }, name: 'unit-s3', privateDnsOnlyForInboundResolverEndpoint: true });
+    expect(endpointResource(resolverOnly.stack).dns_options).toEqual({ private_dns_only_for_inbound_resolver_endpoint: true });
+  });
+
+  test('other endpoints get no DNS options unless given', () => {
+    expect(endpointResource(endpoint().stack).dns_options).toBeUndefined();
+    expect(endpointResource(endpoint({ service: { awsService: 's3' }, name: 'unit-s3', privateDns: false }).stack).dns_options).toBeUndefined();
+  });
+
+  test('a second endpoint to the same service in the same VPC may exist without private DNS, and not with it', () => {
+    const stack = devStack();
+    endpoint({}, stack);
+    expect(() => new InterfaceEndpoint(stack, 'Second', { vpc: VPC, subnets: SUBNETS, service: { awsService: 'kinesis-streams' }, name: 'unit-kinesis-2', privateDns: false })).not.toThrow();
+    expect(() => new InterfaceEndpoint(stack, 'Third', { vpc: VPC, subnets: SUBNETS, service: { awsService: 'kinesis-streams' }, name: 'unit-kinesis-3' })).toThrow(
+      /'privateDns' is on for 'com\.amazonaws\.ap-northeast-1\.kinesis-streams', which unit-dev\/Kinesis already resolves with private DNS in the same VPC/,
+    );
+  });
+});
+
+describe('InterfaceEndpoint bad input, by field', () => {
+  test.each([
+    ['privateDnsOnlyForInboundResolverEndpoint that is no boolean', { service: { awsService: 's3' }, privateDnsOnlyForInboundResolverEndpoint: 'yes' }, /'privateDnsOnlyForInboundResolverEndpoint' is the string 'yes'/],
+    ['checkServiceZones that is no boolean', { checkServiceZones: 'yes' }, /'checkServiceZones' is the string 'yes'/],
+    [
+      'a service in another region than serviceRegion',
+      { service: { serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' }, serviceRegion: 'us-west-2' },
+      /'service\.serviceName' is in us-east-1 but the endpoint expects a service in us-west-2; make serviceRegion the region in the service name/,
+    ],
+    [
+      'a service in another region without serviceRegion',
+      { service: { serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' } },
+      /'service\.serviceName' is in us-east-1 but the endpoint expects a service in ap-northeast-1; set serviceRegion: 'us-east-1' for a cross-region endpoint/,
+    ],
+  ])('%s', (_name, props, message) => {
+    expect(() => endpoint(props as unknown as Partial<InterfaceEndpointProps>)).toThrow(message);
+  });
+
+  test('preventDestroy: false in production names the endpoint in its acknowledgement', () => {
+    const prod = new EnvironmentStack(Testing.app(), { application: 'unit', environment: { name: 'prod', accountId: '111111111111', backend: { type: 's3', bucket: 'unit-state-111111111111' } } });
+    endpoint({ preventDestroy: false }, prod);
+    expect(synthesizeToFile(prod)['//'].guardrails.suppressions).toEqual([
+      expect.objectContaining({ ruleId: 'PL-PROD-2', reason: 'preventDestroy: false was set on the interface endpoint to com.amazonaws.ap-northeast-1.kinesis-streams in production, so a plan may destroy it' }),
+    ]);
   });
 });
 

@@ -1,10 +1,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { PrivateNetwork } from '@privatelink-cdktf/core';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { AwsServiceEndpoints } from '../src/aws-service-endpoints';
 import { GatewayLoadBalancerEndpoint } from '../src/gateway-load-balancer-endpoint';
 import { InterfaceEndpoint, type InterfaceEndpointProps } from '../src/interface-endpoint';
-import { CUSTOM_SERVICE, devStack, SUBNETS, VPC } from './helpers';
+import { CUSTOM_SERVICE, devStack, SUBNETS, synthesizeToFile, VPC } from './helpers';
 
 interface CheckBlock {
   data: { aws_vpc_endpoint_service: Record<string, Record<string, unknown>> };
@@ -70,5 +70,49 @@ describe('checkServiceZones', () => {
     expect(() => endpoint({ subnets: SUBNETS })).toThrow(/InterfaceEndpoint 'unit-dev\/Kinesis': 'subnets' has subnet 'subnet-0aaaaaaaaaaaaaaa1' without an AZ name, which the zone check compares; give the subnet's availabilityZone/);
     expect(() => new GatewayLoadBalancerEndpoint(devStack(), 'G', { vpcId: VPC.vpcId, subnet: SUBNETS[0], serviceName: CUSTOM_SERVICE, name: 'g', checkServiceZones: true })).toThrow(/'subnet' has subnet 'subnet-0aaaaaaaaaaaaaaa1' without an AZ name/);
     expect(() => endpoint({ serviceRegion: 'us-east-1', service: { serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' } })).toThrow(/'checkServiceZones' is true on a cross-region endpoint/);
+  });
+
+  describe('a single check block, read once', () => {
+    const stack = endpoint();
+    const [[name, check]] = Object.entries(checksOf(stack));
+
+    test('carries the construct path and unique ID, like a resource', () => {
+      // Testing.synth leaves metadata out; `cdktf synth` writes it.
+      const written = (synthesizeToFile(stack) as unknown as { check: Record<string, { '//': unknown }> }).check;
+      expect(written[name]['//']).toEqual({ metadata: { path: 'unit-dev/Kinesis/ZoneCheck', uniqueId: name } });
+    });
+
+    test('its error message names the missing and the offered zones and what to do', () => {
+      const offered = `data.aws_vpc_endpoint_service.${name}.availability_zones`;
+      const missing = `setsubtract(["ap-northeast-1a", "ap-northeast-1c"], ${offered})`;
+      expect(check.assert[0].error_message).toBe(
+        `\${data.aws_vpc_endpoint_service.${name}.service_name} is not offered in \${join(", ", ${missing})}, where the endpoint has subnets ` +
+          `(offered in \${join(", ", ${offered})}): creating the endpoint fails there. Move those subnets, or ask the provider to add the zone.`,
+      );
+    });
+  });
+
+  test('takes a zone name known only at apply time as its expression', () => {
+    const stack = devStack();
+    const zone = new TerraformVariable(stack, 'zone', { type: 'string' }).stringValue;
+    endpoint({ subnets: [{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZone: zone }] }, stack);
+    const [check] = Object.values(checksOf(stack));
+    expect(check.assert[0].condition).toMatch(/^\$\{length\(setsubtract\(\[var\.zone\], data\.aws_vpc_endpoint_service\./);
+  });
+
+  test.each([
+    [
+      'a zone name partly known at apply time',
+      (stack: ReturnType<typeof devStack>) => ({ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZone: `ap-${new TerraformVariable(stack, 'zone', { type: 'string' }).stringValue}` }),
+      /'subnets' has subnet 'subnet-0aaaaaaaaaaaaaaa1' without an AZ name/,
+    ],
+    [
+      'a subnet ID known only at apply time without a zone name',
+      (stack: ReturnType<typeof devStack>) => ({ subnetId: new TerraformVariable(stack, 'subnet', { type: 'string' }).stringValue, availabilityZoneId: 'apne1-az1' }),
+      /'subnets' has subnet 'an unresolved value' without an AZ name/,
+    ],
+  ])('fails at synth on %s', (_name, subnet, message) => {
+    const stack = devStack();
+    expect(() => endpoint({ subnets: [subnet(stack)] }, stack)).toThrow(message);
   });
 });
