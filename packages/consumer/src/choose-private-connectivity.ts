@@ -121,7 +121,8 @@ export interface PrivateConnectivityRecommendation extends PrivateConnectivityPr
 export function choosePrivateConnectivity(requirements: PrivateConnectivityRequirements): PrivateConnectivityRecommendation[] {
   const problems = requirementProblems(requirements);
   if (problems.length > 0) throw new Error(`choosePrivateConnectivity: ${problems.join('; ')}`);
-  const direction = requirements.direction ?? 'consumer-to-service';
+  // Only 'both-ways' matters: a missing direction is 'consumer-to-service'.
+  const bothWays = requirements.direction === 'both-ways';
   const external = requirements.consumerOwnership === 'other-companies';
   const many = requirements.consumers > 10;
   const scored = PRIVATE_CONNECTIVITY_OPTIONS.map((profile) => {
@@ -135,7 +136,7 @@ export function choosePrivateConnectivity(requirements: PrivateConnectivityRequi
       } else blockers.push('overlapping CIDR blocks cannot be routed between the VPCs');
     }
     if (requirements.protocol === 'any' && !profile.carriesAnyProtocol) blockers.push(`carries ${profile.protocols} only, not any protocol`);
-    if (direction === 'both-ways' && profile.direction === 'consumer-to-service') blockers.push('only the consumer side opens connections; the service cannot call back');
+    if (bothWays && profile.direction === 'consumer-to-service') blockers.push('only the consumer side opens connections; the service cannot call back');
     if (requirements.crossRegion) {
       if (profile.crossRegion) reasons.push(`across regions: ${profile.crossRegionNote}`);
       else blockers.push(`not across regions: ${profile.crossRegionNote}`);
@@ -164,7 +165,7 @@ export function choosePrivateConnectivity(requirements: PrivateConnectivityRequi
         }
         break;
       case 'transit-gateway':
-        if (requirements.transitiveReach || requirements.protocol === 'any' || direction === 'both-ways') {
+        if (requirements.transitiveReach || requirements.protocol === 'any' || bothWays) {
           score += 10;
           reasons.push('routes whole networks, any protocol, both ways, through one hub');
         }
@@ -193,13 +194,10 @@ export function choosePrivateConnectivity(requirements: PrivateConnectivityRequi
     reasons.push(`cost: ${profile.cost}`);
     return { ...profile, score, reasons, blockers, fits: blockers.length === 0 };
   });
+  // Array.prototype.sort is stable, so ties keep the order of PRIVATE_CONNECTIVITY_OPTIONS.
   return scored
-    .sort((a, b) => Number(b.fits) - Number(a.fits) || b.score - a.score || order(a.option) - order(b.option))
+    .sort((a, b) => Number(b.fits) - Number(a.fits) || b.score - a.score)
     .map((recommendation, index) => ({ ...recommendation, rank: index + 1 }));
-}
-
-function order(option: PrivateConnectivityOption): number {
-  return PRIVATE_CONNECTIVITY_OPTIONS.findIndex((p) => p.option === option);
 }
 
 /** Untyped callers get one message naming every bad requirement. */

@@ -86,3 +86,99 @@ describe('choosePrivateConnectivity, requirement by requirement', () => {
     expect(PRIVATE_CONNECTIVITY_OPTIONS.map((p) => p.option).sort()).toEqual(['privatelink', 'transit-gateway', 'vpc-lattice', 'vpc-peering']);
   });
 });
+
+describe('choosePrivateConnectivity, scores and reasons', () => {
+  // One organization, no overlap, TCP one way: nothing rules an option out.
+  const PLAIN: PrivateConnectivityRequirements = { overlappingCidrs: false, protocol: 'tcp', consumers: 1, consumerOwnership: 'same-organization' };
+  const scores = (requirements: PrivateConnectivityRequirements) => Object.fromEntries(choosePrivateConnectivity(requirements).map((r) => [r.option, r.score]));
+  const cost = (option: string) => `cost: ${PRIVATE_CONNECTIVITY_OPTIONS.find((p) => p.option === option)!.cost}`;
+
+  test('a SaaS for other companies: each option scored, with every reason and blocker', () => {
+    const result = choosePrivateConnectivity(SAAS);
+    expect(result.map((r) => [r.option, r.score, r.fits])).toEqual([
+      ['privatelink', 85, true],
+      ['vpc-lattice', 50, true],
+      ['transit-gateway', 35, false],
+      ['vpc-peering', 10, false],
+    ]);
+    const overlap = 'works with overlapping CIDR blocks: consumers reach private IPs in their own VPC';
+    expect(of(SAAS, 'privatelink').reasons).toEqual([
+      overlap,
+      'exposes one service, never your network: the usual way to offer a service to other companies (allowed principals, acceptance)',
+      cost('privatelink'),
+    ]);
+    expect(of(SAAS, 'vpc-lattice').reasons).toEqual([overlap, 'shared through AWS RAM into service networks: more natural inside one organization than with customers', cost('vpc-lattice')]);
+    expect(of(SAAS, 'transit-gateway').reasons).toEqual([
+      'one attachment per VPC instead of a mesh of 40 peering connections',
+      "opens routes between your network and other companies' networks: narrow them with hub route tables",
+      cost('transit-gateway'),
+    ]);
+    expect(of(SAAS, 'vpc-peering').reasons).toEqual([
+      'no hourly charge and no extra hop',
+      '40 peering connections, each with its own routes: consider a hub',
+      'joins whole VPCs with other companies: every route, network ACL and security group must hold the line',
+      cost('vpc-peering'),
+    ]);
+    expect(of(SAAS, 'vpc-peering').blockers).toEqual(['overlapping CIDR blocks cannot be routed between the VPCs']);
+  });
+
+  test('with nothing to weigh, PrivateLink leads (no HTTP) and ties keep the order of the comparison', () => {
+    const result = choosePrivateConnectivity(PLAIN);
+    expect(result.map((r) => [r.option, r.score, r.rank])).toEqual([
+      ['privatelink', 55, 1],
+      ['vpc-lattice', 50, 2],
+      ['transit-gateway', 50, 3],
+      ['vpc-peering', 50, 4],
+    ]);
+    expect(result.map((r) => r.reasons)).toEqual([[cost('privatelink')], [cost('vpc-lattice')], [cost('transit-gateway')], ['no hourly charge and no extra hop', cost('vpc-peering')]]);
+    expect(result.every((r) => r.blockers.length === 0)).toBe(true);
+  });
+
+  test('an HTTP service: Lattice gains, PrivateLink loses its bonus', () => {
+    expect(scores({ ...PLAIN, http: true })).toMatchObject({ privatelink: 50, 'vpc-lattice': 65 });
+    expect(of({ ...PLAIN, http: true }, 'vpc-lattice').reasons).toEqual(['HTTP-aware: per-request routing and IAM auth policies', cost('vpc-lattice')]);
+  });
+
+  test.each([
+    ['nothing a hub is for', 50, {}],
+    ['transitive reach', 60, { transitiveReach: true }],
+    ['any protocol', 60, { protocol: 'any' as const }],
+    ['both ways', 60, { direction: 'both-ways' as const }],
+  ])('Transit Gateway with %s scores %d', (_, score, extra) => {
+    const hub = of({ ...PLAIN, ...extra }, 'transit-gateway');
+    expect(hub.score).toBe(score);
+    expect(hub.reasons.includes('routes whole networks, any protocol, both ways, through one hub')).toBe(score === 60);
+  });
+
+  test.each([
+    [10, { 'transit-gateway': 50, 'vpc-peering': 50 }],
+    [11, { 'transit-gateway': 60, 'vpc-peering': 35 }],
+  ])('more than 10 consumers make many: %d consumers', (consumers, expected) => {
+    expect(scores({ ...PLAIN, consumers })).toMatchObject(expected);
+    expect(of({ ...PLAIN, consumers }, 'transit-gateway').reasons.includes(`one attachment per VPC instead of a mesh of ${consumers} peering connections`)).toBe(consumers > 10);
+  });
+
+  test('peering takes up to 125 consumers', () => {
+    expect(of({ ...PLAIN, consumers: 125 }, 'vpc-peering')).toMatchObject({ fits: true, score: 35, blockers: [] });
+    expect(of({ ...PLAIN, consumers: 125 }, 'vpc-peering').reasons).toContain('125 peering connections, each with its own routes: consider a hub');
+    expect(of({ ...PLAIN, consumers: 126 }, 'vpc-peering').blockers).toEqual(['126 consumers exceed the 125 active peering connections a VPC can have']);
+  });
+
+  test('transitive reach names why the others do not fit', () => {
+    expect(of({ ...PLAIN, transitiveReach: true }, 'privatelink').blockers).toEqual(['not transitive: it reaches the other side only, not the networks behind it']);
+  });
+
+  test('optional requirements given as false are valid', () => {
+    const explicit = { ...PLAIN, direction: 'consumer-to-service' as const, crossRegion: false, directConnectEdgeRouting: false, transitiveReach: false, http: false };
+    expect(choosePrivateConnectivity(explicit)).toEqual(choosePrivateConnectivity(PLAIN));
+  });
+
+  test.each([
+    ['null', null, /^choosePrivateConnectivity: give the requirements object$/],
+    ['no protocol', { ...PLAIN, protocol: undefined }, /^choosePrivateConnectivity: 'protocol' is undefined; use "tcp" or "any"$/],
+    ['a bad direction', { ...PLAIN, direction: 'sideways' }, /^choosePrivateConnectivity: 'direction' is "sideways"; use "consumer-to-service" or "both-ways"$/],
+    ['a bad optional flag', { ...PLAIN, http: 'yes' }, /^choosePrivateConnectivity: 'http' is "yes"; use true or false$/],
+  ])('refuses %s', (_, requirements, message) => {
+    expect(() => choosePrivateConnectivity(requirements as never)).toThrow(message);
+  });
+});

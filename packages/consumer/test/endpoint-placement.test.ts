@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireEndpointPlacement, requireSubnetAddresses, requireVpcDns } from '../src/endpoint-placement';
 import { devStack, SUBNETS, VPC } from './helpers';
@@ -23,6 +24,23 @@ describe('requireEndpointPlacement', () => {
   });
 });
 
+describe('requireEndpointPlacement with zones known only at apply time', () => {
+  const unknownZone = new TerraformVariable(devStack(), 'zone', { type: 'string' }).stringValue;
+  const place = (subnets: typeof SUBNETS, providerAvailabilityZoneIds: string[]) => () => requireEndpointPlacement(scope(), { vpc: VPC, subnets, providerAvailabilityZoneIds }, 'ap-northeast-1');
+
+  it('skips a subnet whose zone is unknown', () => {
+    expect(place([{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZoneId: unknownZone }], ['apne1-az2'])).not.toThrow();
+  });
+
+  it('skips the check when one of the provider zones is unknown', () => {
+    expect(place(SUBNETS, [unknownZone, 'apne1-az4'])).not.toThrow();
+  });
+
+  it('names every zone the service is offered in', () => {
+    expect(place(SUBNETS, ['apne1-az2', 'apne1-az4'])).toThrow(/'subnets' has subnet 'subnet-0aaaaaaaaaaaaaaa1' in apne1-az1, where the service is not offered \(apne1-az2, apne1-az4\); place the endpoint only in subnets of those zones/);
+  });
+});
+
 describe('requireSubnetAddresses', () => {
   it('renders subnet_configuration blocks keyed by subnet ID or zone, and nothing without addresses', () => {
     expect(requireSubnetAddresses(scope(), 'subnetIpAddresses', PLACED, { 'apne1-az2': { ipv4: '10.0.16.4' }, 'subnet-0aaaaaaaaaaaaaaa1': { ipv6: '2001:db8::10' } })).toEqual([
@@ -45,8 +63,24 @@ describe('requireSubnetAddresses', () => {
     expect(() => requireSubnetAddresses(scope(), 'f', SUBNETS, { 'apne1-az1': { ipv4: '192.168.0.256' } })).toThrow(/'f.apne1-az1.ipv4' is '192.168.0.256', which is not an IPv4 address/);
   });
 
-  it('refuses a map that is no object', () => {
-    expect(() => requireSubnetAddresses(scope(), 'f', PLACED, ['10.0.0.4'] as never)).toThrow(/'f' is \["10.0.0.4"\]; key the addresses by subnet ID or zone/);
+  it('renders only the addresses given', () => {
+    expect(requireSubnetAddresses(scope(), 'f', PLACED, { 'apne1-az1': { ipv4: '10.0.0.4' }, 'apne1-az2': { ipv6: '2001:db8::10' } })).toStrictEqual([
+      { subnetId: 'subnet-0aaaaaaaaaaaaaaa1', ipv4: '10.0.0.4' },
+      { subnetId: 'subnet-0bbbbbbbbbbbbbbb2', ipv6: '2001:db8::10' },
+    ]);
+  });
+
+  it('takes the zone name as a key when the subnet has one', () => {
+    const named = [{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZone: 'ap-northeast-1a' }];
+    expect(requireSubnetAddresses(scope(), 'f', named, { 'ap-northeast-1a': { ipv4: '10.0.0.9' } })).toStrictEqual([{ subnetId: 'subnet-0aaaaaaaaaaaaaaa1', ipv4: '10.0.0.9' }]);
+  });
+
+  it.each([
+    ['a list', ['10.0.0.4'], /'f' is \["10.0.0.4"\]; key the addresses by subnet ID or zone/],
+    ['a string', 'apne1-az1', /'f' is 'apne1-az1'; key the addresses by subnet ID or zone/],
+    ['null', null, /'f' is null; key the addresses by subnet ID or zone/],
+  ])('refuses a map that is %s', (_, addresses, message) => {
+    expect(() => requireSubnetAddresses(scope(), 'f', PLACED, addresses as never)).toThrow(message);
   });
 });
 

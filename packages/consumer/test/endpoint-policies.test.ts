@@ -23,6 +23,36 @@ describe('endpoint policy helpers', () => {
     expect(statement.conditions).toEqual([]);
   });
 
+  test('an empty account list narrows nothing', () => {
+    expect(s3BucketAccessStatements(['tenant-data'], undefined, { principalAccountIds: [] })[0].conditions).toEqual([]);
+    expect(dynamoDbTableAccessStatements(['arn:aws:dynamodb:ap-northeast-1:111111111111:table/sessions'], undefined, { principalAccountIds: [] })[0].conditions).toEqual([]);
+  });
+
+  test('DynamoDB statements allow any principal that IAM allows, narrowed to accounts when asked', () => {
+    const [statement] = dynamoDbTableAccessStatements(['arn:aws:dynamodb:ap-northeast-1:111111111111:table/sessions'], undefined, { principalAccountIds: ['111111111111'], sid: 'Sessions' });
+    expect(statement).toMatchObject({ sid: 'Sessions', principals: '*', conditions: [{ test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['111111111111'] }] });
+  });
+
+  test('SSM agent statements read the objects of every bucket the agent downloads from', () => {
+    expect(ssmAgentBucketStatements('ap-northeast-1')).toEqual([
+      {
+        sid: 'SsmAgentBuckets',
+        principals: '*',
+        actions: ['s3:GetObject'],
+        resources: [
+          'arn:aws:s3:::aws-ssm-ap-northeast-1/*',
+          'arn:aws:s3:::aws-windows-downloads-ap-northeast-1/*',
+          'arn:aws:s3:::amazon-ssm-ap-northeast-1/*',
+          'arn:aws:s3:::amazon-ssm-packages-ap-northeast-1/*',
+          'arn:aws:s3:::ap-northeast-1-birdwatcher-prod/*',
+          'arn:aws:s3:::aws-ssm-distributor-file-ap-northeast-1/*',
+          'arn:aws:s3:::aws-ssm-document-attachments-ap-northeast-1/*',
+          'arn:aws:s3:::patch-baseline-snapshot-ap-northeast-1/*',
+        ],
+      },
+    ]);
+  });
+
   test('SSM agent buckets are regional and in the region\'s partition', () => {
     expect(ssmAgentBucketStatements('ap-northeast-1')[0].resources).toContain('arn:aws:s3:::aws-ssm-ap-northeast-1/*');
     expect(ssmAgentBucketStatements('cn-north-1')[0].resources).toContain('arn:aws-cn:s3:::aws-ssm-cn-north-1/*');
