@@ -7,6 +7,7 @@ import {
   awsContext,
   configError,
   constructKey,
+  describeKind,
   type DedicatedSecurityGroup,
   Guardrails,
   isUnresolved,
@@ -86,19 +87,22 @@ export class GatewayEndpoint extends Construct {
     requireOneOf(this, 'service', props.service, GATEWAY_SERVICES);
     requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-s3', { nonEmpty: true });
     const routeTables = props.routeTables;
-    if (typeof routeTables !== 'object' || routeTables === null || Object.keys(routeTables).length === 0) {
-      configError(this, 'routeTables', routeTables === undefined ? 'is missing' : 'is empty', 'give the route tables of the subnets that use the service, keyed by a stable name, for example { "apne1-az1": "rtb-..." }');
-    }
+    const fix = 'give the route tables of the subnets that use the service, keyed by a stable name, for example { "apne1-az1": "rtb-..." }';
+    // A list would key each association by its position, so reordering it would replace them.
+    if (typeof routeTables !== 'object' || routeTables === null || Array.isArray(routeTables)) configError(this, 'routeTables', `is ${describeKind(routeTables)}`, fix);
+    if (Object.keys(routeTables).length === 0) configError(this, 'routeTables', 'is empty', fix);
     const keys = Object.keys(routeTables);
     requireKeys(this, 'routeTables', keys);
     keys.forEach((key) => requireResourceId(this, `routeTables.${key}`, routeTables[key], 'routeTable'));
     const allowAll = requireBoolean(this, 'allowAll', props.allowAll) ?? false;
     const what = props.service === 'dynamodb' ? 'table' : 'bucket';
-    if (props.policy === undefined && !allowAll) {
-      configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${what} of every account; give least-privilege statements, or set allowAll: true`);
+    if (!allowAll) {
+      if (props.policy === undefined) {
+        configError(this, 'policy', 'is missing', `the default endpoint policy allows access to every ${what} of every account; give least-privilege statements, or set allowAll: true`);
+      }
+      // A statement that writes AWS's full-access default out by hand needs allowAll as well.
+      requireNarrowStatements(this, 'policy', props.policy, 'allowAll');
     }
-    // A statement that writes AWS's full-access default out by hand needs allowAll as well.
-    if (props.policy !== undefined && !allowAll) requireNarrowStatements(this, 'policy', props.policy, 'allowAll');
     if (allowAll) {
       const what = props.policy === undefined ? 'it keeps the default full-access policy' : 'its policy may grant full access';
       Guardrails.acknowledge(this, props.service === 's3' ? S3_ENDPOINT_POLICY : AWS_SERVICE_ENDPOINT_POLICY, `allowAll: true was set on the ${props.service} gateway endpoint, so ${what}`);

@@ -76,7 +76,10 @@ export class ResolverInboundEndpoint extends Construct {
     super(scope, id);
     const { dependsOn } = applyConstructContract(this, props);
     requireString(this, 'name', props.name, 'give a name such as tenant-consumer-prod-inbound-dns', { nonEmpty: true });
-    const endpointName = requireName(this, 'name', physicalName([props.name], 64), NAME_RULES.resolverEndpoint);
+    const endpointName = physicalName([props.name], 64);
+    // The name is cleaned into the endpoint's; one that cleans to nothing is shown as it was given.
+    if (endpointName === '') configError(this, 'name', `is ${formatValue(props.name)}, which has no letter or digit to name the endpoint`, 'give a name such as tenant-consumer-prod-inbound-dns');
+    requireName(this, 'name', endpointName, NAME_RULES.resolverEndpoint);
     requireVpcRef(this, 'vpc', props.vpc);
     if (props.vpc.dnsSupport === false) configError(this, 'vpc', 'has DNS support off', 'turn on enable_dns_support on the VPC; the resolver answers only there');
     // AWS needs at least two addresses; two zones keep DNS up when one zone fails.
@@ -92,8 +95,9 @@ export class ResolverInboundEndpoint extends Construct {
     if (protocols.includes('DoH') && protocols.includes('DoH-FIPS')) {
       configError(this, 'protocols', `is ${formatValue(protocols)}`, "use DoH or DoH-FIPS, not both: an inbound endpoint takes one of them, alone or with 'Do53'");
     }
+    // `??` has turned null into {} already.
     const addresses = props.ipAddresses ?? {};
-    if (typeof addresses !== 'object' || addresses === null || Array.isArray(addresses)) {
+    if (typeof addresses !== 'object' || Array.isArray(addresses)) {
       configError(this, 'ipAddresses', `is ${formatValue(addresses)}`, "key the addresses by subnet ID or zone, for example { 'apne1-az1': '10.0.0.53' }");
     }
     for (const [key, address] of Object.entries(addresses)) {
@@ -103,7 +107,8 @@ export class ResolverInboundEndpoint extends Construct {
 
     const timeouts = requireTimeouts(this, 'timeouts', props.timeouts);
     const ports = protocols.some((p) => p !== 'Do53') ? [53, 443] : [53];
-    this.securityGroup = reportAs(this, (field) => (field.startsWith('ingress') ? 'allowedCidrs' : field === 'vpcId' ? 'vpc.vpcId' : 'name'), () =>
+    // The group can fail only on what it takes from allowedCidrs or name: requireVpcRef has checked vpc.vpcId.
+    this.securityGroup = reportAs(this, (field) => (field.startsWith('ingress') ? 'allowedCidrs' : 'name'), () =>
       new DedicatedSecurityGroup(this, 'SecurityGroup', {
         vpcId: props.vpc.vpcId,
         name: props.name,

@@ -130,8 +130,10 @@ export class Route53Profile extends Construct {
     const shareWith = props.shareWith ?? {};
     requireKeys(this, 'shareWith', Object.keys(shareWith));
     // Only sharing needs the account (to refuse sharing with itself).
-    const accountId = Object.keys(shareWith).length > 0 ? requireAccountContext(this).accountId : '';
-    for (const [key, principal] of Object.entries(shareWith)) requireSharePrincipal(this, `shareWith.${key}`, principal, accountId);
+    if (Object.keys(shareWith).length > 0) {
+      const { accountId } = requireAccountContext(this);
+      for (const [key, principal] of Object.entries(shareWith)) requireSharePrincipal(this, `shareWith.${key}`, principal, accountId);
+    }
 
     const profile = new Route53ProfilesProfile(this, 'Profile', { name: physicalName([props.name], 64), tags: nameTags(props.name, props.tags), timeouts, dependsOn });
     for (const { key, arn, properties } of associations) {

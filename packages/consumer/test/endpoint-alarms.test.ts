@@ -54,3 +54,38 @@ describe('EndpointAlarms', () => {
     expect(() => build({ packetsDropped: { datapointsToAlarm: 9 } })).toThrow(/'packetsDropped.datapointsToAlarm' is 9, more than evaluationPeriods \(5\)/);
   });
 });
+
+describe('EndpointAlarms alarm settings', () => {
+  const stack = devStack();
+  new EndpointAlarms(stack, 'Alarms', { name: 'unit-saas', endpoint: { endpointId: 'vpce-0a1b2c3d4e5f60718', serviceName: CUSTOM_SERVICE, vpcId: VPC.vpcId }, actions: [TOPIC] });
+  const found = byName(resourcesOf(stack, 'aws_cloudwatch_metric_alarm'));
+
+  it('describes each alarm for whoever is paged, and treats missing data (no traffic) as fine', () => {
+    expect(found['unit-saas-endpoint-packets-dropped']).toMatchObject({
+      alarm_description: expect.stringMatching(/^The interface endpoint of unit-saas drops packets: the endpoint or the service behind it is unhealthy/),
+      treat_missing_data: 'notBreaching',
+    });
+    expect(found['unit-saas-endpoint-resets-received']).toMatchObject({
+      alarm_description: expect.stringMatching(/^The service behind the interface endpoint of unit-saas resets the workloads' connections \(TCP RST packets received\)/),
+      namespace: 'AWS/PrivateLinkEndpoints',
+      statistic: 'Sum',
+      comparison_operator: 'GreaterThanThreshold',
+      treat_missing_data: 'notBreaching',
+    });
+  });
+});
+
+describe('EndpointAlarms bad input', () => {
+  const ENDPOINT = { endpointId: 'vpce-0a1b2c3d4e5f60718', serviceName: CUSTOM_SERVICE, vpcId: VPC.vpcId };
+  const build = (props: Partial<EndpointAlarmsProps>) => () => new EndpointAlarms(devStack(), 'Alarms', { name: 'unit-saas', endpoint: ENDPOINT, actions: [TOPIC], ...props });
+
+  it.each<[string, Partial<EndpointAlarmsProps>, RegExp]>([
+    ['an empty name', { name: '' }, /EndpointAlarms 'unit-dev\/Alarms': 'name' is empty; give a name such as tenant-consumer-prod-saas/],
+    ['no name', { name: undefined }, /'name' is missing; give a name such as tenant-consumer-prod-saas/],
+    ['a null endpoint', { endpoint: null as never }, /'endpoint' is null; give the InterfaceEndpoint/],
+    ['an empty endpoint ID', { endpoint: { ...ENDPOINT, endpointId: '' } }, /'endpoint.endpointId' is ''; give the InterfaceEndpoint/],
+    ['a service name that is not a string', { endpoint: { ...ENDPOINT, serviceName: 5 as never } }, /'endpoint.serviceName' is 5; give the InterfaceEndpoint/],
+    ['a missing VPC ID', { endpoint: { ...ENDPOINT, vpcId: undefined } as never }, /'endpoint.vpcId' is missing; give the InterfaceEndpoint, or \{ endpointId, serviceName, vpcId \}/],
+    ['settings of the reset alarm AWS would refuse', { resetPackets: { datapointsToAlarm: 9 } }, /'resetPackets.datapointsToAlarm' is 9, more than evaluationPeriods \(5\)/],
+  ])('%s', (_name, props, message) => expect(build(props)).toThrow(message));
+});

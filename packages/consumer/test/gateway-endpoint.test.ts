@@ -105,3 +105,51 @@ describe('GatewayEndpoint opt-ins in the guardrail pack', () => {
     expect(synthesizeToFile(stack)['//'].guardrails.suppressions).toEqual([expect.objectContaining({ ruleId: 'PL-EP-3', source: 'construct' })]);
   });
 });
+
+describe('GatewayEndpoint settings', () => {
+  it('serves the region given in props, else the stack region', () => {
+    expect(gateway({ region: 'us-east-1' }).construct.serviceName).toBe('com.amazonaws.us-east-1.s3');
+  });
+
+  it('describes each egress rule with the service, and takes a repeated call for the same group as done', () => {
+    const { stack, construct } = gateway();
+    construct.allowEgressFrom('sg-0123456789abcdef0', [443], 'workers');
+    construct.allowEgressFrom('sg-0123456789abcdef0', [443, 80], 'workers');
+    const rules = Object.values(resourcesOf(stack, 'aws_vpc_security_group_egress_rule'));
+    expect(rules.map((rule) => rule.from_port).sort()).toEqual([443, 80]);
+    for (const rule of rules) expect(rule.description).toBe('To com.amazonaws.ap-northeast-1.s3 through the gateway endpoint');
+  });
+
+  it.each<[string, Partial<GatewayEndpointProps>, RegExp]>([
+    ['no name', { name: undefined }, /GatewayEndpoint 'unit-dev\/S3': 'name' is missing; give a name such as tenant-consumer-prod-s3/],
+    ['an empty name', { name: '' }, /'name' is empty; give a name such as tenant-consumer-prod-s3/],
+    ['no route tables', { routeTables: undefined }, /'routeTables' is missing; give the route tables of the subnets that use the service, keyed by a stable name/],
+    ['route tables as null', { routeTables: null as never }, /GatewayEndpoint 'unit-dev\/S3': 'routeTables' is null; give the route tables of the subnets/],
+    ['one route table ID instead of a map', { routeTables: 'rtb-0123456789abcdef0' as never }, /GatewayEndpoint 'unit-dev\/S3': 'routeTables' is the string 'rtb-0123456789abcdef0'; give the route tables of the subnets/],
+    ['a list of route table IDs, keyed by position', { routeTables: ['rtb-0123456789abcdef0'] as never }, /GatewayEndpoint 'unit-dev\/S3': 'routeTables' is a list; give the route tables of the subnets that use the service, keyed by a stable name/],
+    ['no DynamoDB policy and no allowAll', { service: 'dynamodb', policy: undefined }, /'policy' is missing; the default endpoint policy allows access to every table of every account/],
+  ])('rejects %s', (_name, props, message) => expect(() => gateway(props)).toThrow(message));
+
+  it.each<[string, (endpoint: GatewayEndpoint) => void, RegExp]>([
+    ['a security group ID that is not one', (endpoint) => endpoint.allowEgressFrom('sg-bad'), /'allowEgressFrom.securityGroup' is 'sg-bad'/],
+    ['a key that is not address-safe', (endpoint) => endpoint.allowEgressFrom('sg-0123456789abcdef0', [443], 'Work ers'), /'allowEgressFrom.key' has key 'Work ers'/],
+    [
+      'a group known only at apply time without a key',
+      (endpoint) => endpoint.allowEgressFrom(new DedicatedSecurityGroup(endpoint, 'Other', { vpcId: VPC.vpcId, name: 'other', description: 'Other' }).securityGroupId),
+      /'allowEgressFrom.key' is missing for a security group ID known only at apply time; pass a stable key as the third argument/,
+    ],
+  ])('allowEgressFrom rejects %s', (_name, call, message) => expect(() => call(gateway().construct)).toThrow(message));
+});
+
+describe('GatewayEndpoint acknowledgements', () => {
+  const reasons = (props: Partial<GatewayEndpointProps>) => {
+    const { stack } = gateway(props);
+    return synthesizeToFile(stack)['//'].guardrails.suppressions.map((s) => s.reason);
+  };
+
+  it('records why allowAll was set, with or without a policy, and nothing without allowAll', () => {
+    expect(reasons({ policy: undefined, allowAll: true })).toEqual([expect.stringMatching(/allowAll: true was set on the s3 gateway endpoint, so it keeps the default full-access policy/)]);
+    expect(reasons({ allowAll: true })).toEqual([expect.stringMatching(/allowAll: true was set on the s3 gateway endpoint, so its policy may grant full access/)]);
+    expect(reasons({})).toEqual([]);
+  });
+});

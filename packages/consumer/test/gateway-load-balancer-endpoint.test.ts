@@ -1,6 +1,6 @@
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { GatewayLoadBalancerEndpoint, type GatewayLoadBalancerEndpointProps } from '../src/gateway-load-balancer-endpoint';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, VPC } from './helpers';
 
@@ -73,4 +73,36 @@ describe('GatewayLoadBalancerEndpoint', () => {
       expect(() => endpoint({ routes: { a: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationPrefixListId: 'pl-1' } } })).toThrow(/'routes.a.destinationPrefixListId' is 'pl-1'/);
     });
   });
+});
+
+describe('GatewayLoadBalancerEndpoint settings', () => {
+  const VIRGINIA_SERVICE = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
+
+  it('takes a service in the region given in props', () => {
+    const { construct } = endpoint({ region: 'us-east-1', serviceName: VIRGINIA_SERVICE, subnet: { subnetId: 'subnet-0ccccccccccccccc3', availabilityZoneId: 'use1-az1' } });
+    expect(construct.serviceName).toBe(VIRGINIA_SERVICE);
+  });
+
+  it('takes a service name and route tables known only at apply time, without comparing their routes', () => {
+    const stack = devStack();
+    const service = new TerraformVariable(stack, 'service', { type: 'string' }).stringValue;
+    const table = new TerraformVariable(stack, 'table', { type: 'string' }).stringValue;
+    const { construct } = endpoint({ serviceName: service, routes: { a: { routeTableId: table, destinationCidrBlock: '10.0.0.0/20' }, b: { routeTableId: table, destinationCidrBlock: '10.0.0.0/20' } } }, stack);
+    expect(Object.keys(construct.routes)).toEqual(['a', 'b']);
+  });
+
+  it.each<[string, Partial<GatewayLoadBalancerEndpointProps>, RegExp]>([
+    ['an empty name', { name: '' }, /GatewayLoadBalancerEndpoint 'unit-dev\/Inspection': 'name' is empty; give a name such as tenant-consumer-prod-inspection-az1/],
+    ['a null subnet', { subnet: null as never }, /'subnet' is null; give one subnet, for example \{ subnetId: 'subnet-\.\.\.', availabilityZone: 'ap-northeast-1a' \}/],
+    ['no service name', { serviceName: undefined }, /'serviceName' is missing; give the Gateway Load Balancer endpoint service name, com\.amazonaws\.vpce/],
+    ['a zone check that is not a boolean', { checkServiceZones: 'yes' as never }, /'checkServiceZones' is the string 'yes'; use true or false/],
+    ['a null route', { routes: { edge: null as never } }, /'routes.edge' is null; give \{ routeTableId, destinationCidrBlock \} \(or destinationIpv6CidrBlock, destinationPrefixListId\)/],
+    ['a route given as its table ID', { routes: { edge: 'rtb-0e0e0e0e0e0e0e0e0' as never } }, /'routes.edge' is 'rtb-0e0e0e0e0e0e0e0e0'; give \{ routeTableId, destinationCidrBlock \}/],
+    [
+      'an IPv4 block as the IPv6 destination',
+      { ipAddressType: 'dualstack', routes: { v6: { routeTableId: 'rtb-0e0e0e0e0e0e0e0e0', destinationIpv6CidrBlock: '10.0.0.0/8' } } },
+      /'routes.v6.destinationIpv6CidrBlock' is '10.0.0.0\/8'; give an IPv6 block here, or use destinationCidrBlock/,
+    ],
+    ['two routes for one table and destination', { routes: { a: INGRESS, b: INGRESS } }, /'routes.b' routes 10.0.0.0\/20 in rtb-0e0e0e0e0e0e0e0e0, as routes.a does; keep one route per table and destination/],
+  ])('rejects %s', (_name, props, message) => expect(() => endpoint(props)).toThrow(message));
 });

@@ -112,3 +112,76 @@ describe('handoffFromOutputs', () => {
     expect(() => handoffFromOutputs('saas-provider-prod', { ...outputs, service_name: { value: 'pending' } }, 'state.json')).toThrow(/state.json: 'serviceName' is 'pending'/);
   });
 });
+
+describe('handoff document errors', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a value of the wrong type', { serviceName: 5 }, `'serviceName' is 5, not a string`],
+    ['one zone where a list belongs', { availabilityZoneIds: 'apne1-az1' }, `'availabilityZoneIds' is "apne1-az1", not a list`],
+    ['unknown fields, named before any other problem', { serviceName: 5, zones: [], owner: 'x' }, `the document has the unknown field 'zones', 'owner'; use the document as the provider wrote it`],
+  ])('name %s', (_name, change, message) => expect(errorOf({ ...DOCUMENT, ...change })).toBe(`${FILE}: ${message}`));
+
+  it('are HandoffDocumentErrors that carry the file and the field', () => {
+    let caught: unknown;
+    try {
+      parseHandoffDocument({ ...DOCUMENT, serviceName: 'com.amazonaws.ap-northeast-1.s3' }, FILE);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: 'HandoffDocumentError', file: FILE, field: 'serviceName' });
+    expect((caught as Error).message).toBe(
+      `${FILE}: 'serviceName' is 'com.amazonaws.ap-northeast-1.s3', an AWS service; a handoff document names a provider's endpoint service, com.amazonaws.vpce.<region>.vpce-svc-...`,
+    );
+  });
+});
+
+describe('handoffEndpointSettings checks', () => {
+  const errorOfSettings = (document: HandoffDocument, options: Parameters<typeof handoffEndpointSettings>[1]) => {
+    try {
+      handoffEndpointSettings(document, options);
+    } catch (error) {
+      return error as HandoffDocumentError;
+    }
+    throw new Error('the settings were accepted');
+  };
+
+  it("names the provider stack's document when no file is given, and the field", () => {
+    const error = errorOfSettings(DOCUMENT, { region: 'eu-west-1' });
+    expect(error.message).toMatch(/^the handoff document of saas-provider-prod: 'supportedRegions' is/);
+    expect(error.field).toBe('supportedRegions');
+    expect(errorOfSettings(DOCUMENT, { region: 'ap-northeast-1', ipAddressType: 'ipv6' }).field).toBe('supportedIpAddressTypes');
+  });
+
+  it("always accepts the service's own region, and IPv4 from any service", () => {
+    expect(handoffEndpointSettings({ ...DOCUMENT, supportedRegions: [] }, { region: 'ap-northeast-1', ipAddressType: 'ipv4' })).toMatchObject({ serviceRegion: undefined });
+  });
+
+  it('accepts a dual-stack or IPv6 endpoint when the service supports IPv6', () => {
+    const dual: HandoffDocument = { ...DOCUMENT, supportedIpAddressTypes: ['ipv4', 'ipv6'] };
+    expect(handoffEndpointSettings(dual, { region: 'ap-northeast-1', ipAddressType: 'dualstack' }).service).toEqual({ serviceName: DOCUMENT.serviceName });
+    expect(handoffEndpointSettings(dual, { region: 'ap-northeast-1', ipAddressType: 'ipv6' }).service).toEqual({ serviceName: DOCUMENT.serviceName });
+  });
+});
+
+describe('handoffFromOutputs without private DNS', () => {
+  const outputs = {
+    service_name: { value: DOCUMENT.serviceName },
+    availability_zone_ids: { value: DOCUMENT.availabilityZoneIds },
+    supported_regions: { value: DOCUMENT.supportedRegions },
+    supported_ip_address_types: { value: DOCUMENT.supportedIpAddressTypes },
+  };
+  const withoutDns: HandoffDocument = { ...DOCUMENT };
+  delete (withoutDns as { privateDnsName?: string }).privateDnsName;
+
+  it.each([
+    ['no private_dns_name output', outputs],
+    ['an empty private_dns_name', { ...outputs, private_dns_name: { value: '' } }],
+  ])('writes no privateDnsName for %s', (_name, given) => {
+    expect(handoffFromOutputs('saas-provider-prod', given, 'terraform output')).toStrictEqual(withoutDns);
+  });
+
+  it('lists every handoff output the provider stack must define', () => {
+    expect(() => handoffFromOutputs('saas-provider-prod', {}, 'state.json')).toThrow(
+      "must define the handoff outputs (service_name, availability_zone_ids, private_dns_name, supported_regions, supported_ip_address_types) and be applied",
+    );
+  });
+});

@@ -1,9 +1,9 @@
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { ResolverInboundEndpoint, type ResolverInboundEndpointProps } from '../src/resolver-inbound-endpoint';
-import { devStack, resourcesOf, SUBNETS, VPC } from './helpers';
+import { devStack, rendered, resourcesOf, SUBNETS, VPC } from './helpers';
 
 function resolver(props: Partial<ResolverInboundEndpointProps> = {}) {
   const stack = devStack();
@@ -61,5 +61,38 @@ describe('ResolverInboundEndpoint', () => {
     });
     test('a fixed address for a subnet it does not use', () => expect(() => resolver({ ipAddresses: { 'apne1-az4': '10.0.0.53' } })).toThrow(/'ipAddresses' has key 'apne1-az4'/));
     test('a VPC without DNS support', () => expect(() => resolver({ vpc: { ...VPC, dnsSupport: false } })).toThrow(/'vpc' has DNS support off/));
+  });
+});
+
+describe('ResolverInboundEndpoint addresses and group', () => {
+  it('uses its own security group, and gives the fixed addresses in subnet order', () => {
+    const { stack, construct } = resolver({ ipAddresses: { 'apne1-az2': '10.0.1.53', 'subnet-0aaaaaaaaaaaaaaa1': '10.0.0.53' } });
+    expect(Object.values(resourcesOf(stack, 'aws_route53_resolver_endpoint'))[0].security_group_ids).toEqual([rendered(stack, construct.securityGroupId)]);
+    expect(construct.fixedIpAddresses).toEqual(['10.0.0.53', '10.0.1.53']);
+  });
+
+  const ZONED = [
+    { subnetId: 'subnet-0aaaaaaaaaaaaaaa1', availabilityZone: 'ap-northeast-1a', cidrBlock: '10.0.0.0/24' },
+    { subnetId: 'subnet-0bbbbbbbbbbbbbbb2', availabilityZone: 'ap-northeast-1c', cidrBlock: '10.0.1.0/24' },
+  ];
+  it.each<[string, Partial<ResolverInboundEndpointProps>, RegExp]>([
+    ['an empty name', { name: '' }, /ResolverInboundEndpoint 'unit-dev\/Dns': 'name' is empty; give a name such as tenant-consumer-prod-inbound-dns/],
+    ['a name with nothing AWS takes in a Resolver endpoint name', { name: '///' }, /ResolverInboundEndpoint 'unit-dev\/Dns': 'name' is '\/\/\/', which has no letter or digit to name the endpoint; give a name such as tenant-consumer-prod-inbound-dns/],
+    ['a name AWS refuses for its security group', { name: 'sg-dns' }, /ResolverInboundEndpoint 'unit-dev\/Dns': 'name' is 'sg-dns', which starts with 'sg-', which AWS reserves; a security group name/],
+    ['no VPC', { vpc: undefined }, /ResolverInboundEndpoint 'unit-dev\/Dns': 'vpc' is missing; give a core PrivateNetwork/],
+    ['no protocols', { protocols: [] }, /'protocols' is empty; give at least one protocol, for example \['Do53'\]/],
+    ['a protocol twice', { protocols: ['Do53', 'Do53'] }, /'protocols' lists 'Do53' twice; list each protocol once/],
+    ['one address for all subnets', { ipAddresses: '10.0.0.53' as never }, /'ipAddresses' is '10.0.0.53'; key the addresses by subnet ID or zone, for example \{ 'apne1-az1': '10.0.0.53' \}/],
+    ['addresses as a list', { ipAddresses: ['10.0.0.53'] as never }, /'ipAddresses' is \["10.0.0.53"\]; key the addresses by subnet ID or zone, for example \{ 'apne1-az1': '10.0.0.53' \}/],
+    ['an address outside the subnet, keyed by subnet ID', { subnets: ZONED, ipAddresses: { 'subnet-0aaaaaaaaaaaaaaa1': '10.0.1.53' } }, /'ipAddresses.subnet-0aaaaaaaaaaaaaaa1' is '10.0.1.53', outside subnet/],
+    ['an address outside the subnet, keyed by zone name', { subnets: ZONED, ipAddresses: { 'ap-northeast-1c': '10.0.0.53' } }, /'ipAddresses.ap-northeast-1c' is '10.0.0.53', outside subnet/],
+  ])('rejects %s', (_name, props, message) => expect(() => resolver(props)).toThrow(message));
+
+  it('rejects client CIDRs known only at apply time, naming allowedCidrs', () => {
+    const stack = devStack();
+    const cidr = new TerraformVariable(stack, 'cidr', { type: 'string' }).stringValue;
+    expect(() => new ResolverInboundEndpoint(stack, 'Dns', { vpc: VPC, subnets: SUBNETS, allowedCidrs: [cidr], name: 'unit-inbound-dns' })).toThrow(
+      /ResolverInboundEndpoint 'unit-dev\/Dns': 'allowedCidrs' has an unresolved value; give literal CIDR blocks/,
+    );
   });
 });

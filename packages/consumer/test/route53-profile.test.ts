@@ -1,6 +1,7 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
-import { Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { InterfaceEndpoint } from '../src/interface-endpoint';
 import { Route53Profile, Route53ProfileAssociations, type Route53ProfileProps } from '../src/route53-profile';
 import { CUSTOM_SERVICE, devStack, rendered, resourcesOf, SUBNETS, synthJson, VPC } from './helpers';
@@ -87,5 +88,81 @@ describe('Route53Profile', () => {
       expect(() => new Route53Profile(devStack(), 'P', undefined as never)).toThrow(/Route53Profile 'unit-dev\/P': 'props' is missing/);
       expect(() => profile({ timeouts: { update: '5m' } as never })).toThrow(/'timeouts.update' is not a timeout of this resource/);
     });
+  });
+});
+
+describe('Route53Profile sharing', () => {
+  it('names the share after the profile', () => {
+    const { stack } = profile({ shareWith: { 'analytics-prod': '222222222222' } });
+    expect(Object.values(resourcesOf(stack, 'aws_ram_resource_share'))).toEqual([expect.objectContaining({ name: 'unit-dns-route53-profile' })]);
+  });
+
+  it('needs the account only to share: without one it builds an unshared profile, and refuses to share', () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    const build = (id: string, shareWith?: Record<string, string>) => new Route53Profile(stack, id, { name: 'unit-dns', resources: { corp: { hostedZoneArn: ZONE } }, shareWith });
+    expect(build('Unshared').resourceShareArn).toBeUndefined();
+    expect(() => build('Shared', { partner: '222222222222' })).toThrow(/Route53Profile 'plain\/Shared': 'accountId' is unknown/);
+  });
+
+  it('takes principals known only at apply time', () => {
+    const stack = devStack();
+    const principal = new TerraformVariable(stack, 'principal', { type: 'string' }).stringValue;
+    profile({ shareWith: { partner: principal } }, stack);
+    expect(Object.values(resourcesOf(stack, 'aws_ram_principal_association'))).toEqual([expect.objectContaining({ principal: '${var.principal}' })]);
+  });
+
+  it.each<[string, Partial<Route53ProfileProps>, RegExp]>([
+    ['a principal that is not a string', { shareWith: { x: 222222222222 as never } }, /'shareWith.x' is 222222222222; give an account ID, or an organization or organizational unit ARN/],
+    ['an account ID in a list', { shareWith: { x: ['222222222222'] as never } }, /'shareWith.x' is \["222222222222"\]; give an account ID/],
+    ['an account ID of 13 digits', { shareWith: { x: '2222222222223' } }, /'shareWith.x' is '2222222222223'; give a 12-digit account ID/],
+    ['a share key that is not address-safe', { shareWith: { 'Analytics Prod': '222222222222' } }, /'shareWith' has key 'Analytics Prod'/],
+  ])('rejects %s', (_name, props, message) => expect(() => profile(props)).toThrow(message));
+});
+
+describe('Route53Profile resources and settings', () => {
+  it('takes delete timeouts for the profile and its VPC associations', () => {
+    const { stack } = profile({ vpcs: { analytics: 'vpc-0123456789abcdef0' }, timeouts: { delete: '45m' } });
+    expect(Object.values(resourcesOf(stack, 'aws_route53profiles_profile'))[0]).toMatchObject({ timeouts: { delete: '45m' } });
+    expect(Object.values(resourcesOf(stack, 'aws_route53profiles_association'))[0]).toMatchObject({ timeouts: { delete: '45m' } });
+  });
+
+  it('takes firewall rule group priorities from 100 to 9900', () => {
+    const { stack } = profile({ resources: { first: { firewallRuleGroupArn: FIREWALL, priority: 100 }, last: { firewallRuleGroupArn: FIREWALL, priority: 9900 } } });
+    expect(Object.values(resourcesOf(stack, 'aws_route53profiles_resource_association')).map((a) => a.resource_properties)).toEqual(['{"priority":100}', '{"priority":9900}']);
+  });
+
+  const PRIORITY_FIX = 'give a whole number from 100 to 9900; lower runs first';
+  it.each<[string, Partial<Route53ProfileProps>, RegExp | string]>([
+    ['an empty name', { name: '' }, /Route53Profile 'unit-dev\/Dns': 'name' is empty; give a name such as tenant-consumer-prod-dns/],
+    ['no resources', { resources: undefined }, /'resources' is missing; give what the profile carries, for example \{ saas: \{ endpoint: saasEndpoint \} \}/],
+    ['empty resources', { resources: {} }, /'resources' is empty; give at least one endpoint, hosted zone, Resolver rule or firewall rule group/],
+    ['a resource key that is not address-safe', { resources: { 'Corp Zone': { hostedZoneArn: ZONE } } }, /'resources' has key 'Corp Zone'/],
+    ['a null resource', { resources: { corp: null as never } }, /'resources.corp' is null; give \{ endpoint \}, \{ vpcEndpointArn \}, \{ hostedZoneArn \}, \{ resolverRuleArn \} or \{ firewallRuleGroupArn, priority \}/],
+    ['a resource given as its ARN', { resources: { corp: ZONE as never } }, /'resources.corp' is 'arn:aws:route53:::hostedzone\/Z0123456789ABCDEFGHIJ'; give \{ endpoint \}/],
+    ['a resource of no known kind', { resources: { corp: {} as never } }, /'resources.corp' is \{\}; give exactly one of endpoint, vpcEndpointArn, hostedZoneArn, resolverRuleArn, firewallRuleGroupArn/],
+    ['a resource of two kinds', { resources: { two: { hostedZoneArn: ZONE, resolverRuleArn: RULE } as never } }, /'resources.two' has hostedZoneArn and resolverRuleArn; give exactly one of endpoint/],
+    ['an ARN in a list', { resources: { corp: { hostedZoneArn: [ZONE] as never } } }, /'resources.corp.hostedZoneArn' is \["arn:aws:route53:::hostedzone\/Z0123456789ABCDEFGHIJ"\]; give an ARN such as/],
+    ['a priority on a hosted zone', { resources: { zone: { hostedZoneArn: ZONE, priority: 100 } as never } }, /'resources.zone.priority' is set on a resource that is not a firewall rule group; leave it out/],
+    ['a priority as a string', { resources: { fw: { firewallRuleGroupArn: FIREWALL, priority: '200' as never } } }, `'resources.fw.priority' is '200'; ${PRIORITY_FIX}`],
+    ['a fractional priority', { resources: { fw: { firewallRuleGroupArn: FIREWALL, priority: 150.5 } } }, `'resources.fw.priority' is 150.5; ${PRIORITY_FIX}`],
+    ['a priority above 9900', { resources: { fw: { firewallRuleGroupArn: FIREWALL, priority: 9901 } } }, `'resources.fw.priority' is 9901; ${PRIORITY_FIX}`],
+  ])('rejects %s', (_name, props, message) => expect(() => profile(props)).toThrow(message));
+});
+
+describe('Route53ProfileAssociations bad input', () => {
+  const build = (props: Record<string, unknown>) => () =>
+    new Route53ProfileAssociations(devStack(), 'Dns', { name: 'unit-dns', profileId: 'rp-0123456789abcdef', vpcs: { analytics: 'vpc-0123456789abcdef0' }, ...props } as never);
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['an empty profile ID', { profileId: '' }, /Route53ProfileAssociations 'unit-dev\/Dns': 'profileId' is empty; give the profile ID \(rp-\.\.\.\)/],
+    ['no VPCs', { vpcs: {} }, /'vpcs' is empty; give at least one VPC, for example \{ analytics: 'vpc-0123456789abcdef0' \}/],
+    ['a timeout the association does not have', { timeouts: { update: '5m' } }, /'timeouts.update' is not a timeout of this resource/],
+  ])('rejects %s', (_name, props, message) => expect(build(props)).toThrow(message));
+
+  it('takes create and delete timeouts', () => {
+    const stack = devStack();
+    new Route53ProfileAssociations(stack, 'Dns', { name: 'unit-dns', profileId: 'rp-0123456789abcdef', vpcs: { analytics: 'vpc-0123456789abcdef0' }, timeouts: { create: '20m', delete: '45m' } });
+    expect(Object.values(resourcesOf(stack, 'aws_route53profiles_association'))[0]).toMatchObject({ timeouts: { create: '20m', delete: '45m' } });
   });
 });
