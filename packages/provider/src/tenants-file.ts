@@ -131,10 +131,11 @@ function describeIssue(issue: z.core.$ZodIssue, { entry, field }: { entry?: numb
       return `${subject} is ${describeInput(issue.input)}, not ${article(issue.expected)}; ${fixFor(field, entry)}`;
     case 'invalid_value':
       return `${subject} is ${describeInput(issue.input)}; use one of ${issue.values.map((value) => `'${String(value)}'`).join(', ')}`;
-    // Stryker disable ConditionalExpression,StringLiteral: strict mappings, lists of strings and an enum give only the issues above
+    // Strict mappings, lists of strings and an enum give only the issues above.
+    // Stryker disable next-line ConditionalExpression: unreachable, see above
     default:
+      // Stryker disable next-line StringLiteral: unreachable, see above
       return `${subject}: ${issue.message}`;
-    // Stryker restore ConditionalExpression,StringLiteral
   }
 }
 
