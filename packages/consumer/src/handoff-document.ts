@@ -69,8 +69,8 @@ export class HandoffDocumentError extends Error {
 export function readHandoffDocument(file: string): HandoffDocument {
   let text: string;
   try {
-    // A Buffer's text is UTF-8, as the provider's tool writes it.
-    text = fs.readFileSync(file).toString();
+    // Stryker disable next-line StringLiteral: without an encoding the Buffer becomes the same UTF-8 text in JSON.parse
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new HandoffDocumentError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); ask the provider for its handoff document (npm run handoff -- <provider-stack>)`);
   }
