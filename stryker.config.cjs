@@ -3,6 +3,8 @@
 // change no test notices is a behaviour the tests do not pin down.
 const path = require('node:path');
 
+const REPORT_DIR = process.env.MUTATION_REPORT_DIR ?? 'reports/mutation';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 module.exports = {
   testRunner: 'jest',
@@ -21,17 +23,19 @@ module.exports = {
     },
   },
   coverageAnalysis: 'perTest',
-  mutate: ['src/**/*.ts', '!src/**/index.ts'],
+  // `npm run mutation` runs a long package in parts (scripts/mutation.ts): each names its sources and
+  // where its report and incremental file go.
+  mutate: process.env.MUTATION_MUTATE?.split(',') ?? ['src/**/*.ts', '!src/**/index.ts'],
   // Module-level constants (catalogue tables, patterns) would rerun every test per mutant; they are
   // pinned down by the tests of the checks that use them.
   ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY) || 2,
   reporters: ['clear-text', 'json', 'progress-append-only'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: `${REPORT_DIR}/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },
   // Reruns only the mutants whose code or covering tests changed since the last run of the package.
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: `${REPORT_DIR}/stryker-incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   timeoutMS: 30000,
