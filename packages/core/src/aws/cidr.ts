@@ -36,7 +36,8 @@ export interface ParsedCidr {
 export function parseIpAddress(text: string): IpAddress | undefined {
   if (typeof text !== 'string') return undefined;
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return { family: 'ipv4', value: bytesToBigint(ipaddr.IPv4.parse(text).toByteArray()) };
-  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return { family: 'ipv6', value: bytesToBigint(ipaddr.IPv6.parse(text).toByteArray()) };
+  // No zone IDs (`fe80::1%eth0`); ipaddr.js takes an IPv6 address only with its colons.
+  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return { family: 'ipv6', value: bytesToBigint(ipaddr.IPv6.parse(text).toByteArray()) };
   return undefined;
 }
 
@@ -54,15 +55,15 @@ export function formatIpAddress(address: IpAddress): string {
     bytes.unshift(Number(value & 0xffn));
     value >>= 8n;
   }
-  const parsed = ipaddr.fromByteArray(bytes);
-  return parsed.kind() === 'ipv6' ? (parsed as ipaddr.IPv6).toRFC5952String() : parsed.toString();
+  // An IPv6 address writes itself in its RFC 5952 form (`2001:db8::1`).
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 /** Parses `address/prefix` for IPv4 or IPv6; `undefined` when malformed. Host bits are allowed here and reported. */
 export function parseCidr(text: string): ParsedCidr | undefined {
   if (typeof text !== 'string') return undefined;
+  // Without a slash, or with a second one, the prefix is not 1 to 3 digits alone.
   const slash = text.indexOf('/');
-  if (slash < 0 || slash !== text.lastIndexOf('/')) return undefined;
   const address = parseIpAddress(text.slice(0, slash));
   const prefixText = text.slice(slash + 1);
   if (!address || !PREFIX.test(prefixText)) return undefined;
@@ -136,15 +137,15 @@ export function subnetOfCidr(cidr: string, prefixLength: number, index: number):
 export function awsReservedAddresses(subnetCidr: string): string[] {
   const block = parseCidr(subnetCidr);
   if (!block || block.family !== 'ipv4') return [];
-  const values = [0n, 1n, 2n, 3n].map((offset) => block.first + offset).filter((value) => value <= block.last);
-  if (!values.includes(block.last)) values.push(block.last);
+  const values = [0n, 1n, 2n, 3n].map((offset) => block.first + offset).filter((value) => value < block.last);
+  values.push(block.last);
   return values.map((value) => formatIpAddress({ family: 'ipv4', value }));
 }
 
 /** True when the address is one AWS reserves in the subnet (see {@link awsReservedAddresses}). */
 export function isAwsReservedAddress(subnetCidr: string, address: string): boolean {
   const ip = parseIpAddress(address);
-  return ip !== undefined && awsReservedAddresses(subnetCidr).some((reserved) => parseIpAddress(reserved)?.value === ip.value);
+  return ip !== undefined && awsReservedAddresses(subnetCidr).includes(formatIpAddress(ip));
 }
 
 /**
@@ -162,7 +163,7 @@ export function familiesCoveredBy(cidrs: readonly string[]): IpFamily[] {
     let next = 0n;
     for (const range of ranges) {
       if (range.first > next) break;
-      if (range.last + 1n > next) next = range.last + 1n;
+      if (range.last >= next) next = range.last + 1n;
     }
     if (ranges.length > 0 && next === 1n << BigInt(BITS[family])) covered.push(family);
   }

@@ -174,9 +174,9 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
   const min = rule.minLength ?? 1;
   if (name.length < min) return min === 1 ? 'is empty' : `has ${name.length} characters, fewer than the ${min} a ${rule.subject} needs`;
   if (name.length > rule.maxLength) return `has ${name.length} characters, more than the ${rule.maxLength} a ${rule.subject} may have`;
-  const prefix = (rule.reservedPrefixes ?? []).find((p) => name.toLowerCase().startsWith(p));
+  const prefix = rule.reservedPrefixes?.find((p) => name.toLowerCase().startsWith(p));
   if (prefix) return `starts with '${prefix}', which AWS reserves`;
-  const suffix = (rule.reservedSuffixes ?? []).find((s) => name.endsWith(s));
+  const suffix = rule.reservedSuffixes?.find((s) => name.endsWith(s));
   if (suffix) return `ends with '${suffix}', which AWS reserves`;
   if (!rule.pattern.test(name)) return `has characters a ${rule.subject} may not contain`;
   return rule.extra?.(name);
@@ -192,7 +192,8 @@ export function requireName(scope: IConstruct, field: string, name: string, rule
   if (problem) {
     const min = rule.minLength ?? 1;
     const length = min <= 1 ? `at most ${rule.maxLength}` : `${min} to ${rule.maxLength}`;
-    const reserved = (rule.reservedPrefixes ?? []).length > 0 ? `, not starting with ${(rule.reservedPrefixes ?? []).map((p) => `'${p}'`).join(' or ')}` : '';
+    const prefixes = rule.reservedPrefixes ?? [];
+    const reserved = prefixes.length > 0 ? `, not starting with ${prefixes.map((p) => `'${p}'`).join(' or ')}` : '';
     configError(scope, field, `is ${formatValue(name)}, which ${problem}`, `a ${rule.subject} is ${length} characters (${rule.characters})${reserved}, for example '${rule.example}'`);
   }
   return name;

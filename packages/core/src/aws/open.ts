@@ -1,6 +1,5 @@
 import type { IConstruct } from 'constructs';
 import { configError, formatValue } from '../config-error';
-import { isUnresolved } from '../validate';
 import { familiesCoveredBy, parseCidr, requireCidr, type IpFamily } from './cidr';
 
 // The one place that decides whether something amounts to "everything": the whole internet, any
@@ -19,10 +18,10 @@ export interface OpenCidrs {
  * `::/0`, `0::/0`, `0.0.0.0/1` + `128.0.0.0/1`, ... `undefined` when they do not.
  */
 export function openCidrs(cidrs: readonly string[]): OpenCidrs | undefined {
-  const literal = cidrs.filter((cidr) => typeof cidr === 'string' && !isUnresolved(cidr));
-  const families = familiesCoveredBy(literal);
+  // Unresolved and malformed values never parse as blocks, so they cover nothing and open nothing.
+  const families = familiesCoveredBy(cidrs);
   if (families.length === 0) return undefined;
-  const blocks = literal.map((cidr) => ({ cidr, block: parseCidr(cidr) })).filter((b) => b.block !== undefined && families.includes(b.block.family));
+  const blocks = cidrs.map((cidr) => ({ cidr, block: parseCidr(cidr) })).filter((b) => b.block !== undefined && families.includes(b.block.family));
   // Name the blocks that do the opening, not narrower ones they contain (10.0.0.0/8 inside 0.0.0.0/1).
   const widest = blocks.filter(({ block }) => !blocks.some((other) => other.block!.family === block!.family && other.block!.first <= block!.first && block!.last <= other.block!.last && other.block!.last - other.block!.first > block!.last - block!.first));
   return { families, cidrs: widest.map((b) => b.cidr) };
@@ -88,7 +87,7 @@ export function principalBreadth(principal: string): PrincipalBreadth {
  */
 export function principalValues(principal: unknown): string[] {
   if (typeof principal === 'string') return [principal];
-  if (Array.isArray(principal)) return principal.flatMap(principalValues);
+  // A list is an object too: its values are its items.
   if (typeof principal === 'object' && principal !== null) return Object.values(principal).flatMap(principalValues);
   return [];
 }

@@ -105,8 +105,8 @@ export function transferSecurityPolicyDate(name: string): string | undefined {
 
 /** True for a Transfer Family security policy no older than {@link MIN_TRANSFER_SECURITY_POLICY}. */
 export function isCurrentTransferSecurityPolicy(name: string): boolean {
-  const date = transferSecurityPolicyDate(name);
-  return date !== undefined && date >= transferSecurityPolicyDate(MIN_TRANSFER_SECURITY_POLICY)!;
+  // A name that is no policy has no date, and '' sorts before every date.
+  return (transferSecurityPolicyDate(name) ?? '') >= transferSecurityPolicyDate(MIN_TRANSFER_SECURITY_POLICY)!;
 }
 
 /** Fails unless `name` is a Transfer Family security policy no older than {@link MIN_TRANSFER_SECURITY_POLICY}. */

@@ -177,8 +177,9 @@ export function awsServiceName(region: string, shortName: string): string {
 
 /** The FIPS variant of a service when the catalogue lists one (`kms` → `kms-fips`). */
 export function fipsVariantOf(shortName: string): string | undefined {
-  const candidates = [`${shortName}-fips`, shortName.replace(/\.(api|runtime)$/, '.$1-fips')];
-  return candidates.find((name) => name !== shortName && INTERFACE_SERVICES.has(name));
+  // `sagemaker.api` → `sagemaker.api-fips` too: every FIPS variant is its service's name with `-fips` added.
+  const fips = `${shortName}-fips`;
+  return INTERFACE_SERVICES.has(fips) ? fips : undefined;
 }
 
 /** The listed short name closest to a misspelled one (`kinesis` → `kinesis-streams`), if any is close. */
@@ -186,7 +187,7 @@ export function suggestAwsService(shortName: string): string | undefined {
   const name = String(shortName).trim().toLowerCase();
   if (KNOWN_MISTAKES[name]) return KNOWN_MISTAKES[name];
   const names = awsServiceShortNames();
-  if (names.includes(name)) return name;
+  // A listed name is its own closest name (distance 0).
   let best: { name: string; distance: number } | undefined;
   for (const candidate of names) {
     const distance = editDistance(name, candidate);

@@ -47,12 +47,12 @@ export function parseServiceName(name: string): ResolvedServiceName | undefined 
   const aws = AWS_NAME.exec(name);
   if (aws) {
     if (!AWS_REGIONS.includes(aws[1])) return undefined;
-    const prefixed = /^aws\.([a-z0-9-]+)\./.exec(name);
-    const shortName = prefixed?.[1] === 'sagemaker' ? `sagemaker.${aws[2]}` : aws[2].replace(/\.cn$/, '');
+    const shortName = name.startsWith('aws.sagemaker.') ? `sagemaker.${aws[2]}` : aws[2].replace(/\.cn$/, '');
     return { serviceName: name, isAwsService: true, region: aws[1], shortName, info: awsServiceInfo(shortName) };
   }
   const global = GLOBAL_NAME.exec(name);
-  if (global && !global[1].startsWith('vpce.')) {
+  // `com.amazonaws.vpce.<name>` matches too, but the catalogue lists no global service of that name.
+  if (global) {
     const info = awsServiceInfo(global[1]);
     if (info?.global) return { serviceName: name, isAwsService: true, shortName: global[1], info };
   }
@@ -84,7 +84,6 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
   if (ref === undefined || ref === null || typeof ref !== 'object') {
     configError(scope, field || 'service', `is ${formatValue(ref)}`, "give { awsService: 'kinesis-streams' } for an AWS service or { serviceName: 'com.amazonaws.vpce.<region>.vpce-svc-...' } for any other");
   }
-  const endpointType = options.endpointType ?? 'Interface';
   const serviceRegion = options.serviceRegion ?? region;
   const crossRegion = !isUnresolved(serviceRegion) && !isUnresolved(region) && serviceRegion !== region;
   if ('awsService' in ref) {
@@ -112,7 +111,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
         `${suggestion ? `did you mean '${suggestion}'? ` : ''}use the short name AWS lists, or set unlisted: true for a service newer than this library`,
       );
     }
-    requireEndpointType(scope, inner('awsService'), info, endpointType);
+    requireEndpointType(scope, inner('awsService'), info, options.endpointType);
     if (crossRegion && !info.crossRegion) {
       configError(scope, inner('awsService'), `is ${formatValue(name)} in ${serviceRegion}, but ${name} cannot be reached from another region`, `create the endpoint in ${serviceRegion}, or use a service that supports cross-region access (${CROSS_REGION_SERVICES.join(', ')})`);
     }
@@ -127,29 +126,30 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
   const name = ref.serviceName;
   if (isUnresolved(name)) return { serviceName: name, isAwsService: false };
   const parsed = parseServiceName(name);
-  if (!parsed || (parsed.isAwsService && parsed.shortName && !parsed.info && !parsed.serviceName.startsWith('aws.'))) {
-    const suggestion = parsed?.shortName ? suggestAwsService(parsed.shortName) : undefined;
+  // Only AWS services have a short name.
+  const shortName = parsed?.shortName;
+  if (!parsed || (shortName && !parsed.info && !parsed.serviceName.startsWith('aws.'))) {
+    const suggestion = shortName ? suggestAwsService(shortName) : undefined;
     configError(
       scope,
       inner('serviceName'),
       `is ${formatValue(name)}, which is not an endpoint service name${parsed ? ' AWS lists' : ''}`,
       suggestion
-        ? `did you mean { awsService: '${suggestion}' }? or pass an unlisted AWS service as { awsService: '${parsed?.shortName}', unlisted: true }`
+        ? `did you mean { awsService: '${suggestion}' }? or pass an unlisted AWS service as { awsService: '${shortName}', unlisted: true }`
         : "copy the service name from the provider, for example com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0, or use { awsService: 'kinesis-streams' } for an AWS service",
     );
   }
-  if (parsed.info) requireEndpointType(scope, inner('serviceName'), parsed.info, endpointType);
-  if (parsed.isAwsService && parsed.info && crossRegion && !parsed.info.crossRegion) {
+  if (parsed.info) requireEndpointType(scope, inner('serviceName'), parsed.info, options.endpointType);
+  if (parsed.info && crossRegion && !parsed.info.crossRegion) {
     configError(scope, inner('serviceName'), `is ${formatValue(name)} in ${serviceRegion}, but ${parsed.shortName} cannot be reached from another region`, `create the endpoint in ${serviceRegion}, or use a service that supports cross-region access (${CROSS_REGION_SERVICES.join(', ')})`);
   }
   return parsed;
 }
 
-function requireEndpointType(scope: IConstruct, field: string, info: AwsServiceInfo, endpointType: 'Interface' | 'Gateway'): void {
+// Every service the catalogue lists has an interface endpoint (its test holds it to that), so only a
+// gateway endpoint can ask for a service that lacks its kind.
+function requireEndpointType(scope: IConstruct, field: string, info: AwsServiceInfo, endpointType: ResolveServiceOptions['endpointType']): void {
   if (endpointType === 'Gateway' && !info.gateway) {
     configError(scope, field, `is '${info.shortName}', which has no gateway endpoint`, "gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services");
-  }
-  if (endpointType === 'Interface' && !info.interface) {
-    configError(scope, field, `is '${info.shortName}', which has no interface endpoint`, 'use a gateway endpoint for it');
   }
 }

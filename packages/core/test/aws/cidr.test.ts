@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import * as fc from 'fast-check';
 import {
   addressInCidr,
@@ -16,6 +17,7 @@ import {
   requireIpAddress,
   subnetOfCidr,
 } from '../../src/aws/cidr';
+import { assertBadInput, type BadInputCase } from '../../src/testing';
 import { widget } from '../helpers';
 
 const scope = widget();
@@ -33,12 +35,24 @@ describe('parseCidr', () => {
     expect(isCidr(text)).toBe(false);
   });
 
+  it('accepts well-formed blocks of both families', () => {
+    expect(isCidr('10.0.0.0/16')).toBe(true);
+    expect(isCidr('2001:db8::/56')).toBe(true);
+  });
+
   it('parses and formats addresses', () => {
     expect(parseIpAddress('10.0.0.2')).toEqual({ family: 'ipv4', value: 0x0a000002n });
     expect(formatIpAddress({ family: 'ipv6', value: 1n })).toBe('::1');
+    // RFC 5952: the longest run of zeros is the one left out.
+    expect(formatIpAddress(parseIpAddress('2001:0:0:1:0:0:0:1')!)).toBe('2001:0:0:1::1');
+    expect(parseCidr(42 as never)).toBeUndefined();
     expect(isIpAddress('10.0.0.1', 'ipv6')).toBe(false);
     expect(isIpAddress('2001:db8::1')).toBe(true);
     expect(isIpAddress('10.0.0')).toBe(false);
+    expect(parseIpAddress('::ffff:10.0.0.1')).toEqual({ family: 'ipv6', value: 0xffff0a000001n });
+    expect(parseIpAddress('fe80::1%eth0')).toBeUndefined();
+    expect(parseIpAddress('1')).toBeUndefined();
+    expect(parseIpAddress(42 as never)).toBeUndefined();
   });
 });
 
@@ -54,6 +68,36 @@ describe('relations between blocks', () => {
     expect(cidrContainsAddress('10.0.0.0/16', '10.0.255.255')).toBe(true);
     expect(cidrContainsAddress('10.0.0.0/16', '10.1.0.0')).toBe(false);
     expect(cidrContainsAddress('2001:db8::/32', '2001:db8::10')).toBe(true);
+  });
+
+  it('counts blocks that share only their edge address as overlapping', () => {
+    expect(cidrsOverlap('10.0.0.0/31', '10.0.0.1/32')).toBe(true);
+    expect(cidrsOverlap('10.0.0.1/32', '10.0.0.0/31')).toBe(true);
+  });
+
+  it('carves no subnet of a malformed block or a prefix that is not a whole number', () => {
+    expect(subnetOfCidr('10.0.0.0', 24, 0)).toBeUndefined();
+    expect(subnetOfCidr('10.0.0.0/16', 24.5, 0)).toBeUndefined();
+    expect(subnetOfCidr('10.0.0.0/16', 33, 0)).toBeUndefined();
+    expect(subnetOfCidr('10.0.0.0/16', 16, 0)).toBe('10.0.0.0/16');
+  });
+
+  it('counts the edges of a block as inside it', () => {
+    expect(cidrContains('10.0.0.0/16', '10.0.255.0/24')).toBe(true);
+    expect(cidrContains('10.0.0.0/16', '10.0.0.0/16')).toBe(true);
+    expect(cidrContainsAddress('10.1.0.0/16', '10.1.0.0')).toBe(true);
+    expect(cidrContainsAddress('10.1.0.0/16', '10.0.255.255')).toBe(false);
+  });
+
+  it('relates no blocks or addresses of different families or malformed ones', () => {
+    expect(cidrContains('::/0', '10.0.0.0/8')).toBe(false);
+    expect(cidrContains('10.0.0.0', '10.0.0.0/8')).toBe(false);
+    expect(cidrContains('10.0.0.0/8', '10.0.0.0')).toBe(false);
+    expect(cidrContainsAddress('::/0', '10.0.0.1')).toBe(false);
+    expect(cidrContainsAddress('10.0.0.0', '10.0.0.1')).toBe(false);
+    expect(cidrContainsAddress('10.0.0.0/8', '10.0.0')).toBe(false);
+    expect(cidrsOverlap('10.0.0.0', '10.0.0.0/8')).toBe(false);
+    expect(cidrsOverlap('10.0.0.0/8', '10.0.0')).toBe(false);
   });
 
   it('overlap is symmetric and containment implies overlap (generated blocks)', () => {
@@ -79,12 +123,33 @@ describe('relations between blocks', () => {
     expect(addressInCidr('10.0.0.0/30', 4)).toBeUndefined();
   });
 
+  it('gives every address of a block from its first to its last, and none outside', () => {
+    expect(addressInCidr('10.0.0.0/30', 0)).toBe('10.0.0.0');
+    expect(addressInCidr('10.0.0.0/30', 3)).toBe('10.0.0.3');
+    expect(addressInCidr('10.0.0.4/30', -1)).toBeUndefined();
+    expect(addressInCidr('10.0.0.0/30', 1.5)).toBeUndefined();
+    expect(addressInCidr('10.0.0.0', 1)).toBeUndefined();
+  });
+
   it('knows the addresses AWS reserves in every IPv4 subnet: the first four and the last', () => {
     expect(awsReservedAddresses('10.0.1.0/24')).toEqual(['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255']);
     expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.3')).toBe(true);
     expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.4')).toBe(false);
     expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1.255')).toBe(true);
     expect(awsReservedAddresses('2001:db8::/64')).toEqual([]);
+  });
+
+  it('lists each reserved address once in the smallest subnets', () => {
+    expect(awsReservedAddresses('10.0.1.0/30')).toEqual(['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3']);
+    expect(awsReservedAddresses('10.0.1.0/31')).toEqual(['10.0.1.0', '10.0.1.1']);
+    expect(awsReservedAddresses('10.0.1.4/32')).toEqual(['10.0.1.4']);
+    expect(awsReservedAddresses('10.0.1.0')).toEqual([]);
+  });
+
+  it('reserves no address that is malformed or of the other family', () => {
+    expect(isAwsReservedAddress('10.0.1.0/24', '10.0.1')).toBe(false);
+    // ::a00:100 has the value of 10.0.1.0, the subnet's network address, but is an IPv6 address.
+    expect(isAwsReservedAddress('10.0.1.0/24', '::a00:100')).toBe(false);
   });
 });
 
@@ -99,6 +164,8 @@ describe('familiesCoveredBy', () => {
     [['0.0.0.0/1', '128.0.0.0/1', '::/1', '8000::/1'], ['ipv4', 'ipv6']],
     [['10.0.0.0/8'], []],
     [[], []],
+    [['0.0.0.0/1', '0.0.0.0/2', '128.0.0.0/1'], ['ipv4']],
+    [['10.0.0.0/8', 'not a block', Token.asString({ Ref: 'cidr' })], []],
   ])('%p covers %p', (cidrs, families) => {
     expect(familiesCoveredBy(cidrs)).toEqual(families);
   });
@@ -112,6 +179,13 @@ describe('familiesCoveredBy', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  it('sees the whole internet in blocks that double in size from a single address', () => {
+    // 0.0.0.0/32, 0.0.0.1/32, 0.0.0.2/31, 0.0.0.4/30, ... 128.0.0.0/1
+    const ladder = ['0.0.0.0/32', ...Array.from({ length: 32 }, (_, k) => `${formatIpAddress({ family: 'ipv4', value: 1n << BigInt(k) })}/${32 - k}`)];
+    expect(familiesCoveredBy(ladder)).toEqual(['ipv4']);
+    expect(familiesCoveredBy(ladder.filter((cidr) => cidr !== '0.0.0.1/32'))).toEqual([]);
   });
 });
 
@@ -136,4 +210,63 @@ describe('requireCidr', () => {
     expect(() => requireIpAddress(scope, 'ip', '10.0.0.300', 'ipv4')).toThrow("'ip' is '10.0.0.300', which is not an IPv4 address; give an IPv4 address such as 10.0.1.10");
     expect(requireIpAddress(scope, 'ip', '10.0.0.3')).toBe('10.0.0.3');
   });
+
+  it('accepts unresolved values', () => {
+    const token = Token.asString({ Ref: 'x' });
+    expect(requireCidr(scope, 'cidr', token, { family: 'ipv6' })).toBe(token);
+    expect(requireIpAddress(scope, 'ip', token, 'ipv4')).toBe(token);
+  });
+
+  const cases: BadInputCase[] = [
+    {
+      name: 'an IPv4 block where IPv6 is asked for',
+      run: () => requireCidr(scope, 'ipv6CidrBlock', '10.0.0.0/16', { family: 'ipv6' }),
+      field: 'ipv6CidrBlock',
+      value: "'10.0.0.0/16', an IPv4 block",
+      fix: /^give an IPv6 block, for example 2001:db8::\/56$/,
+    },
+    {
+      name: 'an IPv6 block where IPv4 is asked for',
+      run: () => requireCidr(scope, 'cidrBlock', '2001:db8::/56', { family: 'ipv4' }),
+      field: 'cidrBlock',
+      value: "'2001:db8::/56', an IPv6 block",
+      fix: /^give an IPv4 block, for example 10\.0\.0\.0\/16$/,
+    },
+    {
+      name: 'no block where IPv6 is asked for',
+      run: () => requireCidr(scope, 'ipv6CidrBlock', '2001:db8::', { family: 'ipv6' }),
+      field: 'ipv6CidrBlock',
+      value: "'2001:db8::', which is not a CIDR block",
+      fix: /^write it as address\/prefix, for example 2001:db8::\/56$/,
+    },
+    {
+      name: 'a prefix longer than allowed, with the family maximum',
+      run: () => requireCidr(scope, 'ipv6CidrBlock', '2001:db8::/56', { prefixLength: { min: 64 } }),
+      field: 'ipv6CidrBlock',
+      value: "'2001:db8::/56', a /56 block",
+      fix: /^use a prefix from \/64 to \/128$/,
+    },
+    {
+      name: 'a prefix shorter than allowed, from /0',
+      run: () => requireCidr(scope, 'cidrBlock', '10.0.0.0/28', { prefixLength: { max: 24 } }),
+      field: 'cidrBlock',
+      value: "'10.0.0.0/28', a /28 block",
+      fix: /^use a prefix from \/0 to \/24$/,
+    },
+    {
+      name: 'an IPv4 address where IPv6 is asked for',
+      run: () => requireIpAddress(scope, 'ipv6Address', '10.0.0.1', 'ipv6'),
+      field: 'ipv6Address',
+      value: "'10.0.0.1', which is not an IPv6 address",
+      fix: /^give an IPv6 address such as 2001:db8::10$/,
+    },
+    {
+      name: 'no address of either family',
+      run: () => requireIpAddress(scope, 'address', '10.0.0'),
+      field: 'address',
+      value: "'10.0.0', which is not an IP address",
+      fix: /^give an IP address such as 10\.0\.1\.10$/,
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => assertBadInput(c));
 });

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { NAME_RULES, nameProblem, requireName } from '../../src/aws/names';
 import { widget } from '../helpers';
 
@@ -46,6 +47,19 @@ describe('NAME_RULES', () => {
     expect(nameProblem('partner.acme@corp', NAME_RULES.transferUser)).toBeUndefined();
     expect(nameProblem('/', NAME_RULES.iamPath)).toBeUndefined();
   });
+
+  it('calls an empty name empty, and a short one short', () => {
+    expect(nameProblem('', NAME_RULES.loadBalancer)).toBe('is empty');
+    expect(nameProblem('ab', NAME_RULES.s3Bucket)).toBe('has 2 characters, fewer than the 3 a S3 bucket name needs');
+    expect(nameProblem('', NAME_RULES.tagValue)).toBeUndefined();
+  });
+
+  it('refuses only whole IP addresses and names of digits alone', () => {
+    expect(nameProblem('reports-10.0.0.1', NAME_RULES.s3Bucket)).toBeUndefined();
+    expect(nameProblem('10.0.0.1-reports', NAME_RULES.s3Bucket)).toBeUndefined();
+    expect(nameProblem('inbound-1', NAME_RULES.resolverEndpoint)).toBeUndefined();
+    expect(nameProblem('1-inbound', NAME_RULES.resolverEndpoint)).toBeUndefined();
+  });
 });
 
 describe('requireName', () => {
@@ -53,6 +67,23 @@ describe('requireName', () => {
     expect(() => requireName(scope, 'name', 'internal-api', NAME_RULES.loadBalancer)).toThrow(
       "'name' is 'internal-api', which starts with 'internal-', which AWS reserves; a load balancer name is at most 32 characters (letters, digits and hyphens), not starting with 'internal-', for example 'saas-provider-prod-nlb'",
     );
+  });
+
+  it('lists every reserved prefix, and none for a rule without them', () => {
+    expect(() => requireName(scope, 'bucket', 'xn--reports', NAME_RULES.s3Bucket)).toThrow(
+      "'bucket' is 'xn--reports', which starts with 'xn--', which AWS reserves; a S3 bucket name is 3 to 63 characters " +
+        "(lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit), not starting with 'xn--' or 'sthree-' or 'amzn-s3-demo-', " +
+        "for example 'acme-reports-111111111111'",
+    );
+    expect(() => requireName(scope, 'name', 'tg_1', NAME_RULES.targetGroup)).toThrow(
+      /'name' is 'tg_1', which has characters a target group name may not contain; a target group name is at most 32 characters \(letters, digits and hyphens\), for example 'saas-provider-prod-alb'$/,
+    );
+  });
+
+  it('returns a name that follows the rule, and passes an unresolved one', () => {
+    expect(requireName(scope, 'name', 'saas-provider-prod-nlb', NAME_RULES.loadBalancer)).toBe('saas-provider-prod-nlb');
+    const token = Token.asString({ Ref: 'name' });
+    expect(requireName(scope, 'name', token, NAME_RULES.loadBalancer)).toBe(token);
   });
 
   it('refuses what is not a string', () => {

@@ -21,6 +21,8 @@ describe('resource IDs', () => {
     expect(isResourceId(bad, kind)).toBe(false);
     expect(isResourceId(` ${good}`, kind)).toBe(false);
     expect(isResourceId(42 as never, kind)).toBe(false);
+    // A list of one ID would read as the ID if it were turned into text.
+    expect(isResourceId([good] as never, kind)).toBe(false);
   });
 
   it('names the field, the value, what it must be and an example', () => {

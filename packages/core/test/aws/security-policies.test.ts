@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import {
   ELB_TLS_POLICIES,
   isCurrentTransferSecurityPolicy,
@@ -38,6 +39,20 @@ describe('ELB TLS policies', () => {
     expect(() => requireTlsPolicy(scope, 'sslPolicy', 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06')).toThrow(/offers ciphers without forward secrecy/);
     expect(() => requireTlsPolicy(scope, 'sslPolicy', 'elbsecuritypolicy-tls13-1-3-2021-06')).toThrow(/not an ELB security policy; write it as 'ELBSecurityPolicy-TLS13-1-3-2021-06'/);
   });
+
+  it('names the recommended policy alone as the fix where the construct has no opt-in', () => {
+    expect(() => requireTlsPolicy(scope, 'sslPolicy', 'ELBSecurityPolicy-TLS-1-1-2017-01')).toThrow(/'sslPolicy' is 'ELBSecurityPolicy-TLS-1-1-2017-01', which accepts TLS 1\.1; use ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09$/);
+  });
+
+  it('passes an unresolved policy and refuses one that is not a string', () => {
+    const token = Token.asString({ Ref: 'policy' });
+    expect(requireTlsPolicy(scope, 'sslPolicy', token)).toBe(token);
+    expect(() => requireTlsPolicy(scope, 'sslPolicy', 42 as never)).toThrow(
+      /'sslPolicy' is 42, which is not an ELB security policy; use ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 or another ELBSecurityPolicy-TLS13-\* policy$/,
+    );
+    // A list of one name would read as the name if it were turned into text.
+    expect(() => requireTlsPolicy(scope, 'sslPolicy', [RECOMMENDED_TLS_POLICY] as never)).toThrow(/which is not an ELB security policy/);
+  });
 });
 
 describe('Transfer Family security policies', () => {
@@ -53,5 +68,14 @@ describe('Transfer Family security policies', () => {
     expect(isCurrentTransferSecurityPolicy('TransferSecurityPolicy-2025-03')).toBe(true);
     expect(isCurrentTransferSecurityPolicy('TransferSecurityPolicy-2023-05')).toBe(false);
     expect(() => requireTransferSecurityPolicy(scope, 'securityPolicyName', 'TransferSecurityPolicy-2020-06')).toThrow(/'securityPolicyName' is 'TransferSecurityPolicy-2020-06'; use TransferSecurityPolicy-2024-01 or a newer/);
+  });
+
+  it('returns a current policy, passes an unresolved one, and calls no other name current', () => {
+    expect(requireTransferSecurityPolicy(scope, 'securityPolicyName', 'TransferSecurityPolicy-FIPS-2024-01')).toBe('TransferSecurityPolicy-FIPS-2024-01');
+    const token = Token.asString({ Ref: 'policy' });
+    expect(requireTransferSecurityPolicy(scope, 'securityPolicyName', token)).toBe(token);
+    expect(isCurrentTransferSecurityPolicy('ELBSecurityPolicy-TLS13-1-2-2021-06')).toBe(false);
+    // A list of one name would read as the name if it were turned into text.
+    expect(transferSecurityPolicyDate(['TransferSecurityPolicy-2024-01'] as never)).toBeUndefined();
   });
 });

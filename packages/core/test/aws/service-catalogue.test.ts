@@ -18,6 +18,18 @@ describe('the AWS service catalogue', () => {
     expect(awsServiceName('ap-northeast-1', 'sagemaker.notebook')).toBe('aws.sagemaker.ap-northeast-1.notebook');
   });
 
+  it.each([
+    ['sagemaker.studio', 'aws.sagemaker.eu-west-1.studio'],
+    ['sagemaker.partner-app', 'aws.sagemaker.eu-west-1.partner-app'],
+    ['freetier', 'aws.api.eu-west-1.freetier'],
+    ['bcm-data-exports', 'aws.api.eu-west-1.bcm-data-exports'],
+    ['kendra-ranking', 'aws.api.eu-west-1.kendra-ranking'],
+    ['qbusiness', 'aws.api.eu-west-1.qbusiness'],
+    ['codecatalyst', 'aws.api.global.codecatalyst'],
+  ])('names %s, whose full name has its own form, %s', (service, fullName) => {
+    expect(awsServiceName('eu-west-1', service)).toBe(fullName);
+  });
+
   it('knows global services, which have no region in their name', () => {
     expect(awsServiceName('ap-northeast-1', 'iam')).toBe('com.amazonaws.iam');
     expect(awsServiceName('ap-northeast-1', 's3-global.accesspoint')).toBe('com.amazonaws.s3-global.accesspoint');
@@ -44,6 +56,16 @@ describe('the AWS service catalogue', () => {
     expect(awsServiceShortNames().length).toBeGreaterThan(300);
   });
 
+  it('has an interface endpoint for every service, the gateway services included', () => {
+    expect(awsServiceShortNames().filter((service) => !awsServiceInfo(service)?.interface)).toEqual([]);
+  });
+
+  it('lists each short name once, sorted', () => {
+    const names = awsServiceShortNames();
+    expect(names).toEqual([...new Set(names)].sort());
+    expect(names.slice(0, 3)).toEqual(['access-analyzer', 'account', 'acm']);
+  });
+
   it.each([
     ['kinesis', 'kinesis-streams'],
     ['cloudwatch', 'monitoring'],
@@ -52,7 +74,17 @@ describe('the AWS service catalogue', () => {
     ['kinesis-stream', 'kinesis-streams'],
     ['sqss', 'sqs'],
     ['stepfunctions', 'states'],
-  ])('suggests %s → %s', (wrong, right) => {
+    [' Kinesis ', 'kinesis-streams'],
+    ['SQS', 'sqs'],
+    // Of the names one edit away (ec2, ecs), the first in the catalogue's order.
+    ['ec3', 'ec2'],
+    ['kms-fip', 'kms-fips'],
+    // Two edits are close enough in a long name.
+    ['secrtsmanagr', 'secretsmanager'],
+    // Far from every name, but the start of one.
+    ['codeartifact', 'codeartifact.api'],
+    ['license', 'license-manager'],
+  ])('suggests %p → %s', (wrong, right) => {
     expect(suggestAwsService(wrong)).toBe(right);
   });
 
