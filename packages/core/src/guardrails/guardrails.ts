@@ -28,7 +28,7 @@ export interface GuardrailFinding {
 
 const GUARDRAILS = Symbol.for('@privatelink-cdktf/core.Guardrails');
 const ACKNOWLEDGED = 'privatelink-cdktf:guardrails:acknowledged';
-const RULE_ID = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
+const RULE_ID = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
 interface Collection {
   readonly resources: TerraformResource[];
@@ -68,7 +68,7 @@ export class Guardrails {
   public static acknowledge(scope: IConstruct, rule: GuardrailRule | string, reason: string): void {
     const ruleId = typeof rule === 'string' ? rule : rule?.id;
     requireSuppression(scope, 'acknowledge', { ruleId, path: scope.node.path || '/', reason });
-    scope.node.addMetadata(ACKNOWLEDGED, { ruleId, reason: reason.trim() });
+    scope.node.addMetadata(ACKNOWLEDGED, { ruleId: ruleId.trim(), reason: reason.trim() });
   }
 
   /**
@@ -104,7 +104,7 @@ export class Guardrails {
 
   /** Adds a rule of your own; its ID must be unique. */
   public addRule(rule: GuardrailRule): this {
-    if (!RULE_ID.test(rule.id ?? '')) configError(this.stack, 'guardrails.rules', `has rule ID ${formatValue(rule.id)}`, "use letters, digits and hyphens, for example 'ACME-1'");
+    if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id)) configError(this.stack, 'guardrails.rules', `has rule ID ${formatValue(rule.id)}`, "use letters, digits and hyphens, for example 'ACME-1'");
     if (!rule.rationale?.trim()) configError(this.stack, 'guardrails.rules', `has rule ${formatValue(rule.id)} without a rationale`, 'say in one line why the rule exists');
     if (this.ruleList.some((existing) => existing.id === rule.id)) configError(this.stack, 'guardrails.rules', `has rule ID ${formatValue(rule.id)} twice`, 'give every rule its own ID');
     this.ruleList.push(rule);
@@ -157,6 +157,7 @@ export class Guardrails {
   }
 
   private evaluate(collection: Collection): Evaluation {
+    // Stryker disable next-line ConditionalExpression: the cache only saves work; evaluating the same collection again gives equal findings
     if (collection.evaluation) return collection.evaluation;
     const model = new StackModel(this.stack, this.production, collection.resources);
     const suppressions = [...this.stackSuppressions, ...collection.acknowledgements];
@@ -196,8 +197,9 @@ export class Guardrails {
 
   /** What the synthesized JSON records for reviewers: the rules that ran, each suppression with what it covers, and the named opt-ins. */
   private record(): Record<string, unknown> {
-    const { findings, suppressions } = this.current();
-    const optIns = (this.collection ?? this.collectAll()).optIns;
+    const collection = this.collection ?? this.collectAll();
+    const { findings, suppressions } = this.evaluate(collection);
+    const { optIns } = collection;
     return {
       ...(optIns.length > 0 ? { optIns: optIns.map((o) => ({ ...o })) } : {}),
       rules: this.ruleList.map((rule) => rule.id),

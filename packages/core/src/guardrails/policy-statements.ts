@@ -16,13 +16,15 @@ export interface PolicyJsonStatement {
  */
 export function policyStatements(policy: unknown): PolicyJsonStatement[] | undefined {
   if (typeof policy !== 'string' || (isExpression(policy) && !policy.trimStart().startsWith('{'))) return undefined;
+  let statements: unknown;
   try {
-    const statements = (JSON.parse(policy) as { Statement?: unknown }).Statement;
-    if (Array.isArray(statements)) return statements as PolicyJsonStatement[];
-    return typeof statements === 'object' && statements !== null ? [statements as PolicyJsonStatement] : [];
+    statements = (JSON.parse(policy) as { Statement?: unknown }).Statement;
   } catch {
+    // Not JSON (or JSON null): the policy cannot be judged.
     return undefined;
   }
+  if (Array.isArray(statements)) return statements as PolicyJsonStatement[];
+  return typeof statements === 'object' && statements !== null ? [statements as PolicyJsonStatement] : [];
 }
 
 /**

@@ -10,8 +10,8 @@ export const INSTANCE_IMDSV2: GuardrailRule = resourceRule(
   ['aws_instance', 'aws_launch_template'],
   (resource) => {
     const options = blocksOf(resource.attributes.metadata_options)[0];
-    // An instance launched from a template inherits its options; templates are judged themselves.
-    if (!options && resource.type === 'aws_instance' && resource.attributes.launch_template !== undefined) return undefined;
+    // An instance launched from a template (only instances have launch_template) inherits its options; templates are judged themselves.
+    if (!options && resource.attributes.launch_template !== undefined) return undefined;
     const tokens = options?.http_tokens;
     if (tokens === 'required' || isExpression(tokens)) return undefined;
     return { problem: `'metadata_options.http_tokens' is ${tokens === undefined ? 'not set' : JSON.stringify(tokens)}, so IMDSv1 answers without a token`, fix: IMDS_FIX };

@@ -8,7 +8,7 @@ export const MODERN_TLS_LISTENER: GuardrailRule = resourceRule(
   'TLS listeners negotiate only TLS 1.2 or newer with forward secrecy.',
   ['aws_lb_listener', 'aws_alb_listener'],
   (listener) => {
-    const protocol = String(listener.attributes.protocol ?? '').toUpperCase();
+    const protocol = String(listener.attributes.protocol).toUpperCase();
     if (protocol !== 'HTTPS' && protocol !== 'TLS') return undefined;
     const policy = listener.attributes.ssl_policy;
     if (isExpression(policy)) return undefined;

@@ -20,12 +20,15 @@ export const PRODUCTION_REMOTE_STATE: GuardrailRule = {
   },
 };
 
-/** The resource types whose loss cuts customers off, judged by {@link PRODUCTION_PREVENT_DESTROY}. */
+/**
+ * Whether a resource of the types {@link PRODUCTION_PREVENT_DESTROY} judges cuts customers off when
+ * lost: every endpoint service, a network load balancer, an interface endpoint (Terraform's
+ * defaults, `application` and `Gateway`, are neither).
+ */
 function isProtectedKind(type: string, attributes: Readonly<Record<string, unknown>>): boolean {
-  if (type === 'aws_vpc_endpoint_service') return true;
-  if (type === 'aws_lb') return String(attributes.load_balancer_type ?? 'application').toLowerCase() === 'network';
-  if (type === 'aws_vpc_endpoint') return String(attributes.vpc_endpoint_type ?? 'Gateway').toLowerCase() === 'interface';
-  return false;
+  if (type === 'aws_lb') return String(attributes.load_balancer_type).toLowerCase() === 'network';
+  if (type === 'aws_vpc_endpoint') return String(attributes.vpc_endpoint_type).toLowerCase() === 'interface';
+  return true;
 }
 
 export const PRODUCTION_PREVENT_DESTROY: GuardrailRule = resourceRule(

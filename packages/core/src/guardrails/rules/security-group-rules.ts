@@ -3,16 +3,18 @@ import type { GuardrailContext, GuardrailRule, GuardrailViolation } from '../gua
 import { blocksOf, isExpression, referencesIn, stringsOf, type SynthesizedResource } from '../synthesized-resource';
 
 const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
+const VPC_TYPES = ['aws_vpc', 'aws_default_vpc'];
 
 /**
  * Keys that identify the security groups a value names: the address of a group in the stack, the
- * VPC whose default group it is (`aws_vpc.X.default_security_group_id`), or a literal `sg-...` ID.
+ * VPC whose default group it is (`aws_vpc.X.default_security_group_id`, also of an aws_default_vpc),
+ * or a literal `sg-...` ID.
  */
 export function securityGroupKeys(value: unknown): string[] {
   const keys = referencesIn(value).flatMap((reference) => {
     const type = reference.address.split('.')[0];
     if (GROUP_TYPES.includes(type)) return [reference.address];
-    if (type === 'aws_vpc' && reference.attribute === 'default_security_group_id') return [`default-of:${reference.address}`];
+    if (VPC_TYPES.includes(type) && reference.attribute === 'default_security_group_id') return [`default-of:${reference.address}`];
     return [];
   });
   const literals = stringsOf(value).filter((id) => !isExpression(id)).map((id) => `id:${id}`);
@@ -22,7 +24,7 @@ export function securityGroupKeys(value: unknown): string[] {
 /** The keys a security group resource is known by (see {@link securityGroupKeys}). */
 function ownKeys(group: SynthesizedResource, context: GuardrailContext): string[] {
   if (group.type !== 'aws_default_security_group') return [group.address];
-  return [group.address, ...context.referenced(group.attributes.vpc_id, 'aws_vpc').map((vpc) => `default-of:${vpc.address}`)];
+  return [group.address, ...context.referenced(group.attributes.vpc_id, ...VPC_TYPES).map((vpc) => `default-of:${vpc.address}`)];
 }
 
 /** Security groups of endpoints, load balancers and Transfer servers, keyed as above, with who uses them. */
@@ -50,7 +52,6 @@ function ingressByGroup(context: GuardrailContext): Map<string, IngressGrant[]> 
   const byGroup = new Map<string, IngressGrant[]>();
   const add = (rule: SynthesizedResource, groupKeys: string[], cidrs: unknown) => {
     const literal = stringsOf(cidrs).filter((cidr) => !isExpression(cidr));
-    if (literal.length === 0) return;
     for (const key of groupKeys) {
       const grants = byGroup.get(key) ?? [];
       const same = grants.find((grant) => grant.rule.address === rule.address);

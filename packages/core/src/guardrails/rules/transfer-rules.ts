@@ -39,7 +39,8 @@ export const TRANSFER_SERVER_LOGGING: GuardrailRule = resourceRule(
   (server) => {
     const role = server.attributes.logging_role;
     const destinations = stringsOf(server.attributes.structured_log_destinations);
-    if ((typeof role === 'string' && role !== '') || destinations.length > 0 || isExpression(server.attributes.structured_log_destinations)) return undefined;
+    // An expression for the destinations is a string, so it counts as one.
+    if ((typeof role === 'string' && role !== '') || destinations.length > 0) return undefined;
     return {
       problem: "neither 'logging_role' nor 'structured_log_destinations' is set, so sessions are not logged",
       fix: 'send structured logs to an encrypted log group (structured_log_destinations), or give a logging_role',

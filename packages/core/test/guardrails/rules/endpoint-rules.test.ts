@@ -48,6 +48,8 @@ describeRule('PL-EP-1', {
       },
     },
     { name: 'a gateway endpoint (no security groups)', build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', subnetIds: undefined, policy: perimeterPolicy(stack) }) },
+    { name: "an endpoint of Terraform's default type (Gateway)", build: (stack) => endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: undefined, subnetIds: undefined, policy: perimeterPolicy(stack) }) },
+    { name: 'an interface endpoint whose groups Terraform computes', build: (stack) => endpoint(stack, {}).addOverride('security_group_ids', '${var.security_group_ids}') },
   ],
   nonCompliant: [
     { name: 'an interface endpoint without security groups', path: 'Endpoint', problem: /security_group_ids' is empty/, build: (stack) => endpoint(stack, {}) },
@@ -58,6 +60,26 @@ describeRule('PL-EP-1', {
       build: (stack) => {
         const vpc = loggedVpc(stack);
         endpoint(stack, { vpcId: vpc.id, securityGroupIds: [vpc.defaultSecurityGroupId] });
+      },
+    },
+    {
+      name: "an interface endpoint given the VPC's default group by an association",
+      path: 'Endpoint',
+      problem: /default security group \(default of aws_vpc\.Vpc\)/,
+      build: (stack) => {
+        const vpc = loggedVpc(stack);
+        const ep = endpoint(stack, { vpcId: vpc.id });
+        new VpcEndpointSecurityGroupAssociation(stack, 'Association', { vpcEndpointId: ep.id, securityGroupId: vpc.defaultSecurityGroupId });
+      },
+    },
+    {
+      name: 'an interface endpoint whose only association belongs to another endpoint',
+      path: 'Endpoint',
+      problem: /security_group_ids' is empty/,
+      build: (stack) => {
+        endpoint(stack, {});
+        const other = new VpcEndpoint(stack, 'Other', { vpcId: VPC, serviceName: PROVIDER_SERVICE, vpcEndpointType: 'Interface', subnetIds: SUBNETS });
+        new VpcEndpointSecurityGroupAssociation(stack, 'Association', { vpcEndpointId: other.id, securityGroupId: dedicatedGroup(stack) });
       },
     },
     {
@@ -88,6 +110,17 @@ describeRule('PL-EP-2', {
   nonCompliant: [
     { name: 'an S3 gateway endpoint without a policy', path: 'Endpoint', problem: /gateway endpoint to com\.amazonaws\.ap-northeast-1\.s3/, build: (stack) => endpoint(stack, { serviceName: S3, vpcEndpointType: 'Gateway', subnetIds: undefined }) },
     { name: 'an S3 interface endpoint without a policy', path: 'Endpoint', build: (stack) => endpoint(stack, { serviceName: S3, securityGroupIds: [dedicatedGroup(stack)] }) },
+    {
+      name: 'an S3 endpoint whose only separate policy belongs to another endpoint',
+      path: 'Endpoint',
+      problem: /'policy' is not set/,
+      build: (stack) => {
+        endpoint(stack, { serviceName: S3, vpcEndpointType: 'Gateway', subnetIds: undefined });
+        const other = new VpcEndpoint(stack, 'Other', { vpcId: VPC, serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', policy: perimeterPolicy(stack) });
+        new VpcEndpointPolicy(stack, 'Policy', { vpcEndpointId: other.id, policy: perimeterPolicy(stack) });
+      },
+    },
+    { name: 'an S3 endpoint with a blank policy', path: 'Endpoint', problem: /'policy' is not set/, build: (stack) => endpoint(stack, { serviceName: S3, vpcEndpointType: 'Gateway', subnetIds: undefined, policy: ' ' }) },
     {
       name: "an S3 endpoint policy that writes out AWS's full-access default ('*' principal, s3:*, every resource)",
       path: 'Endpoint',
@@ -129,6 +162,14 @@ describeRule(AWS_SERVICE_ENDPOINT_POLICY, {
       },
     },
     {
+      name: 'a Gateway Load Balancer endpoint (which takes no policy)',
+      build: (stack) => endpoint(stack, { serviceName: SSM, vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [SUBNETS[0]] }),
+    },
+    {
+      name: 'an endpoint to a name that is no service name',
+      build: (stack) => endpoint(stack, { serviceName: 'not-a-service', securityGroupIds: [dedicatedGroup(stack)] }),
+    },
+    {
       name: "an endpoint to a provider's service (which takes no policy)",
       build: (stack) => endpoint(stack, { serviceName: PROVIDER_SERVICE, securityGroupIds: [dedicatedGroup(stack)] }),
     },
@@ -153,5 +194,50 @@ describe('PL-EP-3 in the default pack', () => {
     expect(PRIVATELINK_RULES).toContain(AWS_SERVICE_ENDPOINT_POLICY);
     expect(findingsOf(stack, 'PL-EP-3')).toHaveLength(1);
     expect(() => synthesizeToFile(stack)).toThrow(/\[PL-EP-3\] guard-dev\/Endpoint/);
+  });
+});
+
+describe('endpoint findings', () => {
+  const messages = (stack: EnvironmentStack, id: string) => findingsOf(stack, id).map((f) => [f.problem, f.fix]);
+  const GROUP_FIX = 'give the endpoint its own security group (core DedicatedSecurityGroup) that admits only its clients on the service ports';
+
+  it('name the default group an endpoint is given', () => {
+    const stack = guardedStack();
+    const vpc = loggedVpc(stack);
+    endpoint(stack, { vpcId: vpc.id, securityGroupIds: [new DefaultSecurityGroup(stack, 'DefaultGroup', { vpcId: vpc.id }).id, vpc.defaultSecurityGroupId] });
+    expect(messages(stack, 'PL-EP-1')).toEqual([["'security_group_ids' names the VPC's default security group (aws_default_security_group.DefaultGroup)", GROUP_FIX]]);
+  });
+
+  it('say when an endpoint has no group', () => {
+    const stack = guardedStack();
+    endpoint(stack, {});
+    expect(messages(stack, 'PL-EP-1')).toEqual([["'security_group_ids' is empty, so AWS attaches the VPC's default security group", GROUP_FIX]]);
+  });
+
+  it("say what an S3 endpoint without a policy reaches, on Terraform's default type", () => {
+    const stack = guardedStack();
+    endpoint(stack, { serviceName: S3, vpcEndpointType: undefined, subnetIds: undefined });
+    expect(messages(stack, 'PL-EP-2')).toEqual([
+      [
+        "'policy' is not set on the gateway endpoint to com.amazonaws.ap-northeast-1.s3, so AWS's default policy allows every action on every bucket",
+        'give a least-privilege endpoint policy that names the buckets, the actions and the principals (or their accounts) that may be reached',
+      ],
+    ]);
+  });
+
+  it('name each open statement of an endpoint policy, by Sid when it has one', () => {
+    const stack = guardedStack();
+    const open = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };
+    endpoint(stack, { serviceName: SSM, securityGroupIds: [dedicatedGroup(stack)], policy: JSON.stringify({ Statement: [open, { ...open, Sid: 'All' }, { ...open, Sid: 7 }] }) });
+    const problem = (sid: string) => `the endpoint policy${sid} allows any principal every action on every resource without a condition, which is AWS's full-access default written out`;
+    expect(findingsOf(stack, 'PL-EP-3').map((f) => f.problem)).toEqual([problem(''), problem(" statement 'All'"), problem('')]);
+  });
+
+  it('say which AWS service endpoint has no policy', () => {
+    const stack = guardedStack();
+    endpoint(stack, { serviceName: 'com.amazonaws.ap-northeast-1.dynamodb', vpcEndpointType: 'Gateway', subnetIds: undefined });
+    expect(findingsOf(stack, 'PL-EP-3').map((f) => f.problem)).toEqual([
+      "the gateway endpoint to com.amazonaws.ap-northeast-1.dynamodb has no endpoint policy, so AWS's default full-access policy applies",
+    ]);
   });
 });

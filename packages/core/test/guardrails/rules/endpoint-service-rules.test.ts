@@ -1,3 +1,4 @@
+import { Alb } from '@cdktf/provider-aws/lib/alb';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcEndpointServiceAllowedPrincipal } from '@cdktf/provider-aws/lib/vpc-endpoint-service-allowed-principal';
@@ -25,8 +26,14 @@ function serviceBehindNlb(stack: EnvironmentStack, enableDeletionProtection?: bo
 }
 
 describeRule('PL-ES-1', {
-  compliant: [{ name: 'a service that requires acceptance', build: (stack) => service(stack, true) }],
-  nonCompliant: [{ name: 'a service that accepts every endpoint', path: 'Service', problem: /acceptance_required' is false/, build: (stack) => service(stack, false) }],
+  compliant: [
+    { name: 'a service that requires acceptance', build: (stack) => service(stack, true) },
+    { name: 'a service whose acceptance Terraform computes', build: (stack) => service(stack, true).addOverride('acceptance_required', '${var.acceptance_required}') },
+  ],
+  nonCompliant: [
+    { name: 'a service that accepts every endpoint', path: 'Service', problem: /acceptance_required' is false, so endpoints of allowed principals connect without review/, build: (stack) => service(stack, false) },
+    { name: 'a service that leaves acceptance unset', path: 'Service', problem: /acceptance_required' is not set, so/, build: (stack) => service(stack, undefined as unknown as boolean) },
+  ],
 });
 
 describeRule('PL-ES-2', {
@@ -77,9 +84,58 @@ describeRule('PL-ES-3', {
   compliant: [
     { name: 'a protected NLB in production', production: true, build: (stack) => serviceBehindNlb(stack, true) },
     { name: 'an unprotected NLB outside production', build: (stack) => serviceBehindNlb(stack, false) },
+    {
+      name: 'an NLB whose deletion protection Terraform computes, in production',
+      production: true,
+      build: (stack) => {
+        serviceBehindNlb(stack, false);
+        (stack.node.findChild('Nlb') as Lb).addOverride('enable_deletion_protection', '${var.protect}');
+      },
+    },
   ],
   nonCompliant: [
     { name: 'an unprotected NLB in production', production: true, path: 'Nlb', problem: /enable_deletion_protection/, build: (stack) => serviceBehindNlb(stack, false) },
     { name: 'an NLB with the default (off) in production', production: true, path: 'Nlb', build: (stack) => serviceBehindNlb(stack) },
+    {
+      name: 'an unprotected aws_alb of type network in production',
+      production: true,
+      path: 'Nlb',
+      build: (stack) => {
+        const lifecycle = { preventDestroy: true };
+        const nlb = new Alb(stack, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: ['subnet-0a1b2c3d4e5f60718'], lifecycle });
+        new VpcEndpointService(stack, 'Service', { acceptanceRequired: true, networkLoadBalancerArns: [nlb.arn], lifecycle });
+      },
+    },
+    {
+      name: 'an unprotected gateway load balancer in production',
+      production: true,
+      path: 'Gwlb',
+      build: (stack) => {
+        const lifecycle = { preventDestroy: true };
+        const gwlb = new Lb(stack, 'Gwlb', { name: 'inspect', loadBalancerType: 'gateway', subnets: ['subnet-0a1b2c3d4e5f60718'], lifecycle });
+        new VpcEndpointService(stack, 'Service', { acceptanceRequired: true, gatewayLoadBalancerArns: [gwlb.arn], lifecycle });
+      },
+    },
   ],
+});
+
+describe('endpoint service findings', () => {
+  it('say what is wrong and how to fix it', () => {
+    const stack = guardedStack({ production: true });
+    serviceBehindNlb(stack, false);
+    service(new Construct(stack, 'Open'), false, ['arn:aws:iam::*:root']);
+    const messages = (id: string) => findingsOf(stack, id).map((f) => [f.problem, f.fix]);
+    expect(messages('PL-ES-1')).toEqual([
+      ["'acceptance_required' is false, so endpoints of allowed principals connect without review", 'set acceptance_required = true (EndpointService acceptanceRequired, the default) and accept tenant endpoints by ID'],
+    ]);
+    expect(messages('PL-ES-2')).toEqual([
+      [
+        "'allowed_principals' allows 'arn:aws:iam::*:root', so any AWS account may request an endpoint",
+        "list account root, role or user ARNs; if any AWS account really may connect, set allowAnyPrincipal: true on the EndpointService (which acknowledges PL-ES-2) or suppress PL-ES-2 with a reason",
+      ],
+    ]);
+    expect(messages('PL-ES-3')).toEqual([
+      ["'enable_deletion_protection' is not true on a load balancer that fronts an endpoint service in production", 'set enable_deletion_protection = true (NetworkLoadBalancer deletionProtection, the default)'],
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { EncryptedLogGroup } from '../../../src/encrypted-log-group';
 import { type EnvironmentStack } from '../../../src/environment-stack';
 import { PrivateNetwork } from '../../../src/private-network';
-import { describeRule } from '../helpers';
+import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const KEY = 'arn:aws:kms:ap-northeast-1:111111111111:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
 
@@ -40,5 +40,19 @@ describeRule('PL-LOG-1', {
     { name: 'a log group kept forever', path: 'Logs', problem: /retention_in_days/, build: (stack) => new CloudwatchLogGroup(stack, 'Logs', { name: '/app', kmsKeyId: KEY }) },
     { name: 'a log group with retention 0 (never expire)', path: 'Logs', build: (stack) => new CloudwatchLogGroup(stack, 'Logs', { name: '/app', retentionInDays: 0, kmsKeyId: KEY }) },
     { name: 'a log group without a key', path: 'Logs', problem: /kms_key_id/, build: (stack) => new CloudwatchLogGroup(stack, 'Logs', { name: '/app', retentionInDays: 30 }) },
+    { name: 'a log group with an empty key', path: 'Logs', problem: /kms_key_id/, build: (stack) => new CloudwatchLogGroup(stack, 'Logs', { name: '/app', retentionInDays: 30, kmsKeyId: '' }) },
   ],
+});
+
+describe('logging findings', () => {
+  it('say what is wrong and how to fix it', () => {
+    const stack = guardedStack();
+    vpcWithFlowLogTo(stack, 'none');
+    new CloudwatchLogGroup(stack, 'Logs', { name: '/app' });
+    expect([...findingsOf(stack, 'PL-VPC-1'), ...findingsOf(stack, 'PL-LOG-1')].map((f) => [f.path, f.problem, f.fix])).toEqual([
+      ['guard-dev/Vpc', "no aws_flow_log has a 'vpc_id' that refers to this VPC", 'add flow logs (core VpcFlowLogs, or PrivateNetwork, which has them on by default)'],
+      ['guard-dev/Logs', "'retention_in_days' is not set, so logs are kept forever", 'set retention_in_days (core EncryptedLogGroup defaults to 365)'],
+      ['guard-dev/Logs', "'kms_key_id' is not set, so logs are encrypted only with an AWS owned key", 'give a customer managed KMS key (core EncryptedLogGroup creates one)'],
+    ]);
+  });
 });

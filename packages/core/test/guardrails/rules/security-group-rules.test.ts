@@ -1,11 +1,17 @@
+import { Alb } from '@cdktf/provider-aws/lib/alb';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { DefaultVpc } from '@cdktf/provider-aws/lib/default-vpc';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { SecurityGroup, type SecurityGroupIngress } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { TransferServer } from '@cdktf/provider-aws/lib/transfer-server';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcEndpointSecurityGroupAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-security-group-association';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { type EnvironmentStack } from '../../../src/environment-stack';
 import { DedicatedSecurityGroup } from '../../../src/security-group';
+import { securityGroupKeys } from '../../../src/guardrails/rules/security-group-rules';
 import { describeRule, findingsOf, guardedStack } from '../helpers';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
@@ -145,5 +151,115 @@ describe('PL-SG-1 across rule resources', () => {
     const findings = findingsOf(stack, 'PL-SG-1');
     expect(findings.map((f) => f.path).sort()).toEqual(['guard-dev/First', 'guard-dev/Second']);
     expect(findings.find((f) => f.path === 'guard-dev/Second')?.problem).toMatch(/'128\.0\.0\.0\/1' .* which with '0\.0\.0\.0\/1' opens it to the whole IPv4 internet/);
+  });
+});
+
+describe('PL-SG-1 with group IDs it cannot trace', () => {
+  it('does not tie an endpoint to an open rule when both name groups only through other resources', () => {
+    const stack = guardedStack();
+    endpointWith(stack, '${aws_cloudformation_stack.Groups.outputs.EndpointGroup}');
+    ingressRule(stack, '${aws_cloudformation_stack.Groups.outputs.PublicGroup}', '0.0.0.0/0');
+    expect(findingsOf(stack, 'PL-SG-1')).toEqual([]);
+  });
+});
+
+describe('PL-SG-1 findings', () => {
+  const FIX = 'admit only the client CIDR blocks, security groups or prefix lists that need the service';
+  const findings = (stack: EnvironmentStack) => findingsOf(stack, 'PL-SG-1').map((f) => [f.path, f.problem]);
+
+  it('say what opens the group to which internet, and how to fix it', () => {
+    const stack = guardedStack();
+    endpointWith(stack, group(stack, [https('10.0.0.0/8'), { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'], ipv6CidrBlocks: ['::/0'] }]).id);
+    expect(findingsOf(stack, 'PL-SG-1').map((f) => [f.path, f.problem, f.fix])).toEqual([
+      ['guard-dev/Group', "admits ingress from '0.0.0.0/0', '::/0' into a security group used by aws_vpc_endpoint.Endpoint, which opens it to the whole IPv4 and IPv6 internet", FIX],
+    ]);
+  });
+
+  it("judge the inline rules of the VPC's managed default group when an endpoint uses it by the VPC's attribute", () => {
+    const stack = guardedStack();
+    const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    endpointWith(stack, vpc.defaultSecurityGroupId);
+    new DefaultSecurityGroup(stack, 'DefaultGroup', { vpcId: vpc.id, ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }] });
+    // Another group of the VPC is not its default group.
+    new SecurityGroup(stack, 'Unused', { vpcId: vpc.id, name: 'unused', description: 'unused', ingress: [https('0.0.0.0/0')] });
+    expect(findings(stack)).toEqual([['guard-dev/DefaultGroup', "admits ingress from '0.0.0.0/0' into a security group used by aws_vpc_endpoint.Endpoint, which opens it to the whole IPv4 internet"]]);
+  });
+
+  it('name the first resource that uses the group', () => {
+    const stack = guardedStack();
+    const sg = group(stack, [https('0.0.0.0/0')]);
+    new Lb(stack, 'Nlb', { name: 'api', internal: true, loadBalancerType: 'network', subnets: SUBNETS, securityGroups: [sg.id] });
+    endpointWith(stack, sg.id);
+    expect(findings(stack)).toEqual([['guard-dev/Group', "admits ingress from '0.0.0.0/0' into a security group used by aws_vpc_endpoint.Endpoint, which opens it to the whole IPv4 internet"]]);
+  });
+
+  it('name the endpoint a group is associated with, or the association when the endpoint is not in the stack', () => {
+    const stack = guardedStack();
+    const endpoint = new VpcEndpoint(stack, 'Endpoint', { vpcId: VPC, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'Interface', subnetIds: SUBNETS });
+    new VpcEndpointSecurityGroupAssociation(stack, 'Association', { vpcEndpointId: endpoint.id, securityGroupId: group(stack, [https('0.0.0.0/0')]).id });
+    const other = new SecurityGroup(stack, 'Other', { vpcId: VPC, name: 'other', description: 'other', ingress: [https('::/0')] });
+    new VpcEndpointSecurityGroupAssociation(stack, 'Elsewhere', { vpcEndpointId: 'vpce-0a1b2c3d4e5f60718', securityGroupId: other.id });
+    expect(findings(stack)).toEqual([
+      ['guard-dev/Group', "admits ingress from '0.0.0.0/0' into a security group used by aws_vpc_endpoint.Endpoint, which opens it to the whole IPv4 internet"],
+      ['guard-dev/Other', "admits ingress from '::/0' into a security group used by aws_vpc_endpoint_security_group_association.Elsewhere, which opens it to the whole IPv6 internet"],
+    ]);
+  });
+
+  it('judge the groups of an aws_alb', () => {
+    const stack = guardedStack();
+    const sg = group(stack, [https('0.0.0.0/0')]);
+    new Alb(stack, 'Alb', { name: 'web', internal: true, subnets: SUBNETS, securityGroups: [sg.id] });
+    expect(findings(stack).map(([, problem]) => problem)).toEqual([expect.stringContaining('used by aws_alb.Alb,')]);
+  });
+
+  it('judge legacy ingress rules from IPv4 blocks, and leave egress rules alone', () => {
+    const stack = guardedStack();
+    const sg = group(stack);
+    endpointWith(stack, sg.id);
+    new SecurityGroupRule(stack, 'Out', { type: 'egress', securityGroupId: sg.id, protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] });
+    new SecurityGroupRule(stack, 'In', { type: 'ingress', securityGroupId: sg.id, protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] });
+    expect(findings(stack).map(([path]) => path)).toEqual(['guard-dev/In']);
+  });
+});
+
+describe('securityGroupKeys', () => {
+  it('knows groups by address, default groups by their VPC (also the default VPC), and literal IDs', () => {
+    const value = [
+      '${aws_security_group.Group.id}',
+      '${aws_default_security_group.Default.id}',
+      '${aws_vpc.Vpc.default_security_group_id}',
+      '${aws_default_vpc.Vpc.default_security_group_id}',
+      'sg-0a1b2c3d4e5f60718',
+    ];
+    expect(securityGroupKeys(value)).toEqual([
+      'aws_security_group.Group',
+      'aws_default_security_group.Default',
+      'default-of:aws_vpc.Vpc',
+      'default-of:aws_default_vpc.Vpc',
+      'id:sg-0a1b2c3d4e5f60718',
+    ]);
+  });
+
+  it('knows nothing by other references or expressions', () => {
+    expect(securityGroupKeys(['${aws_vpc.Vpc.id}', '${aws_instance.Host.security_groups}', '${var.groups}'])).toEqual([]);
+  });
+});
+
+describe('PL-SG-1 on a default group used in two ways', () => {
+  it('reports the group once, for the first that uses it', () => {
+    const stack = guardedStack();
+    const vpc = new DefaultVpc(stack, 'Vpc', {});
+    const group = new DefaultSecurityGroup(stack, 'DefaultGroup', { vpcId: vpc.id, ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }] });
+    const endpoint = (id: string, groupId: string) =>
+      new VpcEndpoint(stack, id, { vpcId: vpc.id, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'Interface', subnetIds: SUBNETS, securityGroupIds: [groupId] });
+    endpoint('ByGroup', group.id);
+    endpoint('ByVpc', vpc.defaultSecurityGroupId);
+    expect(findingsOf(stack, 'PL-SG-1').map((f) => [f.path, f.problem])).toEqual([
+      ['guard-dev/DefaultGroup', "admits ingress from '0.0.0.0/0' into a security group used by aws_vpc_endpoint.ByGroup, which opens it to the whole IPv4 internet"],
+    ]);
+    expect(findingsOf(stack, 'PL-EP-1').map((f) => [f.path, f.problem])).toEqual([
+      ['guard-dev/ByGroup', "'security_group_ids' names the VPC's default security group (aws_default_security_group.DefaultGroup)"],
+      ['guard-dev/ByVpc', "'security_group_ids' names the VPC's default security group (default of aws_default_vpc.Vpc)"],
+    ]);
   });
 });
