@@ -117,6 +117,7 @@ function resolvePeer(scope: IConstruct, field: string, peer: Peer, openIngressFi
     }
     return { rule: { cidrs: [cidr] }, label: cidr };
   }
+  if (typeof peer !== 'object') return notAPeer(scope, field, peer);
   if (isConnectable(peer)) {
     const connections = peer.connections;
     if (connections.securityGroupId === '') configError(scope, field, `has ${peer instanceof Construct ? peer.node.path : 'a construct'}, whose security group is not known`, 'give that construct its security group ID, or admit the peer by CIDR');
@@ -131,14 +132,18 @@ function resolvePeer(scope: IConstruct, field: string, peer: Peer, openIngressFi
       ownedGroup: peer instanceof DedicatedSecurityGroup ? peer : undefined,
     };
   }
-  if (typeof peer === 'object' && 'securityGroupId' in peer) {
+  if ('securityGroupId' in peer) {
     const key = keyOf(scope, field, peer.securityGroupId, peer.key, SECURITY_GROUP_ID, 'securityGroupId', 'sg-0123456789abcdef0');
     return { rule: { securityGroupIds: [peer.securityGroupId] }, key, label: key };
   }
-  if (typeof peer === 'object' && 'prefixListId' in peer) {
+  if ('prefixListId' in peer) {
     const key = keyOf(scope, field, peer.prefixListId, peer.key, PREFIX_LIST_ID, 'prefixListId', 'pl-0123456789abcdef0');
     return { rule: { prefixListIds: [peer.prefixListId] }, key, label: key };
   }
+  return notAPeer(scope, field, peer);
+}
+
+function notAPeer(scope: IConstruct, field: string, peer: unknown): never {
   return configError(scope, field, `has ${formatValue(peer)}, which is not a peer`, "give a CIDR block, { securityGroupId, key }, { prefixListId, key } or a construct with a security group");
 }
 
@@ -207,19 +212,22 @@ export class ExistingSecurityGroup extends Construct implements SecurityGroupRul
   }
 
   public addEgress(rule: TrafficRule): void {
+    // Stryker disable next-line StringLiteral: addRules tells the directions apart by === 'ingress' alone, so any other string is egress
     this.addRules('egress', rule);
   }
 
   private addRules(direction: 'ingress' | 'egress', rule: TrafficRule): void {
     const protocol = rule.protocol ?? 'tcp';
-    if ([...(rule.securityGroupIds ?? []), ...(rule.prefixListIds ?? [])].some(isUnresolved) && rule.key === undefined) {
+    const groups = rule.securityGroupIds ?? [];
+    const prefixLists = rule.prefixListIds ?? [];
+    if ([...groups, ...prefixLists].some(isUnresolved) && rule.key === undefined) {
       configError(this, `add${direction === 'ingress' ? 'Ingress' : 'Egress'}().key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
     }
     requirePorts(this, `add${direction === 'ingress' ? 'Ingress' : 'Egress'}().ports`, rule.ports);
     const peers = [
       ...(rule.cidrs ?? []).map((cidr) => ({ key: cidr, config: cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr } })),
-      ...(rule.securityGroupIds ?? []).map((sg) => ({ key: isUnresolved(sg) ? `sg${rule.key}` : sg, config: { referencedSecurityGroupId: sg } })),
-      ...(rule.prefixListIds ?? []).map((pl) => ({ key: isUnresolved(pl) ? `pl${rule.key}` : pl, config: { prefixListId: pl } })),
+      ...groups.map((sg) => ({ key: isUnresolved(sg) ? `sg${rule.key}` : sg, config: { referencedSecurityGroupId: sg } })),
+      ...prefixLists.map((pl) => ({ key: isUnresolved(pl) ? `pl${rule.key}` : pl, config: { prefixListId: pl } })),
     ];
     const Rule = direction === 'ingress' ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule;
     for (const port of rule.ports) {

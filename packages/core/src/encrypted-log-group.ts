@@ -17,7 +17,8 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 export function requireLogRetentionDays(scope: IConstruct, field: string, days: number): number {
   if (isUnresolved(days)) return days;
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days)) {
-    const near = typeof days === 'number' && Number.isFinite(days) ? LOG_RETENTION_DAYS.find((d) => d >= days) ?? 3653 : 365;
+    // Stryker disable next-line EqualityOperator: days is no accepted period here, so no d equals it and >= finds what > finds
+    const near = Number.isFinite(days) ? LOG_RETENTION_DAYS.find((d) => d >= days) ?? 3653 : 365;
     configError(scope, field, `is ${formatValue(days)}`, `use one of the periods CloudWatch Logs accepts, for example ${near} (${LOG_RETENTION_DAYS.join(', ')})`);
   }
   return days;

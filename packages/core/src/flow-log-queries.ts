@@ -41,7 +41,7 @@ export class FlowLogQueries extends Construct {
   constructor(scope: Construct, id: string, props: FlowLogQueriesProps) {
     super(scope, id);
     const { dependsOn } = applyConstructContract(this, props);
-    if (typeof props?.name !== 'string' || props.name.trim() === '') configError(this, 'name', `is ${formatValue(props?.name)}`, 'give the folder of the queries, for example tenant-consumer-prod/flow-logs');
+    if (typeof props.name !== 'string' || props.name.trim() === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give the folder of the queries, for example tenant-consumer-prod/flow-logs');
     const logGroupNames = requireNonEmpty(this, 'logGroupNames', props.logGroupNames, 'give the flow log group, for example PrivateNetwork.flowLogs.logGroupName');
     const interfaces = props.interfaces ?? {};
     const sources = props.sources ?? {};

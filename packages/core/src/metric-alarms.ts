@@ -3,7 +3,7 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAccountContext } from './aws-context';
 import { configError, formatValue } from './config-error';
-import { type MetaArguments, useProvider } from './meta-arguments';
+import { applyConstructContract, type MetaArguments, providerRegion } from './meta-arguments';
 import { physicalName } from './naming';
 import { serviceTopic, subscribeToTopic, type TopicSubscription } from './service-topics';
 import { requireArn } from './aws/arn';
@@ -63,7 +63,7 @@ export function metricAlarm(
     configError(scope, field, `is ${formatValue(settings)}`, 'give { threshold, evaluationPeriods, datapointsToAlarm, periodSeconds, actions }, or false to turn the alarm off');
   }
   const threshold = settings?.threshold ?? definition.defaults.threshold;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold)) configError(scope, `${field}.threshold`, `is ${formatValue(threshold)}`, 'give a number');
+  if (!Number.isFinite(threshold)) configError(scope, `${field}.threshold`, `is ${formatValue(threshold)}`, 'give a number');
   const evaluationPeriods = wholeNumber(scope, `${field}.evaluationPeriods`, settings?.evaluationPeriods ?? definition.defaults.evaluationPeriods);
   const datapointsToAlarm = wholeNumber(scope, `${field}.datapointsToAlarm`, settings?.datapointsToAlarm ?? definition.defaults.datapointsToAlarm ?? evaluationPeriods);
   if (datapointsToAlarm > evaluationPeriods) {
@@ -108,8 +108,9 @@ export function requireAlarmActions(scope: Construct, field: string, actions: re
 }
 
 function wholeNumber(scope: Construct, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) configError(scope, field, `is ${formatValue(value)}`, 'give a whole number of at least 1');
-  return value;
+  // Number.isInteger is false for anything but a number.
+  if (!Number.isInteger(value) || (value as number) < 1) configError(scope, field, `is ${formatValue(value)}`, 'give a whole number of at least 1');
+  return value as number;
 }
 
 export interface AlarmTopicProps extends MetaArguments {
@@ -131,9 +132,10 @@ export class AlarmTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
-    useProvider(this, props.provider);
+    applyConstructContract(this, props);
     if (typeof props.name !== 'string' || props.name.length === 0) configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as saas-provider-prod');
-    const { partition, region, accountId } = requireAccountContext(this);
+    // The alarms that publish are in the topic's region: its provider's, else the stack's.
+    const { partition, region, accountId } = requireAccountContext(this, { region: providerRegion(props.provider) });
     if (props.kmsKeyArn !== undefined) requireArn(this, 'kmsKeyArn', props.kmsKeyArn, { service: 'kms' });
     const { topic, kmsKeyArn } = serviceTopic(this, {
       topicName: physicalName([props.name, 'alarms'], 256),

@@ -120,7 +120,7 @@ export class PrivateNetwork extends Construct implements VpcRef {
     this.subnetIds = subnets.map((s) => s.subnetId);
     this.routeTableIds = routeTableIds;
     if (props.flowLogs !== false) {
-      this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', { vpcId: vpc.id, name: props.name, retentionDays: props.flowLogs?.retentionDays });
+      this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', { vpcId: vpc.id, name: props.name, retentionDays: props.flowLogs?.retentionDays, provider });
     }
   }
 }
@@ -136,7 +136,8 @@ function carveSubnets(
   if (isUnresolved(cidr)) configError(scope, 'cidrBlock', 'is an unresolved value', 'give the VPC block literally: subnets are carved from it at synth time');
   const vpcPrefix = parseCidr(cidr)!.prefixLength;
   if (prefixLength !== undefined) requireInteger(scope, 'subnetPrefixLength', prefixLength, { min: vpcPrefix, max: 28 });
-  if (typeof explicit !== 'object' || explicit === null) configError(scope, 'subnetCidrs', `is ${describeKind(explicit)}`, 'give subnet blocks keyed by zone, for example { "apne1-az1": "10.20.0.0/20" }');
+  // The caller defaults a missing or null subnetCidrs to {}.
+  if (typeof explicit !== 'object') configError(scope, 'subnetCidrs', `is ${describeKind(explicit)}`, 'give subnet blocks keyed by zone, for example { "apne1-az1": "10.20.0.0/20" }');
   for (const zone of Object.keys(explicit)) {
     if (!zones.includes(zone)) configError(scope, `subnetCidrs.${zone}`, 'names a zone that is not in zones', `give blocks only for ${zones.join(', ')}`);
   }

@@ -67,7 +67,7 @@ export class ReachabilityAnalysis extends Construct {
   constructor(scope: Construct, id: string, props: ReachabilityAnalysisProps) {
     super(scope, id);
     const { dependsOn } = applyConstructContract(this, props);
-    if (typeof props?.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props?.name)}`, 'give a name such as tenant-consumer-prod-saas');
+    if (typeof props.name !== 'string' || props.name === '') configError(this, 'name', `is ${formatValue(props.name)}`, 'give a name such as tenant-consumer-prod-saas');
     requireReachabilityEndpoint(this, 'source', props.source);
     if (props.destination === undefined && props.destinationIp === undefined) {
       configError(this, 'destination', 'is missing', 'give the destination ID (for example the endpoint, vpce-...) or a destinationIp');

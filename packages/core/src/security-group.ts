@@ -98,7 +98,7 @@ export class DedicatedSecurityGroup extends Construct {
     const ingress = requireArray(this, 'ingress', props.ingress ?? [], 'give a list of rules, for example [{ ports: [443], cidrs: ["10.0.0.0/16"] }]');
     const egress = requireArray(this, 'egress', props.egress ?? [], 'give a list of rules, for example [{ ports: [443], prefixListIds: ["pl-61a54008"] }]');
     ingress.forEach((rule, index) => this.addRules('ingress', rule, `ingress[${index}]`, allowOpenIngress));
-    egress.forEach((rule, index) => this.addRules('egress', rule, `egress[${index}]`, true));
+    egress.forEach((rule, index) => this.addRules('egress', rule, `egress[${index}]`));
     if (openCidrs(this.ingressCidrs)) {
       Guardrails.acknowledge(this, NO_OPEN_INGRESS, `allowOpenIngress: true was set on the security group ${props.name} to admit the whole internet`);
     }
@@ -106,12 +106,12 @@ export class DedicatedSecurityGroup extends Construct {
 
   /** Admits more traffic, for example from a security group created later. */
   public addIngress(rule: TrafficRule): void {
-    this.addRules('ingress', rule, 'addIngress()', false);
+    this.addRules('ingress', rule, 'addIngress()');
   }
 
   /** Allows more outbound traffic. */
   public addEgress(rule: TrafficRule): void {
-    this.addRules('egress', rule, 'addEgress()', true);
+    this.addRules('egress', rule, 'addEgress()');
   }
 
   /** A stable key for a peer known only at apply time: the rule's key, else the peer's Terraform reference. */
@@ -120,16 +120,18 @@ export class DedicatedSecurityGroup extends Construct {
     if (rule.key !== undefined) return `${kind}${rule.key}-${index}`;
     let reference: unknown;
     try {
+      // Stryker disable next-line BooleanLiteral: a resource reference resolves to the same string while preparing
       reference = Tokenization.resolve(peer, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
     } catch {
-      reference = undefined;
+      // A token that cannot be resolved here has no plain reference: the rule needs a key.
     }
     const match = typeof reference === 'string' ? /^\$\{([A-Za-z0-9_.-]+)\}$/.exec(reference) : null;
     if (!match) configError(this, `${field}.key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
     return `${kind}-${match[1]}`;
   }
 
-  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, field: string, allowOpen: boolean): void {
+  /** `allowOpen` (ingress only): the whole internet may be admitted. */
+  private addRules(direction: 'ingress' | 'egress', rule: TrafficRule, field: string, allowOpen = false): void {
     if (typeof rule !== 'object' || rule === null) configError(this, field, `is ${formatValue(rule)}`, 'give { ports: [443], cidrs: ["10.0.0.0/16"] } or another peer');
     const protocol = requireOneOf(this, `${field}.protocol`, rule.protocol ?? 'tcp', ['tcp', 'udp']);
     const ports = requireArray(this, `${field}.ports`, rule.ports, 'give the ports as a list, for example [443]');

@@ -45,10 +45,12 @@ export class VpcFlowLogs extends Construct {
     const trafficType = requireOneOf(this, 'trafficType', props.trafficType ?? 'ALL', FLOW_LOG_TRAFFIC_TYPES);
     requireLogRetentionDays(this, 'retentionDays', props.retentionDays ?? 365);
     const { accountId, partition, region } = requireAccountContext(this, { region: providerRegion(provider) });
+    // On the same provider, so the log group's key is of the region the logs are written in.
     const logs = new EncryptedLogGroup(this, 'Logs', {
       logGroupName: `/privatelink/${props.name}/flow-logs`,
       retentionDays: props.retentionDays,
       kmsKeyArn: props.kmsKeyArn,
+      provider,
     });
     const role = new IamRole(this, 'Role', {
       name: physicalName([props.name, 'flow-logs'], 64),

@@ -1,4 +1,6 @@
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { EncryptedLogGroup, LOG_RETENTION_DAYS, requireLogRetentionDays } from '../src/encrypted-log-group';
+import { assertBadInput, type BadInputCase } from '../src/testing';
 import { devStack, onlyResource, synthJson, widget } from './helpers';
 
 describe('EncryptedLogGroup', () => {
@@ -39,5 +41,50 @@ describe('requireLogRetentionDays', () => {
     for (const days of LOG_RETENTION_DAYS) expect(requireLogRetentionDays(widget(), 'retentionDays', days)).toBe(days);
     expect(() => requireLogRetentionDays(widget(), 'retentionDays', NaN)).toThrow(/'retentionDays' is NaN/);
     expect(() => requireLogRetentionDays(widget(), 'retentionDays', 4000)).toThrow(/for example 3653/);
+  });
+});
+
+describe('EncryptedLogGroup key and outputs', () => {
+  const stack = devStack({ region: 'cn-north-1' });
+  const logs = new EncryptedLogGroup(stack, 'Logs', { logGroupName: '/privatelink/dev/app.v2#1', retentionDays: 3653 });
+  const json = synthJson(stack);
+  const resolved = (value: string) => Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) as string;
+
+  it('names the key after the log group, alias-safe, and says what it encrypts', () => {
+    expect(onlyResource(json, 'aws_kms_alias').name).toBe('alias/logs/privatelink/dev/app-v2-1');
+    expect(onlyResource(json, 'aws_kms_key').description).toBe('Encrypts the log group /privatelink/dev/app.v2#1');
+  });
+
+  it('lets CloudWatch Logs of the region and partition use the key', () => {
+    const policy = JSON.parse(String(onlyResource(json, 'aws_kms_key').policy)) as { Statement: Array<{ Principal: unknown; Condition?: unknown }> };
+    expect(policy.Statement[1]).toMatchObject({
+      Principal: { Service: ['logs.cn-north-1.amazonaws.com.cn'] },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': ['arn:aws-cn:logs:cn-north-1:111111111111:log-group:*'] } },
+    });
+  });
+
+  it('exposes the name, ARN and key of the log group', () => {
+    expect(onlyResource(json, 'aws_cloudwatch_log_group')).toMatchObject({ retention_in_days: 3653 });
+    expect(resolved(logs.logGroupName)).toMatch(/^\$\{aws_cloudwatch_log_group\.Logs_LogGroup_\w+\.name\}$/);
+    expect(resolved(logs.logGroupArn)).toMatch(/^\$\{aws_cloudwatch_log_group\.Logs_LogGroup_\w+\.arn\}$/);
+    expect(resolved(logs.kmsKeyArn)).toMatch(/^\$\{aws_kms_key\.Logs_Key_\w+\.arn\}$/);
+  });
+});
+
+describe('EncryptedLogGroup bad input', () => {
+  const logGroup = (props: Record<string, unknown>) => () => new EncryptedLogGroup(devStack(), 'Logs', { logGroupName: '/unit/app', ...props } as never);
+  const cases: BadInputCase[] = [
+    { name: 'name missing (untyped JS)', run: logGroup({ logGroupName: undefined }), field: 'logGroupName', value: 'is missing', fix: /^give a name such as '\/privatelink\/prod\/flow-logs'$/ },
+    { name: 'key of another service', run: logGroup({ kmsKeyArn: 'arn:aws:sns:ap-northeast-1:111111111111:topic' }), field: 'kmsKeyArn', value: "'arn:aws:sns:ap-northeast-1:111111111111:topic'", fix: /kms/ },
+    { name: 'retention as a string (untyped JS)', run: logGroup({ retentionDays: '30' }), field: 'retentionDays', value: "is '30'", fix: /for example 365 \(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653\)$/ },
+    { name: 'retention of infinity', run: logGroup({ retentionDays: Infinity }), field: 'retentionDays', value: 'is Infinity', fix: /for example 365 / },
+    { name: 'retention between two periods', run: logGroup({ retentionDays: 2 }), field: 'retentionDays', value: 'is 2', fix: /for example 3 / },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => assertBadInput(c));
+
+  it('passes a retention known only at apply time', () => {
+    const days = Token.asNumber({ Ref: 'days' });
+    expect(requireLogRetentionDays(widget(), 'retentionDays', days)).toBe(days);
   });
 });

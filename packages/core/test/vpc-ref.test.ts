@@ -25,3 +25,20 @@ describe('requireVpcRef', () => {
     expect(messageOf(vpc)).toMatch(message);
   });
 });
+
+describe('requireVpcRef, more that untyped callers pass', () => {
+  it.each([
+    ['null', null, /'vpc' is null; give a core PrivateNetwork, or \{ vpcId: 'vpc-\.\.\.', cidrBlocks: \['10\.0\.0\.0\/16'\] \} for an existing VPC$/],
+    ['a list', [VPC], /'vpc' is a list; give a core PrivateNetwork/],
+    ['with DNS hostnames as a number', { ...VPC, dnsHostnames: 1 }, /'vpc.dnsHostnames' is the number 1; use true or false/],
+    ['with blocks as a string', { ...VPC, cidrBlocks: '10.0.0.0/16' }, /'vpc.cidrBlocks' is the string '10.0.0.0\/16'/],
+    ['with an empty list of blocks', { ...VPC, cidrBlocks: [] }, /'vpc.cidrBlocks' is empty; list the VPC's IPv4 CIDR blocks, for example \['10\.0\.0\.0\/16'\]$/],
+  ])('refuses a VPC %s', (_, vpc, message) => {
+    expect(messageOf(vpc)).toMatch(message);
+  });
+
+  it('takes the DNS settings when they are booleans', () => {
+    const vpc = { ...VPC, dnsSupport: false, dnsHostnames: true };
+    expect(requireVpcRef(widget(), 'vpc', vpc)).toBe(vpc);
+  });
+});
