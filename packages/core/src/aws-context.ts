@@ -62,8 +62,8 @@ export function requireAccountContext(scope: IConstruct, explicit: { region?: st
 function defaultProviderRegion(stack: TerraformStack): string | undefined {
   for (const child of stack.node.children) {
     if (child instanceof AwsProvider && child.alias === undefined) {
-      const region = child.region;
-      return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
+      // A missing region stays undefined; an unresolved one is not known at synth time.
+      return Token.isUnresolved(child.region) ? undefined : child.region;
     }
   }
   return undefined;

@@ -49,18 +49,17 @@ export const UNRESOLVED_VALUE = 'an unresolved value';
 /**
  * Writes a value the way its user wrote it, for an error message: strings quoted, numbers as
  * numbers (`NaN` as NaN), `undefined` and `null` by name, arrays and objects as JSON, and cdktf
- * tokens (strings, numbers or lists) as "an unresolved value" instead of their internal encoding.
+ * tokens (strings, numbers, lists, maps or lazy values) as "an unresolved value" instead of their internal encoding.
  */
 export function formatValue(value: unknown): string {
-  if (isToken(value)) return UNRESOLVED_VALUE;
+  if (Token.isUnresolved(value)) return UNRESOLVED_VALUE;
   if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return value.toString();
+  // Booleans and null read the same as JSON; undefined and symbols, which JSON cannot write, by String().
   try {
     const json = JSON.stringify(value, (_key, inner: unknown) => {
-      if (isToken(inner)) return UNRESOLVED_VALUE;
+      if (Token.isUnresolved(inner)) return UNRESOLVED_VALUE;
       if (typeof inner === 'number' && !Number.isFinite(inner)) return String(inner);
       if (typeof inner === 'bigint') return inner.toString();
       return inner;
@@ -69,10 +68,4 @@ export function formatValue(value: unknown): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
-}
-
-function isToken(value: unknown): boolean {
-  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
-  if (Array.isArray(value)) return Token.isUnresolved(value);
-  return false;
 }

@@ -46,6 +46,7 @@ export class CrossStackReferences {
       );
     }
     const record = allowed(stack);
+    // Stryker disable next-line ConditionalExpression: adding the override again replaces it with the same lazy list, so only the first is needed
     if (record.length === 0) stack.addOverride('//.crossStackReferences', Lazy.anyValue({ produce: () => [...allowed(stack)] }));
     if (!record.some((entry) => entry.from === origin.node.id)) record.push({ from: origin.node.id, reason: reason.trim() });
   }

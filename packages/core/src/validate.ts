@@ -18,7 +18,7 @@ export function isUnresolved(value: unknown): boolean {
 export function describeKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  if (Number.isNaN(value)) return 'NaN';
   switch (typeof value) {
     case 'undefined':
       return 'missing';

@@ -51,3 +51,41 @@ describe('awsContext', () => {
     expect(knownAwsContext(new Construct(stack, 'Other'), { provider: unknownRegion })).toEqual({ region: undefined, accountId: undefined });
   });
 });
+
+describe('awsContext of plain stacks', () => {
+  it('reads the default provider, not an aliased one defined before it', () => {
+    const stack = new TerraformStack(Testing.app(), 'plain');
+    new AwsProvider(stack, 'other', { region: 'us-east-1', alias: 'other' });
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    expect(awsContext(new Construct(stack, 'Thing'))).toEqual({ region: 'eu-west-1', partition: 'aws', accountId: undefined });
+  });
+
+  it('knows no region from aliased providers only, or a default provider without a region', () => {
+    const aliased = new TerraformStack(Testing.app(), 'aliased');
+    new AwsProvider(aliased, 'other', { region: 'us-east-1', alias: 'other' });
+    expect(knownAwsContext(new Construct(aliased, 'Thing'))).toEqual({ region: undefined, accountId: undefined });
+    const bare = new TerraformStack(Testing.app(), 'bare');
+    new AwsProvider(bare, 'aws', {});
+    expect(() => awsContext(new Construct(bare, 'Thing'))).toThrow(
+      "Construct 'bare/Thing': 'region' is unknown; pass `region`, or give the stack an AwsProvider with a literal region",
+    );
+  });
+
+  it('takes an explicit region and account where the stack knows none', () => {
+    const bare = new TerraformStack(Testing.app(), 'bare');
+    expect(requireAccountContext(new Construct(bare, 'Thing'), { region: 'cn-northwest-1', accountId: '444444444444' })).toEqual({
+      region: 'cn-northwest-1',
+      partition: 'aws-cn',
+      accountId: '444444444444',
+    });
+    expect(() => requireAccountContext(new Construct(bare, 'Other'), { region: 'us-east-1' })).toThrow(
+      "Construct 'bare/Other': 'accountId' is unknown; pass `accountId`, or build the stack as an EnvironmentStack with its accountId",
+    );
+  });
+
+  it("keeps an explicit region and account with a construct's own provider", () => {
+    const stack = devStack();
+    const virginia = new AwsProvider(stack, 'Virginia', { region: 'us-east-1', alias: 'virginia' });
+    expect(knownAwsContext(new Construct(stack, 'Thing'), { provider: virginia, region: 'us-west-2', accountId: '222222222222' })).toEqual({ region: 'us-west-2', accountId: '222222222222' });
+  });
+});

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConfigError, configError, formatValue, reportAs, UNRESOLVED_VALUE } from '../src/config-error';
 import { widget } from './helpers';
@@ -65,5 +65,52 @@ describe('formatValue', () => {
     expect(formatValue(list)).toBe(UNRESOLVED_VALUE);
     expect(formatValue({ arn: text })).toBe(`{"arn":"${UNRESOLVED_VALUE}"}`);
     expect(formatValue(text)).not.toMatch(/TfToken|Token\[/);
+  });
+});
+
+describe('formatValue of other values', () => {
+  it.each([
+    ['a function by kind', () => 1, 'a function'],
+    ['a symbol by its description', Symbol('id'), 'Symbol(id)'],
+    ['a bigint as a number', BigInt(7), '7'],
+    ['a bigint inside an object', { n: BigInt(7) }, '{"n":"7"}'],
+    ['-Infinity inside a list', [-Infinity, 1], '["-Infinity",1]'],
+    ['a value JSON cannot write by its string', { toJSON: () => undefined }, '[object Object]'],
+  ])('shows %s', (_name, value, shown) => {
+    expect(formatValue(value)).toBe(shown);
+  });
+
+  it('shows a value that refers to itself by its kind', () => {
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(formatValue(loop)).toBe('[object Object]');
+    expect(formatValue([loop])).toBe('[object Array]');
+  });
+
+  it('shows map tokens and lazy values as "an unresolved value", never their encoding', () => {
+    const tags = Token.asStringMap({ Ref: 'tags' });
+    const lazy = Lazy.anyValue({ produce: () => 1 });
+    expect(formatValue(tags)).toBe(UNRESOLVED_VALUE);
+    expect(formatValue(lazy)).toBe(UNRESOLVED_VALUE);
+    expect(formatValue({ tags })).toBe(`{"tags":"${UNRESOLVED_VALUE}"}`);
+  });
+
+  it('shows unresolved numbers and lists inside objects as "an unresolved value"', () => {
+    expect(formatValue({ port: Token.asNumber({ Ref: 'x' }), ids: Token.asList({ Ref: 'y' }) })).toBe(`{"port":"${UNRESOLVED_VALUE}","ids":"${UNRESOLVED_VALUE}"}`);
+  });
+});
+
+describe('reportAs of an error with its own problem and fix', () => {
+  it('keeps the problem and the fix of the inner error', () => {
+    const outer = widget();
+    const inner = new Construct(outer, 'Inner');
+    let error: unknown;
+    try {
+      reportAs(outer, (field) => `inner.${field}`, () => configError(inner, 'port', 'is 0', 'use 443'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ constructPath: 'prod/Service', field: 'inner.port', problem: 'is 0', fix: 'use 443' });
   });
 });

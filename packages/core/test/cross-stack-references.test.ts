@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
-import { App, TerraformStack } from 'cdktf';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { setAwsContext } from '../src/aws-context';
 import { CrossStackReferences } from '../src/cross-stack-references';
 import { EnvironmentStack } from '../src/environment-stack';
 
@@ -94,4 +98,130 @@ it('leaves stacks without cross-stack values alone', () => {
     new EnvironmentStack(app, { application: 'two', environment: { name: 'dev', accountId: '222222222222' } });
   });
   expect(Object.keys(stacks).sort()).toEqual(['one-dev', 'two-dev']);
+});
+
+describe('CrossStackReferences.allow', () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cross-stack-')) });
+  const { vendor, bank } = vendorAndBank(app, '333333333333');
+
+  it('refuses anything but two stacks, naming the call to make', () => {
+    const fix = 'pass the two TerraformStack objects: allow(consumingStack, originStack, reason)';
+    expect(() => CrossStackReferences.allow(bank, { node: vendor.node } as never, 'same team')).toThrow(
+      `EnvironmentStack 'bank-prod': 'crossStackReferences' names something that is not a stack; ${fix}`,
+    );
+    const notAStack = new Construct(bank, 'Service');
+    expect(() => CrossStackReferences.allow(notAStack as never, vendor, 'same team')).toThrow(`Construct 'bank-prod/Service': 'crossStackReferences' names something that is not a stack; ${fix}`);
+  });
+
+  it('says why a reason is needed, also for one that is not a string', () => {
+    expect(() => CrossStackReferences.allow(bank, vendor, undefined as never)).toThrow(
+      "'crossStackReferences' allows 'vendor-prod' without a reason; say in one line why this stack reads the other stack's state",
+    );
+    expect(() => CrossStackReferences.allow(bank, bank, 'why not')).toThrow("'crossStackReferences' allows the stack to read itself; name the other stack whose values this stack reads");
+  });
+
+  it('records each origin once, with its first reason trimmed', () => {
+    const other = new TerraformStack(app, 'other');
+    expect(CrossStackReferences.allowedFor(bank)).toEqual([]);
+    CrossStackReferences.allow(bank, vendor, '  one team owns both stacks ');
+    CrossStackReferences.allow(bank, vendor, 'said again');
+    CrossStackReferences.allow(bank, other, 'shared settings');
+    expect(CrossStackReferences.allowedFor(bank)).toEqual([
+      { from: 'vendor-prod', reason: 'one team owns both stacks' },
+      { from: 'other', reason: 'shared settings' },
+    ]);
+    expect(CrossStackReferences.allowedFor(vendor)).toEqual([]);
+  });
+});
+
+describe('stacks whose account is recorded on a plain stack', () => {
+  function plainStacks(app: App, accounts: [string | undefined, string | undefined], useData = false): { a: TerraformStack; b: TerraformStack } {
+    CrossStackReferences.guard(app);
+    const [a, b] = ['a', 'b'].map((id, index) => {
+      const stack = new TerraformStack(app, id);
+      new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+      const accountId = accounts[index];
+      if (accountId) setAwsContext(stack, { region: 'ap-northeast-1', accountId });
+      return stack;
+    });
+    const value = useData ? new DataAwsCallerIdentity(a, 'Me').accountId : new SnsTopic(a, 'Topic', { name: 'a', kmsMasterKeyId: 'alias/aws/sns' }).arn;
+    new SsmParameter(b, 'P', { name: '/b', type: 'String', value });
+    return { a, b };
+  }
+
+  it('fails across the recorded accounts, with the full fix', () => {
+    expect(() => synthApp((app) => plainStacks(app, ['333333333333', '444444444444']))).toThrow(
+      "TerraformStack 'b': 'a/Topic.arn (aws_sns_topic.Topic)' is a value of stack 'a' (account 333333333333), used in this stack (account 444444444444); " +
+        "cdktf would read it from that stack's Terraform state with terraform_remote_state, across accounts; " +
+        'pass it as a literal instead: a publishes it as an output, which is handed over as data (for a provider stack: npm run handoff -- a)',
+    );
+  });
+
+  it('cannot allow across the recorded accounts', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cross-stack-')) });
+    const { a, b } = plainStacks(app, ['333333333333', '444444444444']);
+    expect(() => CrossStackReferences.allow(b, a, 'same team')).toThrow(
+      "'crossStackReferences' allows 'a' (account 333333333333) from account 444444444444; a stack cannot read the state of another account: pass the values as data (the origin's outputs, a handoff document)",
+    );
+  });
+
+  it('asks for an allowance when only one account is known, naming data sources by their path', () => {
+    expect(() => synthApp((app) => plainStacks(app, ['333333333333', undefined], true))).toThrow(
+      "TerraformStack 'b': 'a/Me.account_id (data.aws_caller_identity.Me)' is a value of stack 'a' (account 333333333333), which this stack would read from that stack's Terraform state; " +
+        'pass it as a literal instead: a publishes it as an output, which is handed over as data (for a provider stack: npm run handoff -- a); ' +
+        "or, within one account, allow it by name: CrossStackReferences.allow('b' stack, 'a' stack, reason)",
+    );
+    expect(() =>
+      synthApp((app) => {
+        const { a, b } = plainStacks(app, [undefined, '444444444444']);
+        CrossStackReferences.allow(b, a, 'the account of a is not known here');
+      }),
+    ).not.toThrow();
+    expect(() =>
+      synthApp((app) => {
+        const { a, b } = plainStacks(app, ['333333333333', undefined]);
+        CrossStackReferences.allow(b, a, 'the account of b is not known here');
+      }),
+    ).not.toThrow();
+  });
+});
+
+it('leaves an app it cannot guard alone', () => {
+  expect(() => CrossStackReferences.guard(new Construct(undefined as never, 'root'))).not.toThrow();
+});
+
+describe('what a cross-stack value is and whom a stack allows', () => {
+  class AccountStack extends TerraformStack {
+    constructor(scope: App, id: string, public readonly accountId: string) {
+      super(scope, id);
+      new AwsProvider(this, 'aws', { region: 'ap-northeast-1' });
+    }
+  }
+
+  it("reads the account of any stack that has an accountId", () => {
+    expect(() =>
+      synthApp((app) => {
+        CrossStackReferences.guard(app);
+        const a = new AccountStack(app, 'a', '333333333333');
+        const b = new AccountStack(app, 'b', '444444444444');
+        new SsmParameter(b, 'P', { name: '/b', type: 'String', value: new SnsTopic(a, 'Topic', { name: 'a', kmsMasterKeyId: 'alias/aws/sns' }).arn });
+      }),
+    ).toThrow("AccountStack 'b': 'a/Topic.arn (aws_sns_topic.Topic)' is a value of stack 'a' (account 333333333333), used in this stack (account 444444444444);");
+  });
+
+  it('allows only the stacks named, and shows a nested attribute and a variable by their path', () => {
+    const build = (value: (a: TerraformStack) => string) => (app: App) => {
+      CrossStackReferences.guard(app);
+      const [a, b, c] = ['a', 'b', 'c'].map((id) => new AccountStack(app, id, '333333333333'));
+      CrossStackReferences.allow(b, c, 'reads c only');
+      new SsmParameter(b, 'P', { name: '/b', type: 'String', value: value(a) });
+    };
+    expect(() => synthApp(build((a) => new SnsTopic(a, 'Topic', { name: 'a', kmsMasterKeyId: 'alias/aws/sns' }).arn))).toThrow(
+      "AccountStack 'b': 'a/Topic.arn (aws_sns_topic.Topic)' is a value of stack 'a' (account 333333333333), which this stack would read",
+    );
+    expect(() => synthApp(build((a) => new VpcEndpoint(a, 'Endpoint', { vpcId: 'vpc-1', serviceName: 'com.amazonaws.vpce.x' }).dnsEntry.get(0).dnsName))).toThrow(
+      "AccountStack 'b': 'a/Endpoint.dns_entry[0].dns_name (aws_vpc_endpoint.Endpoint)' is a value of stack 'a'",
+    );
+    expect(() => synthApp(build((a) => new TerraformVariable(a, 'bucket', { type: 'string' }).stringValue))).toThrow(/AccountStack 'b': 'var\.bucket' is a value of stack 'a'/);
+  });
 });

@@ -6,7 +6,7 @@ import { resourceRule } from '../src/guardrails/guardrail-rule';
 import { Guardrails } from '../src/guardrails/guardrails';
 import { isProduction } from '../src/production';
 import { synthesizeToFile } from './guardrails/helpers';
-import { devStack, synthJson } from './helpers';
+import { configErrorOf, devStack, synthJson } from './helpers';
 
 describe('EnvironmentStack', () => {
   it('names the stack <application>-<environment> and keeps dev state local', () => {
@@ -108,5 +108,62 @@ describe('EnvironmentStack guardrails', () => {
 
   it('refuses a suppression without a reason when the stack is built', () => {
     expect(() => guarded({ suppressions: [{ ruleId: 'PL-VPC-1', path: 'Vpc', reason: '' }] })).toThrow(/EnvironmentStack 'unit-stg': 'guardrails\.suppressions\[0\]\.reason'/);
+  });
+});
+
+describe('EnvironmentStack settings', () => {
+  const stack = new EnvironmentStack(Testing.app(), {
+    application: 'web',
+    environment: {
+      name: 'stg',
+      accountId: '222222222222',
+      region: 'eu-west-1',
+      backend: { type: 's3', bucket: 'acme-terraform-state', region: 'us-east-1', keyPrefix: 'teams/web', kmsKeyId: 'alias/terraform-state' },
+    },
+    tags: { team: 'payments', environment: 'staging' },
+  });
+  const json = synthJson(stack);
+
+  it('exposes what it was built with', () => {
+    expect(stack.application).toBe('web');
+    expect(stack.environment.name).toBe('stg');
+    expect(stack.region).toBe('eu-west-1');
+    expect(stack.accountId).toBe('222222222222');
+    expect(stack.awsProvider.region).toBe('eu-west-1');
+  });
+
+  it('adds extra tags to the default tags, where they win', () => {
+    expect(json.provider.aws[0].region).toBe('eu-west-1');
+    expect(json.provider.aws[0].default_tags).toEqual([{ tags: { application: 'web', environment: 'staging', 'managed-by': 'privatelink-cdktf', team: 'payments' } }]);
+  });
+
+  it('keeps state under the key prefix, in the bucket region, with the given key', () => {
+    expect(json.terraform.backend).toEqual({
+      s3: { bucket: 'acme-terraform-state', key: 'teams/web/web-stg.tfstate', region: 'us-east-1', encrypt: true, kms_key_id: 'alias/terraform-state', use_lockfile: true },
+    });
+  });
+
+  it('keeps local state where it is told', () => {
+    const local = devStack({ backend: { type: 'local', path: 'state/dev.tfstate' } });
+    expect(synthJson(local).terraform.backend).toEqual({ local: { path: 'state/dev.tfstate' } });
+    expect(devStack().region).toBe('ap-northeast-1');
+  });
+});
+
+describe('EnvironmentStack props from untyped callers', () => {
+  // The stack is not there yet, so the message names the app it was given to (whose path is empty).
+  const build = (props: unknown) => () => new EnvironmentStack(Testing.app(), props as EnvironmentStackProps);
+  const PROPS_FIX = "pass { application: 'my-app', environment: { name: 'dev', accountId: '123456789012' } }";
+  const ENVIRONMENT_FIX = "give { name: 'dev' | 'stg' | 'prod', accountId: '123456789012' }";
+  it.each([
+    ['no props', undefined, `App '': 'props' is missing; ${PROPS_FIX}`],
+    ['null props', null, `App '': 'props' is null; ${PROPS_FIX}`],
+    ['a string for props', 'web', `App '': 'props' is the string 'web'; ${PROPS_FIX}`],
+    ['a number for the application', { application: 7, environment: { name: 'dev', accountId: '111111111111' } }, "App '': 'application' is 7; name the app in lower-case letters, digits and hyphens, for example 'saas-provider'"],
+    ['no environment', { application: 'web' }, `App '': 'environment' is missing; ${ENVIRONMENT_FIX}`],
+    ['a null environment', { application: 'web', environment: null }, `App '': 'environment' is null; ${ENVIRONMENT_FIX}`],
+    ['an environment given by name', { application: 'web', environment: 'dev' }, `App '': 'environment' is the string 'dev'; ${ENVIRONMENT_FIX}`],
+  ])('refuses %s', (_name, props, message) => {
+    expect(configErrorOf(build(props)).message).toBe(message);
   });
 });

@@ -1,5 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyConstructContract, dependsOnOf, providerRegion, useProvider } from '../src/meta-arguments';
 import { configErrorOf, devStack, synthJson } from './helpers';
@@ -54,5 +55,52 @@ describe('helpers of the contract', () => {
     expect(dependsOnOf({})).toBeUndefined();
     expect(providerRegion(new AwsProvider(stack, 'us', { region: 'us-east-1', alias: 'us' }))).toBe('us-east-1');
     expect(providerRegion(undefined)).toBeUndefined();
+  });
+});
+
+describe('applyConstructContract messages', () => {
+  const stack = devStack();
+  const fix = 'pass the props object as the third argument: new Thing(scope, id, { ... })';
+
+  it('says how to pass the props object, even when they are optional', () => {
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'A'), null, { propsOptional: true })).message).toBe(`Thing 'unit-dev/A': 'props' is null; ${fix}`);
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'B'), ['x'] as never)).message).toBe(`Thing 'unit-dev/B': 'props' is a list; ${fix}`);
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'C'), 42 as never)).message).toBe(`Thing 'unit-dev/C': 'props' is the number 42; ${fix}`);
+    expect(applyConstructContract(new Thing(stack, 'D'), {})).toEqual({});
+  });
+
+  it('says what a provider and dependsOn must be', () => {
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'E'), { provider: {} as never })).message).toBe(
+      "Thing 'unit-dev/E': 'provider' is an object, not a Terraform provider; pass an AwsProvider construct, for example new AwsProvider(stack, \"us\", { region: \"us-east-1\", alias: \"us\" })",
+    );
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'F'), { dependsOn: {} as never })).message).toBe(
+      "Thing 'unit-dev/F': 'dependsOn' is an object, not a list; pass a list of resources or modules, for example [bucket]",
+    );
+    const topic = new SnsTopic(stack, 'Topic', { name: 'topic', kmsMasterKeyId: 'alias/k' });
+    expect(configErrorOf(() => applyConstructContract(new Thing(stack, 'G'), { dependsOn: [topic, null as never] })).message).toBe(
+      "Thing 'unit-dev/G': 'dependsOn[1]' is null; pass resources, data sources or modules (constructs with an fqn), not their IDs",
+    );
+  });
+
+  it('returns the provider alone when nothing is depended on', () => {
+    const provider = new AwsProvider(stack, 'eu', { region: 'eu-west-1', alias: 'eu' });
+    expect(applyConstructContract(new Thing(stack, 'H'), { provider })).toEqual({ provider });
+  });
+});
+
+describe('dependsOnOf and providerRegion of other values', () => {
+  it('copies a non-empty dependsOn list', () => {
+    const stack = devStack();
+    const topic = new SnsTopic(stack, 'Topic', { name: 'topic', kmsMasterKeyId: 'alias/k' });
+    const dependsOn = [topic];
+    expect(dependsOnOf({ dependsOn })).toEqual([topic]);
+    expect(dependsOnOf({ dependsOn })).not.toBe(dependsOn);
+    expect(dependsOnOf({ dependsOn: [] })).toBeUndefined();
+  });
+
+  it('knows no region of a provider whose region is unresolved or missing', () => {
+    const stack = devStack();
+    expect(providerRegion(new AwsProvider(stack, 'later', { region: Token.asString({ Ref: 'region' }), alias: 'later' }))).toBeUndefined();
+    expect(providerRegion(new AwsProvider(stack, 'none', { alias: 'none' }))).toBeUndefined();
   });
 });

@@ -25,3 +25,15 @@ describe('requirePreventDestroy', () => {
     expect(configErrorOf(() => requirePreventDestroy(new Construct(devStack(), 'Service'), 'preventDestroy', 'no' as never, 'x')).message).toMatch(/'preventDestroy' is the string 'no'/);
   });
 });
+
+describe('requirePreventDestroy acknowledges only an opt-out in production', () => {
+  it('records nothing for true or a default in production, or for false elsewhere', () => {
+    const prod = devStack({ name: 'prod', backend: { type: 's3', bucket: 'acme-terraform-state' } });
+    expect(requirePreventDestroy(new Construct(prod, 'Kept'), 'preventDestroy', true, 'the load balancer')).toBe(true);
+    expect(requirePreventDestroy(new Construct(prod, 'Default'), 'preventDestroy', undefined, 'the load balancer')).toBe(true);
+    expect(synthesizeToFile(prod)['//'].guardrails.suppressions).toEqual([]);
+    const dev = devStack();
+    expect(requirePreventDestroy(new Construct(dev, 'Service'), 'preventDestroy', false, 'the endpoint service')).toBe(false);
+    expect(synthesizeToFile(dev)['//'].guardrails.suppressions).toEqual([]);
+  });
+});

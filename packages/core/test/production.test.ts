@@ -18,3 +18,12 @@ describe('isProduction', () => {
     expect(isProduction(new TerraformStack(Testing.app(), 'plain'))).toBe(false);
   });
 });
+
+describe('isProduction of a stack that says so loosely', () => {
+  it('is false unless isProduction is exactly true', () => {
+    class LooseStack extends TerraformStack {
+      public readonly isProduction = 'yes';
+    }
+    expect(isProduction(new LooseStack(Testing.app(), 'loose'))).toBe(false);
+  });
+});

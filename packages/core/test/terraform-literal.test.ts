@@ -14,3 +14,15 @@ describe('terraformLiteral', () => {
     expect(JSON.parse(Testing.synth(stack)).output.script.value).toBe('aws s3 sync "$${HOME}" s3://${var.bucket}');
   });
 });
+
+describe('terraformLiteral of what untyped callers pass', () => {
+  it('returns a value that is not a string as it is', () => {
+    expect(terraformLiteral(undefined as never)).toBeUndefined();
+    expect(terraformLiteral(42 as never)).toBe(42);
+  });
+
+  it('doubles every opener, at the start and the end of the text too', () => {
+    expect(terraformLiteral('${a}${b}%{c}')).toBe('$${a}$${b}%%{c}');
+    expect(terraformLiteral('$ { } ${')).toBe('$ { } $${');
+  });
+});

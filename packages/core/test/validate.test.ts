@@ -16,7 +16,7 @@ import {
   requireString,
   requireUnique,
 } from '../src/validate';
-import { widget } from './helpers';
+import { configErrorOf, widget } from './helpers';
 
 const scope = widget();
 
@@ -100,5 +100,117 @@ describe('checks', () => {
     expect(() => requireKeys(scope, 'tenants', ['Acme Bank'])).toThrow(/has key 'Acme Bank'/);
     expect(() => requireKeys(scope, 'tenants', ['acme-bank', 'globex'])).not.toThrow();
     expect(() => requireUnique(scope, 'ids', ['a', 'b', 'a'], 'list each once')).toThrow("'ids' lists 'a' twice; list each once");
+  });
+});
+
+describe('isUnresolved of other values', () => {
+  it('sees an unresolved list, and is false for lists of literals and for values that cannot hold a token', () => {
+    expect(isUnresolved(Token.asList({ Ref: 'x' }))).toBe(true);
+    expect(isUnresolved(['a', 1])).toBe(false);
+    expect(isUnresolved({ a: Token.asString({ Ref: 'x' }) })).toBe(false);
+    expect(isUnresolved(undefined)).toBe(false);
+    expect(isUnresolved(true)).toBe(false);
+  });
+});
+
+describe('describeKind of every kind', () => {
+  it.each([
+    [42, 'the number 42'],
+    [true, 'the boolean true'],
+    [false, 'the boolean false'],
+    [() => 1, 'a function'],
+    [Symbol('s'), 'a symbol'],
+    [BigInt(1), 'a bigint'],
+  ])('describes %p as %s', (value, words) => {
+    expect(describeKind(value)).toBe(words);
+  });
+});
+
+describe('what the checks return and say', () => {
+  it('returns the checked values', () => {
+    expect(requireDefined(scope, 'vpcId', 'vpc-1', 'give it')).toBe('vpc-1');
+    expect(requireDefined(scope, 'count', 0, 'give it')).toBe(0);
+    expect(requireString(scope, 'vpcId', 'vpc-1', 'give it')).toBe('vpc-1');
+    expect(requireString(scope, 'vpcId', ' ', 'give it')).toBe(' ');
+    expect(requireString(scope, 'vpcId', 'x', 'give it', { nonEmpty: true })).toBe('x');
+    expect(requireBoolean(scope, 'allow', true)).toBe(true);
+    expect(requireBoolean(scope, 'allow', false)).toBe(false);
+    const cidrs = ['10.0.0.0/8'];
+    expect(requireArray(scope, 'cidrs', cidrs, 'give a list')).toEqual(['10.0.0.0/8']);
+    expect(requireArray(scope, 'cidrs', cidrs, 'give a list')).not.toBe(cidrs);
+    expect(requireNonEmpty(scope, 'cidrs', cidrs, 'give one')).toEqual(['10.0.0.0/8']);
+    expect(requireNonEmpty(scope, 'cidrs', cidrs, 'give one')).not.toBe(cidrs);
+    const token = Token.asNumber({ Ref: 'port' });
+    expect(requirePort(scope, 'port', token)).toBe(token);
+    expect(requirePort(scope, 'port', 443)).toBe(443);
+    const name = Token.asString({ Ref: 'name' });
+    expect(requireOneOf(scope, 'trafficType', name as 'ALL', ['ALL'])).toBe(name);
+    expect(requireAccountId(scope, 'accountId', name)).toBe(name);
+    expect(requireDnsName(scope, 'name', name)).toBe(name);
+    expect(requireDnsName(scope, 'name', '*.example.com')).toBe('*.example.com');
+  });
+
+  it('names what an untyped caller passed in place of a string, a list or a non-empty list', () => {
+    expect(() => requireString(scope, 'vpcId', undefined, 'give it')).toThrow("'vpcId' is missing; give it");
+    expect(() => requireString(scope, 'vpcId', '', 'give it', { nonEmpty: true })).toThrow("'vpcId' is empty; give it");
+    expect(() => requireArray(scope, 'cidrs', undefined, 'give a list')).toThrow("'cidrs' is missing; give a list");
+    expect(() => requireArray(scope, 'cidrs', null, 'give a list')).toThrow("'cidrs' is null, not a list; give a list");
+    expect(() => requireNonEmpty(scope, 'cidrs', 'x' as never, 'give one')).toThrow("'cidrs' is the string 'x', not a list; give one");
+    expect(() => requireBoolean(scope, 'allow', 1)).toThrow("'allow' is the number 1; use true or false");
+  });
+
+  it.each([
+    [{}, 'use a whole number'],
+    [{ unit: 'days' }, 'use a whole number days'],
+    [{ min: 7 }, 'use a whole number of at least 7'],
+    [{ max: 30 }, 'use a whole number of at most 30'],
+    [{ min: 7, max: 30, unit: 'days' }, 'use a whole number from 7 to 30 days'],
+  ])('requireInteger with range %p fixes with "%s"', (range, fix) => {
+    expect(configErrorOf(() => requireInteger(scope, 'days', 7.5, range)).message).toBe(`Widget 'prod/Service': 'days' is 7.5; ${fix}`);
+  });
+
+  it('requireInteger accepts the ends of the range and refuses just outside them', () => {
+    expect(requireInteger(scope, 'days', 30, { min: 7, max: 30 })).toBe(30);
+    expect(requireInteger(scope, 'days', -5)).toBe(-5);
+    expect(() => requireInteger(scope, 'days', 31, { min: 7, max: 30 })).toThrow("'days' is 31; use a whole number from 7 to 30");
+    expect(() => requireInteger(scope, 'days', 6, { min: 7 })).toThrow("'days' is 6; use a whole number of at least 7");
+    expect(() => requireInteger(scope, 'days', 31, { max: 30 })).toThrow("'days' is 31; use a whole number of at most 30");
+    expect(() => requireInteger(scope, 'days', undefined as never)).toThrow("'days' is missing, not a number; use a whole number");
+  });
+
+  it('requirePorts refuses a missing list and a bad port in it', () => {
+    expect(() => requirePorts(scope, 'ports', [])).toThrow("'ports' is empty; give at least one port, for example [443]");
+    expect(() => requirePorts(scope, 'ports', [443, 0])).toThrow("'ports' has port 0; use a whole number from 1 to 65535");
+    expect(() => requirePorts(scope, 'ports', [443, 443])).toThrow("'ports' lists '443' twice; list each port once");
+  });
+
+  it('requireOneOf names the right spelling only for a string that differs in case', () => {
+    expect(() => requireOneOf(scope, 'trafficType', 'accept' as 'ALL', ['ALL', 'ACCEPT'])).toThrow("'trafficType' is 'accept'; write it as 'ACCEPT'");
+    expect(() => requireOneOf(scope, 'trafficType', 1 as never, ['ALL', 'ACCEPT'])).toThrow("'trafficType' is 1; use one of 'ALL', 'ACCEPT'");
+  });
+
+  it('requireUnique passes distinct values', () => {
+    expect(() => requireUnique(scope, 'ids', ['a', 'b', 'c'], 'list each once')).not.toThrow();
+  });
+
+  it('requireAccountId and requireDnsName say what is wrong and how to fix it', () => {
+    expect(() => requireAccountId(scope, 'accountId', '1234567890123')).toThrow(
+      "'accountId' is '1234567890123'; an AWS account ID is exactly 12 digits, written as a string, for example '123456789012'",
+    );
+    expect(() => requireDnsName(scope, 'name', 'Bad_Name')).toThrow(
+      "'name' is 'Bad_Name', which is not a valid DNS name; use lower-case labels of letters, digits and hyphens separated by dots, for example api.example.com",
+    );
+    expect(() => requireDnsName(scope, 'name', 42 as never)).toThrow("'name' is 42, which is not a valid DNS name");
+    expect(() => requireDnsName(scope, 'name', ['api.example.com'] as never)).toThrow(`'name' is ["api.example.com"], which is not a valid DNS name`);
+    expect(() => requireAccountId(scope, 'accountId', ['123456789012'] as never)).toThrow(`'accountId' is ["123456789012"];`);
+  });
+
+  it('requireKeys says how keys are written, for any value that is not a key', () => {
+    expect(() => requireKeys(scope, 'tenants', ['-acme'])).toThrow(
+      "'tenants' has key '-acme'; keys are 1-63 lower-case letters, digits and hyphens, starting with a letter or digit, and never change once deployed",
+    );
+    expect(() => requireKeys(scope, 'tenants', [7 as never])).toThrow("'tenants' has key 7");
+    expect(() => requireKeys(scope, 'tenants', [['acme'] as never])).toThrow(`'tenants' has key ["acme"]`);
+    expect(() => requireKeys(scope, 'tenants', ['acme', 'globex', 'acme'])).toThrow("'tenants' lists 'acme' twice; give every item its own key");
   });
 });
