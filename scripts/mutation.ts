@@ -25,7 +25,7 @@ export interface MutationPart {
 /** One part holding all of src/, reported where a whole run always was (so earlier incremental results stay valid). */
 const WHOLE: readonly MutationPart[] = [{ name: '' }];
 
-/** How each package is run: core in three parts of 30 to 50 minutes each, the others whole. */
+/** How each package is run: core in three parts (aws took 35 minutes on two cores; constructs, the largest, holds 1.7 times its mutants), the others whole. */
 export const PARTS: Readonly<Record<string, readonly MutationPart[]>> = {
   core: [
     { name: 'aws', folders: ['aws'] },
