@@ -52,6 +52,8 @@ function ingressByGroup(context: GuardrailContext): Map<string, IngressGrant[]> 
   const byGroup = new Map<string, IngressGrant[]>();
   const add = (rule: SynthesizedResource, groupKeys: string[], cidrs: unknown) => {
     const literal = stringsOf(cidrs).filter((cidr) => !isExpression(cidr));
+    // Stryker disable next-line ConditionalExpression: a grant without literal CIDRs opens nothing, so keeping it changes no finding
+    if (literal.length === 0) return;
     for (const key of groupKeys) {
       const grants = byGroup.get(key) ?? [];
       const same = grants.find((grant) => grant.rule.address === rule.address);
