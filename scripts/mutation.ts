@@ -221,9 +221,12 @@ if (require.main === module) {
       return { pkg, parts };
     });
     const rows = new Map(fs.existsSync(REPORT) ? readRows(fs.readFileSync(REPORT, 'utf8')).map((row) => [row.pkg, row]) : []);
+    const measure = (pkg: string) => packageResult(pkg, PARTS[pkg].map((part) => [part, readPart(pkg, part)] as const));
+    const measured = new Map<string, ReturnType<typeof packageResult>>();
     for (const { pkg, parts } of targets) {
       for (const part of parts) runPart(pkg, part);
-      const result = packageResult(pkg, PARTS[pkg].map((part) => [part, readPart(pkg, part)] as const));
+      const result = measure(pkg);
+      measured.set(pkg, result);
       if (result.row) {
         rows.set(pkg, result.row);
         console.log(`${pkg}: mutation score ${result.row.score.toFixed(2)}% (${result.row.survived} survived, ${result.row.noCoverage} without coverage)`);
@@ -233,7 +236,7 @@ if (require.main === module) {
     }
     // Packages measured only in part show their parts under the table until every part has a result.
     const partials = PACKAGES.filter((pkg) => !rows.has(pkg))
-      .map((pkg) => packageResult(pkg, PARTS[pkg].map((part) => [part, readPart(pkg, part)] as const)).partial)
+      .map((pkg) => (measured.get(pkg) ?? measure(pkg)).partial)
       .filter((partial): partial is PartialRow => partial !== undefined);
     fs.writeFileSync(REPORT, renderReport([...rows.values()], partials));
     console.log(`report: ${path.relative(process.cwd(), REPORT)}`);
