@@ -159,13 +159,15 @@ export function familiesCoveredBy(cidrs: readonly string[]): IpFamily[] {
     const ranges = cidrs
       .map((cidr) => (isUnresolved(cidr) ? undefined : parseCidr(cidr)))
       .filter((block): block is ParsedCidr => block !== undefined && block.family === family)
-      .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+      // The difference's sign is exact as a number (2^128 is far below Number's range), so this orders by first address.
+      .sort((a, b) => Number(a.first - b.first));
     let next = 0n;
     for (const range of ranges) {
       if (range.first > next) break;
       if (range.last >= next) next = range.last + 1n;
     }
-    if (ranges.length > 0 && next === 1n << BigInt(BITS[family])) covered.push(family);
+    // Only blocks can carry `next` past 0, so an empty list never counts as covering.
+    if (next === 1n << BigInt(BITS[family])) covered.push(family);
   }
   return covered;
 }
@@ -192,9 +194,10 @@ export function requireCidr(scope: IConstruct, field: string, cidr: string, opti
     configError(scope, field, `has ${formatValue(cidr)}, an ${block.family === 'ipv4' ? 'IPv4' : 'IPv6'} block`, `give an ${options.family === 'ipv4' ? 'IPv4' : 'IPv6'} block, for example ${example}`);
   }
   if (block.hasHostBits) configError(scope, field, `has ${formatValue(cidr)}, which has host bits set`, `use ${block.network}`);
-  const { min, max } = options.prefixLength ?? {};
-  if ((min !== undefined && block.prefixLength < min) || (max !== undefined && block.prefixLength > max)) {
-    configError(scope, field, `has ${formatValue(cidr)}, a /${block.prefixLength} block`, `use a prefix from /${min ?? 0} to /${max ?? BITS[block.family]}`);
+  const min = options.prefixLength?.min ?? 0;
+  const max = options.prefixLength?.max ?? BITS[block.family];
+  if (block.prefixLength < min || block.prefixLength > max) {
+    configError(scope, field, `has ${formatValue(cidr)}, a /${block.prefixLength} block`, `use a prefix from /${min} to /${max}`);
   }
   return cidr;
 }

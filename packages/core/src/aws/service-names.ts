@@ -99,6 +99,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
     const info = awsServiceInfo(name);
     if (ref.unlisted === true) {
       if (info) configError(scope, inner('unlisted'), `is true for ${formatValue(name)}, which the catalogue lists`, 'remove unlisted: the service is known and checked');
+      requireEndpointType(scope, inner('awsService'), name, undefined, options.endpointType);
       recordOptIn(scope, 'unlisted', `${inner('awsService')} ${formatValue(name)} is not in the AWS service catalogue and was accepted unchecked`);
       return { serviceName: awsServiceName(serviceRegion, name), isAwsService: true, region: serviceRegion, shortName: name };
     }
@@ -111,7 +112,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
         `${suggestion ? `did you mean '${suggestion}'? ` : ''}use the short name AWS lists, or set unlisted: true for a service newer than this library`,
       );
     }
-    requireEndpointType(scope, inner('awsService'), info, options.endpointType);
+    requireEndpointType(scope, inner('awsService'), name, info, options.endpointType);
     if (crossRegion && !info.crossRegion) {
       configError(scope, inner('awsService'), `is ${formatValue(name)} in ${serviceRegion}, but ${name} cannot be reached from another region`, `create the endpoint in ${serviceRegion}, or use a service that supports cross-region access (${CROSS_REGION_SERVICES.join(', ')})`);
     }
@@ -139,7 +140,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
         : "copy the service name from the provider, for example com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0, or use { awsService: 'kinesis-streams' } for an AWS service",
     );
   }
-  if (parsed.info) requireEndpointType(scope, inner('serviceName'), parsed.info, options.endpointType);
+  requireEndpointType(scope, inner('serviceName'), shortName ?? name, parsed.info, options.endpointType);
   if (parsed.info && crossRegion && !parsed.info.crossRegion) {
     configError(scope, inner('serviceName'), `is ${formatValue(name)} in ${serviceRegion}, but ${parsed.shortName} cannot be reached from another region`, `create the endpoint in ${serviceRegion}, or use a service that supports cross-region access (${CROSS_REGION_SERVICES.join(', ')})`);
   }
@@ -147,9 +148,10 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
 }
 
 // Every service the catalogue lists has an interface endpoint (its test holds it to that), so only a
-// gateway endpoint can ask for a service that lacks its kind.
-function requireEndpointType(scope: IConstruct, field: string, info: AwsServiceInfo, endpointType: ResolveServiceOptions['endpointType']): void {
-  if (endpointType === 'Gateway' && !info.gateway) {
-    configError(scope, field, `is '${info.shortName}', which has no gateway endpoint`, "gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services");
+// gateway endpoint can ask for a service that lacks its kind. Unlisted and provider services have none:
+// AWS offers gateway endpoints only for the services the catalogue marks.
+function requireEndpointType(scope: IConstruct, field: string, service: string, info: AwsServiceInfo | undefined, endpointType: ResolveServiceOptions['endpointType']): void {
+  if (endpointType === 'Gateway' && !info?.gateway) {
+    configError(scope, field, `is ${formatValue(service)}, which has no gateway endpoint`, "gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services");
   }
 }

@@ -185,6 +185,8 @@ describe('familiesCoveredBy', () => {
     // 0.0.0.0/32, 0.0.0.1/32, 0.0.0.2/31, 0.0.0.4/30, ... 128.0.0.0/1
     const ladder = ['0.0.0.0/32', ...Array.from({ length: 32 }, (_, k) => `${formatIpAddress({ family: 'ipv4', value: 1n << BigInt(k) })}/${32 - k}`)];
     expect(familiesCoveredBy(ladder)).toEqual(['ipv4']);
+    expect(familiesCoveredBy([...ladder].reverse())).toEqual(['ipv4']);
+    expect(familiesCoveredBy([...ladder.slice(16), ...ladder.slice(0, 16)])).toEqual(['ipv4']);
     expect(familiesCoveredBy(ladder.filter((cidr) => cidr !== '0.0.0.1/32'))).toEqual([]);
   });
 });

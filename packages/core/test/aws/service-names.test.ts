@@ -211,6 +211,20 @@ describe('resolveServiceName messages', () => {
       fix: /^gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services$/,
     },
     {
+      name: "a provider's service, for a gateway endpoint",
+      run: () => resolveServiceName(scope, 'service', { serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' }, REGION, { endpointType: 'Gateway' }),
+      field: 'service.serviceName',
+      value: "is 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', which has no gateway endpoint",
+      fix: /^gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services$/,
+    },
+    {
+      name: 'an unlisted AWS service, for a gateway endpoint',
+      run: () => resolveServiceName(scope, 'service', { awsService: 'new-service', unlisted: true }, REGION, { endpointType: 'Gateway' }),
+      field: 'service.awsService',
+      value: "is 'new-service', which has no gateway endpoint",
+      fix: /^gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services$/,
+    },
+    {
       name: 'a full name of an AWS service that is not listed, with the closest listed one',
       run: () => resolveServiceName(scope, 'service', { serviceName: 'com.amazonaws.ap-northeast-1.kinesis' }, REGION),
       field: 'service.serviceName',
