@@ -8,6 +8,8 @@ import {
   configError,
   constructKey,
   describeKind,
+  GATEWAY_SERVICES,
+  type GatewayService,
   type DedicatedSecurityGroup,
   Guardrails,
   isUnresolved,
@@ -29,9 +31,9 @@ import {
 import { Construct } from 'constructs';
 import { requireNarrowStatements } from './endpoint-perimeter';
 
-/** The services that offer gateway endpoints (`s3express`: S3 Express One Zone directory buckets). */
-export type GatewayService = 's3' | 'dynamodb' | 's3express';
-const GATEWAY_SERVICES: readonly GatewayService[] = ['s3', 'dynamodb', 's3express'];
+// Core owns the list; the type stays importable from here, where it was first published.
+export type { GatewayService } from '@privatelink-cdktf/core';
+
 
 export interface GatewayEndpointProps extends MetaArguments {
   readonly vpcId: string;

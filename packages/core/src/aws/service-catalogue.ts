@@ -74,8 +74,16 @@ const FULL_NAMES: Readonly<Record<string, (region: string) => string>> = {
 /** Global services: one name for every region, without a region in it. */
 const GLOBAL = new Set(['iam', 's3-global.accesspoint', 'route53', 'savingsplans', 'codecatalyst']);
 
-/** Services with gateway endpoints (route-table entries, no network interfaces). */
-export const GATEWAY_SERVICES: readonly string[] = ['s3', 'dynamodb', 's3express'];
+/** Services with gateway endpoints (route-table entries, no network interfaces); `s3express` is S3 Express One Zone. */
+export const GATEWAY_SERVICES = ['s3', 'dynamodb', 's3express'] as const;
+
+/** A service that offers gateway endpoints. */
+export type GatewayService = (typeof GATEWAY_SERVICES)[number];
+
+/** True for a short name in {@link GATEWAY_SERVICES}. */
+export function isGatewayService(shortName: string): shortName is GatewayService {
+  return (GATEWAY_SERVICES as readonly string[]).includes(shortName);
+}
 
 /**
  * Services an interface endpoint may reach in another region (`service_region`); setting it for
@@ -141,7 +149,7 @@ export interface AwsServiceInfo {
 
 /** The catalogue entry of a short name, or `undefined` when the service is not listed. */
 export function awsServiceInfo(shortName: string): AwsServiceInfo | undefined {
-  const gateway = GATEWAY_SERVICES.includes(shortName);
+  const gateway = isGatewayService(shortName);
   const iface = INTERFACE_SERVICES.has(shortName);
   if (!gateway && !iface) return undefined;
   return {

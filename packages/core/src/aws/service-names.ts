@@ -3,7 +3,7 @@ import { configError, formatValue } from '../config-error';
 import { recordOptIn } from '../guardrails/opt-ins';
 import { AWS_REGIONS } from '../regions';
 import { isUnresolved } from '../validate';
-import { awsServiceInfo, awsServiceName, CROSS_REGION_SERVICES, suggestAwsService, type AwsServiceInfo } from './service-catalogue';
+import { awsServiceInfo, awsServiceName, CROSS_REGION_SERVICES, GATEWAY_SERVICES, suggestAwsService, type AwsServiceInfo } from './service-catalogue';
 
 /**
  * The service an endpoint connects to: an AWS service by its short name
@@ -152,6 +152,7 @@ export function resolveServiceName(scope: IConstruct, field: string, ref: Endpoi
 // AWS offers gateway endpoints only for the services the catalogue marks.
 function requireEndpointType(scope: IConstruct, field: string, service: string, info: AwsServiceInfo | undefined, endpointType: ResolveServiceOptions['endpointType']): void {
   if (endpointType === 'Gateway' && !info?.gateway) {
-    configError(scope, field, `is ${formatValue(service)}, which has no gateway endpoint`, "gateway endpoints exist for 's3', 'dynamodb' and 's3express'; use an interface endpoint for other services");
+    const services = GATEWAY_SERVICES.map((name) => `'${name}'`);
+    configError(scope, field, `is ${formatValue(service)}, which has no gateway endpoint`, `gateway endpoints exist for ${services.slice(0, -1).join(', ')} and ${services.at(-1)}; use an interface endpoint for other services`);
   }
 }
