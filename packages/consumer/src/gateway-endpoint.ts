@@ -8,9 +8,9 @@ import {
   configError,
   constructKey,
   describeKind,
+  type DedicatedSecurityGroup,
   GATEWAY_SERVICES,
   type GatewayService,
-  type DedicatedSecurityGroup,
   Guardrails,
   isUnresolved,
   type MetaArguments,
@@ -33,7 +33,6 @@ import { requireNarrowStatements } from './endpoint-perimeter';
 
 // Core owns the list; the type stays importable from here, where it was first published.
 export type { GatewayService } from '@privatelink-cdktf/core';
-
 
 export interface GatewayEndpointProps extends MetaArguments {
   readonly vpcId: string;
