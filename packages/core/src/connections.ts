@@ -220,10 +220,11 @@ export class ExistingSecurityGroup extends Construct implements SecurityGroupRul
     const protocol = rule.protocol ?? 'tcp';
     const groups = rule.securityGroupIds ?? [];
     const prefixLists = rule.prefixListIds ?? [];
+    const method = direction === 'ingress' ? 'addIngress()' : 'addEgress()';
     if ([...groups, ...prefixLists].some(isUnresolved) && rule.key === undefined) {
-      configError(this, `add${direction === 'ingress' ? 'Ingress' : 'Egress'}().key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
+      configError(this, `${method}.key`, 'is missing for a peer known only at apply time', 'give the rule a stable key, for example the name of the peer');
     }
-    requirePorts(this, `add${direction === 'ingress' ? 'Ingress' : 'Egress'}().ports`, rule.ports);
+    requirePorts(this, `${method}.ports`, rule.ports);
     const peers = [
       ...(rule.cidrs ?? []).map((cidr) => ({ key: cidr, config: cidr.includes(':') ? { cidrIpv6: cidr } : { cidrIpv4: cidr } })),
       ...groups.map((sg) => ({ key: isUnresolved(sg) ? `sg${rule.key}` : sg, config: { referencedSecurityGroupId: sg } })),
