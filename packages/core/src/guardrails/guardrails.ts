@@ -175,8 +175,13 @@ export class Guardrails {
     return collection.evaluation;
   }
 
+  /** The resources of the last synth, else of the tree as it stands. */
+  private collected(): Collection {
+    return this.collection ?? this.collectAll();
+  }
+
   private current(): Evaluation {
-    return this.evaluate(this.collection ?? this.collectAll());
+    return this.evaluate(this.collected());
   }
 
   private validate(): string[] {
@@ -197,7 +202,7 @@ export class Guardrails {
 
   /** What the synthesized JSON records for reviewers: the rules that ran, each suppression with what it covers, and the named opt-ins. */
   private record(): Record<string, unknown> {
-    const collection = this.collection ?? this.collectAll();
+    const collection = this.collected();
     const { findings, suppressions } = this.evaluate(collection);
     const { optIns } = collection;
     return {
